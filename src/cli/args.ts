@@ -1,0 +1,76 @@
+// Command-line parsing for `clashless`: small and strict. Unknown flags are usage errors (exit 1),
+// never silently ignored, so a typo cannot turn an import into something else.
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export interface ParsedArgs {
+  /** Positional words after the global options: ["import", "file.ics"]. */
+  positionals: string[];
+  flags: Map<string, string | true>;
+}
+
+/** Flags that take a value; every other known flag is a switch. */
+const VALUE_FLAGS = new Set(['--db', '--tz', '--format', '--search', '--state', '--out', '--alarm', '--conference', '--port']);
+const SWITCHES = new Set(['--dry-run', '--json', '--all', '--help', '-h', '--version']);
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const positionals: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('-') && arg !== '-') {
+      const eq = arg.indexOf('=');
+      const name = eq > 0 ? arg.slice(0, eq) : arg;
+      if (VALUE_FLAGS.has(name)) {
+        const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+        if (value === undefined || value === '') throw new UsageError(`${name} needs a value.`);
+        flags.set(name, value);
+      } else if (SWITCHES.has(name) && eq < 0) {
+        flags.set(name, true);
+      } else {
+        throw new UsageError(`Unknown option ${name}.`);
+      }
+    } else {
+      positionals.push(arg);
+    }
+  }
+  return { positionals, flags };
+}
+
+export function flagValue(args: ParsedArgs, name: string): string | undefined {
+  const v = args.flags.get(name);
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function hasFlag(args: ParsedArgs, name: string): boolean {
+  return args.flags.has(name);
+}
+
+/** Refuse flags that mean nothing for this command. */
+export function allowOnly(args: ParsedArgs, command: string, allowed: readonly string[]): void {
+  for (const name of args.flags.keys()) {
+    if (name !== '--db' && !allowed.includes(name)) throw new UsageError(`${name} does not apply to “${command}”.`);
+  }
+}
+
+export const USAGE = `Usage:
+  clashless [--db PATH] import FILE|- [--tz ZONE] [--format FORMAT] [--dry-run] [--json]
+  clashless [--db PATH] seed                      import the bundled sample schedules
+  clashless [--db PATH] sessions [--search TEXT] [--json]
+  clashless [--db PATH] plan add KEY... | --all   [--state going|backup|maybe]
+  clashless [--db PATH] plan remove KEY...
+  clashless [--db PATH] plan list [--json]
+  clashless [--db PATH] clashes [--json]
+  clashless [--db PATH] export --out FILE [--format ics|md|csv] [--alarm MINUTES]
+
+FORMAT for import: auto (default), sched-text, markdown, text, ics, frab-xml, schedule-json, csv.
+--db defaults to the app's own database, so the command line and the app share one plan.`;

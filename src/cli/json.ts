@@ -1,0 +1,62 @@
+// The JSON shapes of docs/cli.md: a contract that tests and scripts depend on.
+import type { ClashView, PreviewSession } from '../shared/contract.ts';
+import type { PlanItem, Session } from '../shared/domain.ts';
+import { isoDateInZone, toIsoUtc } from '../shared/time.ts';
+
+export interface SessionJson {
+  key: string;
+  title: string;
+  start: string;
+  end: string;
+  allDay: boolean;
+  venue: string | null;
+  room: string | null;
+  track: string | null;
+  type: string | null;
+  url: string | null;
+  description: string | null;
+  status: string;
+  speakers: { name: string; affiliation: string | null }[];
+}
+
+/** All-day items print plain dates (end exclusive) in the conference zone; others ISO UTC with Z. */
+export function sessionJson(s: PreviewSession | Session, zone: string): SessionJson {
+  return {
+    key: s.key,
+    title: s.title,
+    start: s.allDay ? isoDateInZone(s.start, zone) : toIsoUtc(s.start),
+    end: s.allDay ? isoDateInZone(s.end, zone) : toIsoUtc(s.end),
+    allDay: s.allDay,
+    venue: s.venue,
+    room: s.room,
+    track: s.track,
+    type: s.type,
+    url: s.url,
+    description: s.description,
+    status: s.status,
+    speakers: s.speakers.map((p) => ({ name: p.name, affiliation: p.affiliation }))
+  };
+}
+
+export function planKey(item: PlanItem): string {
+  return item.sessionKey ?? `block-${item.id}`;
+}
+
+export function planJson(item: PlanItem) {
+  return {
+    key: planKey(item),
+    title: item.title,
+    start: toIsoUtc(item.start),
+    end: toIsoUtc(item.end),
+    state: item.state,
+    priority: item.priority
+  };
+}
+
+export function clashJson(c: ClashView, items: ReadonlyMap<number, PlanItem>) {
+  const side = (id: number) => {
+    const item = items.get(id);
+    return { key: item ? planKey(item) : `item-${id}`, title: item?.title ?? '' };
+  };
+  return { a: side(c.a), b: side(c.b), kind: c.kind, minutes: c.minutes };
+}

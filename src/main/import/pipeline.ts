@@ -1,0 +1,49 @@
+// The import pipeline's pure part: decoded text → detected format → parser → ParsedSchedule.
+// Committing (merge.ts) and the UI preview both start here, so what the preview shows is exactly
+// what the import saves.
+import { ClashlessError } from '../../shared/contract.ts';
+import type { ImportFormat, ParseOptions, ParsedSchedule } from '../../shared/domain.ts';
+import { detectFormat } from './detect.ts';
+import { parseCsv } from './parsers/csv.ts';
+import { parseFrabXml } from './parsers/frab-xml.ts';
+import { parseIcs } from './parsers/ics.ts';
+import { parseMarkdown } from './parsers/markdown.ts';
+import { parseSchedText } from './parsers/sched-text.ts';
+import { parseScheduleJson } from './parsers/schedule-json.ts';
+import { parseText } from './parsers/text.ts';
+
+const PARSERS: Record<ImportFormat, (text: string, opts: ParseOptions) => ParsedSchedule> = {
+  'sched-text': parseSchedText,
+  markdown: parseMarkdown,
+  text: parseText,
+  ics: parseIcs,
+  'frab-xml': parseFrabXml,
+  'schedule-json': parseScheduleJson,
+  csv: parseCsv
+};
+
+export interface ParseImportOptions extends ParseOptions {
+  format?: ImportFormat | 'auto' | undefined;
+}
+
+/** Parse import text with the chosen (or detected) format. Throws ClashlessError for unreadable input. */
+export function parseImport(text: string, opts: ParseImportOptions = {}): ParsedSchedule {
+  if (text.trim().length === 0) {
+    throw new ClashlessError('empty', 'There is nothing to import: the text is empty. Paste a schedule or choose a file.');
+  }
+  const format = !opts.format || opts.format === 'auto' ? detectFormat(text, opts.fileName) : opts.format;
+  const parser = PARSERS[format];
+  const parsed = parser(text, { timeZone: opts.timeZone, fileName: opts.fileName, fallbackZone: opts.fallbackZone });
+  if (parsed.sessions.length === 0) {
+    throw new ClashlessError(
+      'parse-failed',
+      `No sessions were found in this ${format} document. Check that it is a schedule, or choose another format.`
+    );
+  }
+  return parsed;
+}
+
+/** The computer's own zone: the last-resort default the preview offers (never silently used to commit). */
+export function systemZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}

@@ -1,0 +1,254 @@
+// The services object: the one implementation of the contract behind all three doors (Electron IPC,
+// the browser host, the CLI). It is typed `satisfies Api`, so a missing or extra channel fails to
+// compile. Requests arriving here have already been validated by the door (parseRequest); handlers
+// still refuse ids that do not exist with a clear message.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database as Db } from 'better-sqlite3';
+import { ClashlessError } from '../shared/contract.ts';
+import type { Api, EventName, Events, ImportPreview, ImportReport, Request } from '../shared/contract.ts';
+import type { ParsedSchedule } from '../shared/domain.ts';
+import { isValidZone } from '../shared/time.ts';
+import { decodeBytes } from './import/decode.ts';
+import { conferenceIdentity, mergeSchedule } from './import/merge.ts';
+import { parseImport, systemZone } from './import/pipeline.ts';
+import type { EventListener, ServiceHost, ServiceHostOptions } from './service-host.ts';
+import { listClashes, listTravel, resolveAll, resolveClash, setTravel } from './services/clash-ops.ts';
+import { exportAgenda } from './services/export-ops.ts';
+import { addSessions, createBlock, removeItems, updateBlock, updateItem } from './services/plan-ops.ts';
+import { changesByIds, latestChanges } from './store/changes.ts';
+import { openStore, takeBackup } from './store/open.ts';
+import type { Recovery } from './store/open.ts';
+import { listPlan, redo, undo } from './store/plan.ts';
+import { findSessionsByKey, getConference, getSessions, listConferences, listSessions } from './store/sessions.ts';
+
+export const APP_VERSION = '0.1.0';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function parseFor(req: Request<'import.preview'>): ParsedSchedule {
+  if (req.timeZone !== undefined && !isValidZone(req.timeZone)) {
+    throw new ClashlessError('bad-request', `“${req.timeZone}” is not a time zone name. Use an IANA name like Europe/Berlin.`, 'field timeZone');
+  }
+  return parseImport(req.text, {
+    format: req.format,
+    timeZone: req.timeZone,
+    fileName: req.fileName,
+    fallbackZone: systemZone()
+  });
+}
+
+/**
+ * A schedule whose times could only be read by guessing the zone is not committed silently: the
+ * person must choose (preview) or pass --tz (CLI). Files in UTC are exact whatever the display zone.
+ */
+function requireZone(parsed: ParsedSchedule, req: Request<'import.commit'>): void {
+  if (parsed.zone.rule === 'fallback' && req.timeZone === undefined) {
+    throw new ClashlessError(
+      'zone-required',
+      `This schedule does not say which time zone its times are in (${parsed.zone.detail}). Choose the conference's zone and import again (CLI: --tz ZONE).`
+    );
+  }
+}
+
+export function createApi(db: Db, dbPath: string, recovery: Recovery | null, emit: ServiceHost['emit'], clock: () => number) {
+  const planChanged = (conferenceId: number | null) => emit('plan.changed', { conferenceId });
+
+  const api = {
+    async 'app.info'() {
+      return { version: APP_VERSION, dbPath, recovery };
+    },
+    async 'conference.list'() {
+      return listConferences(db);
+    },
+    async 'conference.remove'(req: Request<'conference.remove'>) {
+      const removed = db.prepare('DELETE FROM conference WHERE id = ?').run(req.conferenceId).changes > 0;
+      if (removed) emit('data.changed', { conferenceId: req.conferenceId });
+      return { removed };
+    },
+    async 'session.list'(req: Request<'session.list'>) {
+      return listSessions(db, req);
+    },
+    async 'session.get'(req: Request<'session.get'>) {
+      const s = getSessions(db, [req.sessionId])[0];
+      if (!s) throw new ClashlessError('not-found', `No session with id ${req.sessionId}.`, 'field sessionId');
+      return s;
+    },
+    async 'import.preview'(req: Request<'import.preview'>): Promise<ImportPreview> {
+      const parsed = parseFor(req);
+      const existing = db
+        .prepare('SELECT id, title FROM conference WHERE identity = ?')
+        .get(conferenceIdentity(parsed.conference.title)) as { id: number; title: string } | undefined;
+      return {
+        format: parsed.format,
+        conference: { title: parsed.conference.title, timeZone: parsed.conference.timeZone },
+        zone: parsed.zone,
+        sessions: parsed.sessions.map(({ line: _line, ...s }) => s),
+        warnings: parsed.warnings,
+        mergesInto: existing ? { conferenceId: existing.id, title: existing.title } : null
+      };
+    },
+    async 'import.commit'(req: Request<'import.commit'>): Promise<ImportReport> {
+      emit('import.progress', { phase: 'parse', done: 0, total: 1 });
+      const parsed = parseFor(req);
+      requireZone(parsed, req);
+      const total = parsed.sessions.length;
+      const merged = mergeSchedule(db, {
+        schedule: parsed,
+        rawText: req.text,
+        fileName: req.fileName ?? null,
+        now: clock(),
+        onProgress: (done) => emit('import.progress', { phase: 'commit', done, total })
+      });
+      emit('import.progress', { phase: 'done', done: total, total });
+      emit('data.changed', { conferenceId: merged.conferenceId });
+      planChanged(merged.conferenceId);
+      return {
+        conferenceId: merged.conferenceId,
+        format: parsed.format,
+        zone: parsed.zone,
+        total,
+        added: merged.added,
+        updated: merged.updated,
+        unchanged: merged.unchanged,
+        removed: merged.removed,
+        changes: changesByIds(db, merged.changeIds),
+        warnings: parsed.warnings
+      };
+    },
+    async 'change.list'(req: Request<'change.list'>) {
+      return latestChanges(db, req.conferenceId);
+    },
+    async 'plan.list'(req: Request<'plan.list'>) {
+      return listPlan(db, req.conferenceId);
+    },
+    async 'plan.add'(req: Request<'plan.add'>) {
+      const items = addSessions(db, clock(), req.sessionIds, req.state);
+      planChanged(items[0]?.conferenceId ?? null);
+      return { items };
+    },
+    async 'plan.remove'(req: Request<'plan.remove'>) {
+      const items = removeItems(db, clock(), req.itemIds);
+      planChanged(items[0]?.conferenceId ?? null);
+      return { items };
+    },
+    async 'plan.update'(req: Request<'plan.update'>) {
+      const items = updateItem(db, clock(), req);
+      planChanged(items[0]?.conferenceId ?? null);
+      return { items };
+    },
+    async 'block.create'(req: Request<'block.create'>) {
+      const items = createBlock(db, clock(), req);
+      planChanged(req.conferenceId);
+      return { items };
+    },
+    async 'block.update'(req: Request<'block.update'>) {
+      const items = updateBlock(db, clock(), req);
+      planChanged(items[0]?.conferenceId ?? null);
+      return { items };
+    },
+    async 'history.undo'() {
+      const done = undo(db);
+      if (done) planChanged(null);
+      return { label: done ? done.label : null };
+    },
+    async 'history.redo'() {
+      const done = redo(db);
+      if (done) planChanged(null);
+      return { label: done ? done.label : null };
+    },
+    async 'clash.list'(req: Request<'clash.list'>) {
+      return listClashes(db, req.conferenceId);
+    },
+    async 'clash.resolve'(req: Request<'clash.resolve'>) {
+      const items = resolveClash(db, clock(), req);
+      planChanged(items[0]?.conferenceId ?? null);
+      return { items };
+    },
+    async 'clash.resolveAll'(req: Request<'clash.resolveAll'>) {
+      const result = resolveAll(db, clock(), req.conferenceId, req.apply);
+      if (req.apply) planChanged(req.conferenceId);
+      return result;
+    },
+    async 'travel.list'(req: Request<'travel.list'>) {
+      return listTravel(db, req.conferenceId);
+    },
+    async 'travel.set'(req: Request<'travel.set'>) {
+      if (!getConference(db, req.conferenceId)) {
+        throw new ClashlessError('not-found', `No conference with id ${req.conferenceId}.`, 'field conferenceId');
+      }
+      const list = setTravel(db, req);
+      planChanged(req.conferenceId);
+      return list;
+    },
+    async 'export.agenda'(req: Request<'export.agenda'>) {
+      if (req.conferenceId !== undefined && !getConference(db, req.conferenceId)) {
+        throw new ClashlessError('not-found', `No conference with id ${req.conferenceId}.`, 'field conferenceId');
+      }
+      return exportAgenda(db, clock(), req);
+    }
+  } satisfies Api;
+  return api;
+}
+
+/** Import every schedule in the seed folder (sorted by name) through the real importers. */
+export function importSeeds(db: Db, seedDir: string, now: number): { file: string; sessions: number }[] {
+  const files = readdirSync(seedDir)
+    .filter((f) => !f.startsWith('.') && !f.toLowerCase().endsWith('.md.license'))
+    .sort();
+  const out: { file: string; sessions: number }[] = [];
+  for (const file of files) {
+    const text = decodeBytes(readFileSync(join(seedDir, file)), { name: file });
+    const parsed = parseImport(text, { fileName: file, fallbackZone: 'UTC' });
+    mergeSchedule(db, { schedule: parsed, rawText: text, fileName: file, now });
+    out.push({ file, sessions: parsed.sessions.length });
+  }
+  return out;
+}
+
+/** A daily safety copy while the app is used (kept with the migration backups, newest few). */
+function dailyBackup(db: Db, dbPath: string, now: number): void {
+  if (dbPath === ':memory:') return;
+  const last = db.prepare("SELECT value FROM setting WHERE key = 'last_backup'").get() as { value: string } | undefined;
+  const lastMs = last ? Number(last.value) : 0;
+  if (now - lastMs < DAY_MS) return;
+  takeBackup(db, dbPath, 'daily', now);
+  db.prepare(
+    "INSERT INTO setting (key, value) VALUES ('last_backup', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+  ).run(String(now));
+}
+
+export function openServices(opts: ServiceHostOptions): ServiceHost {
+  const clock = opts.now ?? Date.now;
+  const opened = openStore(opts.dbPath, { now: clock() });
+  const { db } = opened;
+  const listeners = new Set<EventListener>();
+  const emit = <E extends EventName>(event: E, payload: Events[E]) => {
+    for (const l of listeners) l(event, payload);
+  };
+  if (opened.created && opts.seedOnFirstRun) {
+    const hasData = db.prepare('SELECT 1 FROM conference LIMIT 1').get();
+    if (!hasData) importSeeds(db, opts.seedDir, clock());
+  }
+  if (opts.seedOnFirstRun) dailyBackup(db, opened.path, clock());
+  const api = createApi(db, opened.path, opened.recovery, emit, clock);
+  return {
+    api,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emit,
+    sessionsByKey(key) {
+      return findSessionsByKey(db, key);
+    },
+    seed() {
+      const done = importSeeds(db, opts.seedDir, clock());
+      emit('data.changed', { conferenceId: null });
+      return done;
+    },
+    close() {
+      listeners.clear();
+      if (db.open) db.close();
+    }
+  };
+}

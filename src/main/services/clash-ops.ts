@@ -1,0 +1,134 @@
+// Clashes over the stored plan: the pure engine (src/shared/clashes.ts) fed with the plan and the
+// conference's travel table, plus the one-click resolutions, each a single undoable plan edit.
+import type { Database as Db } from 'better-sqlite3';
+import { ClashlessError } from '../../shared/contract.ts';
+import type { ClashView, Request, ResolveAllPreview, TravelEntry } from '../../shared/contract.ts';
+import { clashItemFromPlan, findClashes, splitTime } from '../../shared/clashes.ts';
+import type { PlanItem, ScheduleChange } from '../../shared/domain.ts';
+import { placeLabel, placeOf } from '../../shared/places.ts';
+import { resolveByPriority } from '../../shared/resolve.ts';
+import { createTravelLookup, defaultTravelMinutes } from '../../shared/travel.ts';
+import type { TravelLookup, TravelOverride } from '../../shared/travel.ts';
+import { latestChanges } from '../store/changes.ts';
+import { listPlan } from '../store/plan.ts';
+import { removeItems, setStates, setWindows } from './plan-ops.ts';
+
+export function travelOverrides(db: Db, conferenceId: number | undefined): TravelOverride[] {
+  return db
+    .prepare('SELECT place_a AS "from", place_b AS "to", minutes FROM travel WHERE (? IS NULL OR conference_id = ?)')
+    .all(conferenceId ?? null, conferenceId ?? null) as TravelOverride[];
+}
+
+export function travelLookup(db: Db, conferenceId: number | undefined): TravelLookup {
+  return createTravelLookup(travelOverrides(db, conferenceId));
+}
+
+/** Every clash in the plan, the ones a schedule change caused first. */
+export function listClashes(db: Db, conferenceId: number | undefined): ClashView[] {
+  const plan = listPlan(db, conferenceId);
+  const clashes = findClashes(plan.map(clashItemFromPlan), travelLookup(db, conferenceId));
+  const causes = new Map<number, ScheduleChange>();
+  const confIds = conferenceId !== undefined ? [conferenceId] : [...new Set(plan.map((p) => p.conferenceId))];
+  for (const cid of confIds) {
+    for (const c of latestChanges(db, cid)) {
+      if (c.kind === 'moved' || c.kind === 'room-changed' || c.kind === 'restored') causes.set(c.sessionId, c);
+    }
+  }
+  const bySession = new Map(plan.map((p) => [p.id, p.sessionId]));
+  const views: ClashView[] = clashes.map((c) => {
+    const cause = causes.get(bySession.get(c.a) ?? -1) ?? causes.get(bySession.get(c.b) ?? -1) ?? null;
+    return { ...c, cause };
+  });
+  return views.sort((x, y) => Number(y.cause !== null) - Number(x.cause !== null));
+}
+
+function pair(db: Db, a: number, b: number): [PlanItem, PlanItem] {
+  const plan = listPlan(db);
+  const ia = plan.find((p) => p.id === a);
+  const ib = plan.find((p) => p.id === b);
+  if (!ia || !ib) throw new ClashlessError('not-found', 'One of these plan items no longer exists.', ia ? 'field b' : 'field a');
+  return [ia, ib];
+}
+
+export function resolveClash(db: Db, now: number, req: Request<'clash.resolve'>): PlanItem[] {
+  const [a, b] = pair(db, req.a, req.b);
+  switch (req.action) {
+    case 'keep-a':
+      return setStates(db, now, [{ itemId: a.id, state: 'going' }, { itemId: b.id, state: 'backup' }], `Keep “${a.title}”`);
+    case 'keep-b':
+      return setStates(db, now, [{ itemId: b.id, state: 'going' }, { itemId: a.id, state: 'backup' }], `Keep “${b.title}”`);
+    case 'remove-a':
+      return removeItems(db, now, [a.id]);
+    case 'remove-b':
+      return removeItems(db, now, [b.id]);
+    case 'split': {
+      const [first, second] = a.start <= b.start ? [a, b] : [b, a];
+      const fa = clashItemFromPlan(first);
+      const fb = clashItemFromPlan(second);
+      const walk = fa.place && fb.place ? travelLookup(db, a.conferenceId)(fa.place, fb.place) : 0;
+      const split = splitTime(fa, fb, walk);
+      if (!split) {
+        throw new ClashlessError(
+          'conflict',
+          `“${first.title}” and “${second.title}” cannot be split: one lies inside the other or too little time would be left. Keep one instead.`
+        );
+      }
+      return setWindows(
+        db,
+        now,
+        [
+          { itemId: first.id, arriveAt: first.arriveAt, leaveAt: split.aLeaveAt },
+          { itemId: second.id, arriveAt: split.bArriveAt, leaveAt: second.leaveAt }
+        ],
+        `Split time between “${first.title}” and “${second.title}”`
+      );
+    }
+  }
+}
+
+export function resolveAll(db: Db, now: number, conferenceId: number, apply: boolean): ResolveAllPreview {
+  const plan = listPlan(db, conferenceId);
+  const result = resolveByPriority(plan.map(clashItemFromPlan), travelLookup(db, conferenceId));
+  if (apply && result.toBackup.length > 0) {
+    setStates(
+      db,
+      now,
+      result.toBackup.map((itemId) => ({ itemId, state: 'backup' as const })),
+      `Resolve all clashes by priority (${result.toBackup.length} to backup)`
+    );
+  }
+  return { keep: result.keep, toBackup: result.toBackup, totalPriority: result.totalPriority, applied: apply };
+}
+
+/** The travel table the person can edit: every pair of places in the plan, default or custom. */
+export function listTravel(db: Db, conferenceId: number): TravelEntry[] {
+  const plan = listPlan(db, conferenceId);
+  const places = new Map<string, NonNullable<ReturnType<typeof placeOf>>>();
+  for (const item of plan) {
+    const p = placeOf(item.venue, item.room);
+    if (p) places.set(p.key, p);
+  }
+  const custom = new Map(travelOverrides(db, conferenceId).map((o) => [`${o.from}\u001f${o.to}`, o.minutes]));
+  const list = [...places.values()].sort((x, y) => placeLabel(x).localeCompare(placeLabel(y)));
+  const out: TravelEntry[] = [];
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      const [x, y] = [placeLabel(list[i]!), placeLabel(list[j]!)].sort() as [string, string];
+      const c = custom.get(`${x}\u001f${y}`);
+      out.push({ from: x, to: y, minutes: c ?? defaultTravelMinutes(list[i]!, list[j]!), custom: c !== undefined });
+    }
+  }
+  return out;
+}
+
+export function setTravel(db: Db, req: Request<'travel.set'>): TravelEntry[] {
+  const a = placeOf(req.from, null);
+  const b = placeOf(req.to, null);
+  if (!a || !b) throw new ClashlessError('bad-request', 'Both places need a name.', a ? 'field to' : 'field from');
+  const [x, y] = [placeLabel(a), placeLabel(b)].sort() as [string, string];
+  db.prepare(
+    `INSERT INTO travel (conference_id, place_a, place_b, minutes) VALUES (?, ?, ?, ?)
+     ON CONFLICT (conference_id, place_a, place_b) DO UPDATE SET minutes = excluded.minutes`
+  ).run(req.conferenceId, x, y, req.minutes);
+  return listTravel(db, req.conferenceId);
+}

@@ -1,0 +1,101 @@
+// Exporting the plan: builds the agenda model from the store and renders the chosen format.
+// SEQUENCE bookkeeping lives here: a UID's sequence rises only when what the event shows changed
+// since the last export, so calendars update the event instead of ignoring or duplicating it.
+import type { Database as Db } from 'better-sqlite3';
+import type { ExportedFile, Request } from '../../shared/contract.ts';
+import { clashItemFromPlan, findClashes } from '../../shared/clashes.ts';
+import { PLAN_STATES } from '../../shared/domain.ts';
+import type { PlanItem } from '../../shared/domain.ts';
+import { isoDateInZone } from '../../shared/time.ts';
+import { entryFingerprint, entryUid } from '../export/agenda.ts';
+import type { AgendaEntry, AgendaInput } from '../export/agenda.ts';
+import { buildCsv } from '../export/csv.ts';
+import { buildIcs } from '../export/ics.ts';
+import { buildMarkdown } from '../export/markdown.ts';
+import { buildPrintHtml } from '../export/print-html.ts';
+import { listPlan } from '../store/plan.ts';
+import { getConference, getSessions } from '../store/sessions.ts';
+import { travelLookup } from './clash-ops.ts';
+
+function slug(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'agenda'
+  );
+}
+
+function buildEntries(db: Db, plan: PlanItem[], conferenceId: number | undefined): AgendaEntry[] {
+  const sessions = new Map(getSessions(db, plan.flatMap((p) => (p.sessionId === null ? [] : [p.sessionId]))).map((s) => [s.id, s]));
+  const clashes = findClashes(plan.map(clashItemFromPlan), travelLookup(db, conferenceId));
+  const titles = new Map(plan.map((p) => [p.id, p.title]));
+  const clashNames = new Map<number, string[]>();
+  for (const c of clashes) {
+    clashNames.set(c.a, [...(clashNames.get(c.a) ?? []), titles.get(c.b) ?? '']);
+    clashNames.set(c.b, [...(clashNames.get(c.b) ?? []), titles.get(c.a) ?? '']);
+  }
+  return plan.map((item) => ({
+    item,
+    session: item.sessionId === null ? null : (sessions.get(item.sessionId) ?? null),
+    clashesWith: clashNames.get(item.id) ?? []
+  }));
+}
+
+/** Raise SEQUENCE for entries whose exported content changed since the last export; remember the new state. */
+function sequencesFor(db: Db, entries: AgendaEntry[]): Map<string, number> {
+  const get = db.prepare('SELECT fingerprint, sequence FROM export_state WHERE uid = ?');
+  const put = db.prepare(
+    `INSERT INTO export_state (uid, fingerprint, sequence) VALUES (?, ?, ?)
+     ON CONFLICT (uid) DO UPDATE SET fingerprint = excluded.fingerprint, sequence = excluded.sequence`
+  );
+  const out = new Map<string, number>();
+  db.transaction(() => {
+    for (const e of entries) {
+      const uid = entryUid(e);
+      const fp = entryFingerprint(e);
+      const old = get.get(uid) as { fingerprint: string; sequence: number } | undefined;
+      const seq = !old ? 0 : old.fingerprint === fp ? old.sequence : old.sequence + 1;
+      if (!old || old.fingerprint !== fp) put.run(uid, fp, seq);
+      out.set(uid, seq);
+    }
+  })();
+  return out;
+}
+
+export function exportAgenda(db: Db, now: number, req: Request<'export.agenda'>): ExportedFile {
+  const conf = req.conferenceId !== undefined ? getConference(db, req.conferenceId) : undefined;
+  const plan = listPlan(db, req.conferenceId);
+  const entries = buildEntries(db, plan, req.conferenceId);
+  const states = req.states ?? PLAN_STATES;
+  const includeBlocks = req.includeBlocks ?? true;
+  const included = entries.filter(
+    (e) => states.includes(e.item.state) && (includeBlocks || e.item.kind === 'session')
+  );
+  const firstConf = conf ?? (plan[0] ? getConference(db, plan[0].conferenceId) : undefined);
+  const zone = firstConf?.timeZone ?? 'UTC';
+  const input: AgendaInput = {
+    calendarName: conf ? `Clashless — ${conf.title}` : 'Clashless agenda',
+    timeZone: zone,
+    entries: included,
+    sequences: req.format === 'ics' ? sequencesFor(db, included) : new Map(),
+    now,
+    alarmMinutes: req.alarmMinutes ?? null,
+    states,
+    includeBlocks
+  };
+  const base = `${slug(conf?.title ?? 'clashless-agenda')}-${isoDateInZone(now, zone)}`;
+  switch (req.format) {
+    case 'ics':
+      return { fileName: `${slug(conf?.title ?? 'clashless-agenda')}.ics`, mimeType: 'text/calendar', content: buildIcs(input), count: included.length };
+    case 'md':
+      return { fileName: `${base}.md`, mimeType: 'text/markdown', content: buildMarkdown(input), count: included.length };
+    case 'csv':
+      return { fileName: `${base}.csv`, mimeType: 'text/csv', content: buildCsv(input), count: included.length };
+    case 'html':
+      return { fileName: `${base}.html`, mimeType: 'text/html', content: buildPrintHtml(input), count: included.length };
+  }
+}

@@ -1,0 +1,157 @@
+// Plan edits: adding and removing sessions, personal blocks, state/priority/notes. Each edit is one
+// history entry (see store/plan.ts), so every one of them can be undone.
+import type { Database as Db } from 'better-sqlite3';
+import { ClashlessError } from '../../shared/contract.ts';
+import type { Request } from '../../shared/contract.ts';
+import type { PlanItem, PlanState } from '../../shared/domain.ts';
+import { editPlan, getPlanItems, getRows, rowsBySession } from '../store/plan.ts';
+
+function quote(title: string): string {
+  return title.length > 40 ? `“${title.slice(0, 39)}…”` : `“${title}”`;
+}
+
+export function addSessions(db: Db, now: number, sessionIds: number[], state: PlanState = 'going'): PlanItem[] {
+  const unique = [...new Set(sessionIds)];
+  const sessions = db
+    .prepare('SELECT id, conference_id, title FROM session WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(unique)) as { id: number; conference_id: number; title: string }[];
+  if (sessions.length !== unique.length) {
+    const found = new Set(sessions.map((s) => s.id));
+    const missing = unique.filter((id) => !found.has(id));
+    throw new ClashlessError('not-found', `No session with id ${missing.slice(0, 5).join(', ')}.`, 'field sessionIds');
+  }
+  const ids = editPlan(db, now, () => {
+    const existing = new Map(rowsBySession(db, unique).map((r) => [r.session_id, r]));
+    const insert = db.prepare(
+      'INSERT INTO plan_item (conference_id, session_id, state, priority, created_at) VALUES (?, ?, ?, 3, ?)'
+    );
+    const setState = db.prepare('UPDATE plan_item SET state = ? WHERE id = ?');
+    const touched: number[] = [];
+    for (const s of sessions) {
+      const row = existing.get(s.id);
+      if (row) {
+        setState.run(state, row.id);
+        touched.push(row.id);
+      } else {
+        touched.push(Number(insert.run(s.conference_id, s.id, state, now).lastInsertRowid));
+      }
+    }
+    const label = sessions.length === 1 ? `Plan ${quote(sessions[0]!.title)}` : `Plan ${sessions.length} sessions`;
+    return { ids: touched, label };
+  });
+  return getPlanItems(db, ids);
+}
+
+export function removeItems(db: Db, now: number, itemIds: number[]): PlanItem[] {
+  const items = getPlanItems(db, itemIds);
+  if (items.length === 0) throw new ClashlessError('not-found', 'None of these items are in the plan.', 'field itemIds');
+  editPlan(db, now, () => {
+    db.prepare('DELETE FROM plan_item WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(items.map((i) => i.id)));
+    const label = items.length === 1 ? `Remove ${quote(items[0]!.title)}` : `Remove ${items.length} items`;
+    return { ids: items.map((i) => i.id), label };
+  });
+  return items;
+}
+
+function requireItem(db: Db, itemId: number): PlanItem {
+  const item = getPlanItems(db, [itemId])[0];
+  if (!item) throw new ClashlessError('not-found', `No plan item with id ${itemId}.`, 'field itemId');
+  return item;
+}
+
+export function updateItem(db: Db, now: number, req: Request<'plan.update'>): PlanItem[] {
+  const item = requireItem(db, req.itemId);
+  const arrive = req.arriveAt === undefined ? item.arriveAt : req.arriveAt;
+  const leave = req.leaveAt === undefined ? item.leaveAt : req.leaveAt;
+  if (arrive !== null && (arrive < item.start || arrive >= item.end)) {
+    throw new ClashlessError('bad-request', '“Arrive at” must be within the session’s time.', 'field arriveAt');
+  }
+  if (leave !== null && (leave <= item.start || leave > item.end || (arrive !== null && leave <= arrive))) {
+    throw new ClashlessError('bad-request', '“Leave at” must be within the session’s time and after “arrive at”.', 'field leaveAt');
+  }
+  editPlan(db, now, () => {
+    db.prepare(
+      `UPDATE plan_item SET state = ?, priority = ?, note = ?, arrive_at = ?, leave_at = ? WHERE id = ?`
+    ).run(
+      req.state ?? item.state,
+      req.priority ?? item.priority,
+      req.note === undefined ? item.note : req.note,
+      arrive,
+      leave,
+      item.id
+    );
+    const what = req.state ? `Mark ${quote(item.title)} ${req.state}` : `Edit ${quote(item.title)}`;
+    return { ids: [item.id], label: what };
+  });
+  return getPlanItems(db, [item.id]);
+}
+
+/** Set states for several items in one undoable step (clash resolutions). */
+export function setStates(db: Db, now: number, changes: { itemId: number; state: PlanState }[], label: string): PlanItem[] {
+  const ids = editPlan(db, now, () => {
+    const st = db.prepare('UPDATE plan_item SET state = ? WHERE id = ?');
+    for (const c of changes) st.run(c.state, c.itemId);
+    return { ids: changes.map((c) => c.itemId), label };
+  });
+  return getPlanItems(db, ids);
+}
+
+/** Set attendance windows for several items in one undoable step (split time). */
+export function setWindows(
+  db: Db,
+  now: number,
+  changes: { itemId: number; arriveAt: number | null; leaveAt: number | null }[],
+  label: string
+): PlanItem[] {
+  const ids = editPlan(db, now, () => {
+    const st = db.prepare('UPDATE plan_item SET arrive_at = ?, leave_at = ? WHERE id = ?');
+    for (const c of changes) st.run(c.arriveAt, c.leaveAt, c.itemId);
+    return { ids: changes.map((c) => c.itemId), label };
+  });
+  return getPlanItems(db, ids);
+}
+
+export function createBlock(db: Db, now: number, req: Request<'block.create'>): PlanItem[] {
+  if (req.end < req.start) throw new ClashlessError('bad-request', 'A block must end after it starts.', 'field end');
+  const conf = db.prepare('SELECT id FROM conference WHERE id = ?').get(req.conferenceId);
+  if (!conf) throw new ClashlessError('not-found', `No conference with id ${req.conferenceId}.`, 'field conferenceId');
+  const ids = editPlan(db, now, () => {
+    const id = Number(
+      db
+        .prepare(
+          `INSERT INTO plan_item (conference_id, title, start_ms, end_ms, place, state, priority, created_at)
+           VALUES (?, ?, ?, ?, ?, 'going', 3, ?)`
+        )
+        .run(req.conferenceId, req.title.trim() || 'Busy', req.start, req.end, req.place ?? null, now).lastInsertRowid
+    );
+    return { ids: [id], label: `Add block ${quote(req.title)}` };
+  });
+  return getPlanItems(db, ids);
+}
+
+export function updateBlock(db: Db, now: number, req: Request<'block.update'>): PlanItem[] {
+  const row = getRows(db, [req.itemId])[0];
+  if (!row) throw new ClashlessError('not-found', `No plan item with id ${req.itemId}.`, 'field itemId');
+  if (row.session_id !== null) {
+    throw new ClashlessError(
+      'bad-request',
+      'A session’s time is set by the conference and cannot be moved. Use “arrive at/leave at” to attend part of it.',
+      'field itemId'
+    );
+  }
+  const start = req.start ?? row.start_ms ?? 0;
+  const end = req.end ?? row.end_ms ?? 0;
+  if (end < start) throw new ClashlessError('bad-request', 'A block must end after it starts.', 'field end');
+  editPlan(db, now, () => {
+    db.prepare('UPDATE plan_item SET title = ?, start_ms = ?, end_ms = ?, place = ? WHERE id = ?').run(
+      req.title ?? row.title,
+      start,
+      end,
+      req.place === undefined ? row.place : req.place,
+      row.id
+    );
+    const moved = req.start !== undefined || req.end !== undefined;
+    return { ids: [row.id], label: `${moved ? 'Move' : 'Edit'} block ${quote(req.title ?? row.title ?? '')}` };
+  });
+  return getPlanItems(db, [row.id]);
+}

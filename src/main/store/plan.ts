@@ -1,0 +1,186 @@
+// The plan: planned sessions and personal blocks, and the undo/redo history of every edit.
+//
+// Policy: every plan edit goes through `editPlan`, which snapshots the touched plan_item rows before
+// and after and stores both in `history` in the same transaction. Undo writes the "before" rows back
+// (deleting rows that did not exist), redo the "after" rows; so history survives a restart and an
+// undo can never half-apply.
+import type { Database as Db } from 'better-sqlite3';
+import type { PlanItem, PlanState, SessionStatus } from '../../shared/domain.ts';
+
+/** A plan_item row exactly as stored (the unit of history snapshots). */
+export interface PlanRow {
+  id: number;
+  conference_id: number;
+  session_id: number | null;
+  title: string | null;
+  start_ms: number | null;
+  end_ms: number | null;
+  place: string | null;
+  state: PlanState;
+  priority: number;
+  arrive_at: number | null;
+  leave_at: number | null;
+  note: string | null;
+  created_at: number;
+}
+
+const ROW_COLUMNS =
+  'id, conference_id, session_id, title, start_ms, end_ms, place, state, priority, arrive_at, leave_at, note, created_at';
+
+interface ViewRow extends PlanRow {
+  s_key: string | null;
+  s_title: string | null;
+  s_start: number | null;
+  s_end: number | null;
+  s_venue: string | null;
+  s_room: string | null;
+  s_status: SessionStatus | null;
+}
+
+function toPlanItem(r: ViewRow): PlanItem {
+  const isSession = r.session_id !== null;
+  return {
+    id: r.id,
+    conferenceId: r.conference_id,
+    kind: isSession ? 'session' : 'block',
+    sessionId: r.session_id,
+    sessionKey: r.s_key,
+    title: (isSession ? r.s_title : r.title) ?? '',
+    start: (isSession ? r.s_start : r.start_ms) ?? 0,
+    end: (isSession ? r.s_end : r.end_ms) ?? 0,
+    venue: isSession ? r.s_venue : null,
+    room: isSession ? r.s_room : r.place,
+    state: r.state,
+    priority: r.priority,
+    arriveAt: r.arrive_at,
+    leaveAt: r.leave_at,
+    note: r.note,
+    status: isSession ? (r.s_status ?? 'scheduled') : 'scheduled'
+  };
+}
+
+const VIEW_SQL = `SELECT p.id, p.conference_id, p.session_id, p.title, p.start_ms, p.end_ms, p.place, p.state, p.priority,
+       p.arrive_at, p.leave_at, p.note, p.created_at,
+       s.key AS s_key, s.title AS s_title, s.start_ms AS s_start, s.end_ms AS s_end, s.venue AS s_venue,
+       s.room AS s_room, s.status AS s_status
+  FROM plan_item p LEFT JOIN session s ON s.id = p.session_id`;
+
+export function listPlan(db: Db, conferenceId?: number): PlanItem[] {
+  const rows = db
+    .prepare(
+      `${VIEW_SQL} WHERE (? IS NULL OR p.conference_id = ?)
+       ORDER BY coalesce(s.start_ms, p.start_ms), coalesce(s.end_ms, p.end_ms), p.id`
+    )
+    .all(conferenceId ?? null, conferenceId ?? null) as ViewRow[];
+  return rows.map(toPlanItem);
+}
+
+export function getPlanItems(db: Db, ids: readonly number[]): PlanItem[] {
+  if (ids.length === 0) return [];
+  const rows = db.prepare(`${VIEW_SQL} WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.id`).all(JSON.stringify(ids)) as ViewRow[];
+  return rows.map(toPlanItem);
+}
+
+export function getRows(db: Db, ids: readonly number[]): PlanRow[] {
+  if (ids.length === 0) return [];
+  return db
+    .prepare(`SELECT ${ROW_COLUMNS} FROM plan_item WHERE id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as PlanRow[];
+}
+
+export function rowsBySession(db: Db, sessionIds: readonly number[]): PlanRow[] {
+  return db
+    .prepare(`SELECT ${ROW_COLUMNS} FROM plan_item WHERE session_id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(sessionIds)) as PlanRow[];
+}
+
+/** Write a set of rows back exactly (insert or replace by id). */
+function putRows(db: Db, rows: readonly PlanRow[]): void {
+  const st = db.prepare(
+    `INSERT OR REPLACE INTO plan_item (${ROW_COLUMNS}) VALUES
+     (@id, @conference_id, @session_id, @title, @start_ms, @end_ms, @place, @state, @priority, @arrive_at, @leave_at, @note, @created_at)`
+  );
+  for (const r of rows) st.run(r);
+}
+
+function deleteRows(db: Db, ids: readonly number[]): void {
+  if (ids.length === 0) return;
+  db.prepare('DELETE FROM plan_item WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
+}
+
+/**
+ * Apply a plan edit with history. `edit` changes plan_item rows inside the transaction and returns the
+ * ids it touched (created, changed or deleted) and a label for undo ("Add “All Your Routes…”").
+ * The "before" rows come from a snapshot of the plan taken first: plans are small (hundreds of
+ * rows), so this is cheap and edits need no cooperation to be undoable.
+ */
+export function editPlan(db: Db, now: number, edit: () => { ids: number[]; label: string }): number[] {
+  return db
+    .transaction(() => {
+      const snapshot = new Map(
+        (db.prepare(`SELECT ${ROW_COLUMNS} FROM plan_item`).all() as PlanRow[]).map((r) => [r.id, r])
+      );
+      const { ids, label } = edit();
+      const before = ids.map((id) => snapshot.get(id) ?? null);
+      const afterRows = new Map(getRows(db, ids).map((r) => [r.id, r]));
+      const after = ids.map((id) => afterRows.get(id) ?? null);
+      if (JSON.stringify(before) === JSON.stringify(after)) return ids;
+      db.prepare('DELETE FROM history WHERE undone = 1').run();
+      db.prepare('INSERT INTO history (label, before, after, created_at) VALUES (?, ?, ?, ?)').run(
+        label,
+        JSON.stringify({ ids, rows: before }),
+        JSON.stringify({ ids, rows: after }),
+        now
+      );
+      // Keep history bounded: the last 500 edits are plenty for undo.
+      db.prepare('DELETE FROM history WHERE id <= (SELECT max(id) - 500 FROM history)').run();
+      return ids;
+    })
+    .immediate();
+}
+
+interface Snapshot {
+  ids: number[];
+  rows: (PlanRow | null)[];
+}
+
+function applySnapshot(db: Db, snap: Snapshot): void {
+  const toDelete = snap.ids.filter((_, i) => snap.rows[i] === null);
+  deleteRows(db, toDelete);
+  putRows(
+    db,
+    snap.rows.filter((r): r is PlanRow => r !== null)
+  );
+}
+
+/** Undo the newest edit not yet undone; returns its label, or null when there is nothing to undo. */
+export function undo(db: Db): { label: string; ids: number[] } | null {
+  return db
+    .transaction(() => {
+      const h = db.prepare('SELECT id, label, before FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
+        | { id: number; label: string; before: string }
+        | undefined;
+      if (!h) return null;
+      const snap = JSON.parse(h.before) as Snapshot;
+      applySnapshot(db, snap);
+      db.prepare('UPDATE history SET undone = 1 WHERE id = ?').run(h.id);
+      return { label: h.label, ids: snap.ids };
+    })
+    .immediate();
+}
+
+/** Redo the oldest undone edit. */
+export function redo(db: Db): { label: string; ids: number[] } | null {
+  return db
+    .transaction(() => {
+      const h = db.prepare('SELECT id, label, after FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as
+        | { id: number; label: string; after: string }
+        | undefined;
+      if (!h) return null;
+      const snap = JSON.parse(h.after) as Snapshot;
+      applySnapshot(db, snap);
+      db.prepare('UPDATE history SET undone = 0 WHERE id = ?').run(h.id);
+      return { label: h.label, ids: snap.ids };
+    })
+    .immediate();
+}

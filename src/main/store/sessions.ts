@@ -1,0 +1,177 @@
+// Reading conferences and sessions. All SQL for these tables lives here, with bound parameters only.
+import type { Database as Db } from 'better-sqlite3';
+import type { Conference, Session, SessionStatus, Speaker } from '../../shared/domain.ts';
+import { isoDateInZone } from '../../shared/time.ts';
+
+interface SessionRow {
+  id: number;
+  conference_id: number;
+  key: string;
+  title: string;
+  description: string | null;
+  start_ms: number;
+  end_ms: number;
+  all_day: number;
+  venue: string | null;
+  room: string | null;
+  track: string | null;
+  type: string | null;
+  url: string | null;
+  status: SessionStatus;
+  attributes: string;
+}
+
+const SESSION_COLUMNS = `s.id, s.conference_id, s.key, s.title, s.description, s.start_ms, s.end_ms, s.all_day,
+  s.venue, s.room, s.track, s.type, s.url, s.status, s.attributes`;
+
+function parseAttributes(json: string): Record<string, string> {
+  try {
+    const v: unknown = JSON.parse(json);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function toSession(row: SessionRow, speakers: Speaker[]): Session {
+  return {
+    id: row.id,
+    conferenceId: row.conference_id,
+    key: row.key,
+    title: row.title,
+    description: row.description,
+    start: row.start_ms,
+    end: row.end_ms,
+    allDay: row.all_day === 1,
+    venue: row.venue,
+    room: row.room,
+    track: row.track,
+    type: row.type,
+    url: row.url,
+    status: row.status,
+    speakers,
+    attributes: parseAttributes(row.attributes)
+  };
+}
+
+interface SpeakerRow {
+  session_id: number;
+  name: string;
+  affiliation: string;
+  role: string | null;
+  bio: string | null;
+}
+
+function speakersFor(db: Db, ids: readonly number[]): Map<number, Speaker[]> {
+  const out = new Map<number, Speaker[]>();
+  if (ids.length === 0) return out;
+  // json_each keeps it one statement with one bound parameter, whatever the number of ids.
+  const rows = db
+    .prepare(
+      `SELECT ss.session_id, sp.name, sp.affiliation, sp.role, sp.bio
+         FROM session_speaker ss JOIN speaker sp ON sp.id = ss.speaker_id
+        WHERE ss.session_id IN (SELECT value FROM json_each(?))
+        ORDER BY ss.session_id, ss.position`
+    )
+    .all(JSON.stringify(ids)) as SpeakerRow[];
+  for (const r of rows) {
+    let list = out.get(r.session_id);
+    if (!list) out.set(r.session_id, (list = []));
+    list.push({ name: r.name, affiliation: r.affiliation === '' ? null : r.affiliation, role: r.role, bio: r.bio });
+  }
+  return out;
+}
+
+function withSpeakers(db: Db, rows: SessionRow[]): Session[] {
+  const speakers = speakersFor(
+    db,
+    rows.map((r) => r.id)
+  );
+  return rows.map((r) => toSession(r, speakers.get(r.id) ?? []));
+}
+
+export function listConferences(db: Db): Conference[] {
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.title, c.time_zone,
+              (SELECT min(start_ms) FROM session WHERE conference_id = c.id AND status != 'removed') AS first_ms,
+              (SELECT max(end_ms) FROM session WHERE conference_id = c.id AND status != 'removed') AS last_ms,
+              (SELECT count(*) FROM session WHERE conference_id = c.id AND status != 'removed') AS n
+         FROM conference c ORDER BY first_ms IS NULL, first_ms DESC, c.id`
+    )
+    .all() as { id: number; title: string; time_zone: string; first_ms: number | null; last_ms: number | null; n: number }[];
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    timeZone: r.time_zone,
+    startDate: r.first_ms === null ? null : isoDateInZone(r.first_ms, r.time_zone),
+    // end is exclusive: a session ending at midnight belongs to the day before
+    endDate: r.last_ms === null ? null : isoDateInZone(Math.max(r.first_ms ?? r.last_ms, r.last_ms - 1), r.time_zone),
+    sessionCount: r.n
+  }));
+}
+
+export function getConference(db: Db, id: number): { id: number; title: string; timeZone: string } | undefined {
+  return db.prepare('SELECT id, title, time_zone AS timeZone FROM conference WHERE id = ?').get(id) as
+    | { id: number; title: string; timeZone: string }
+    | undefined;
+}
+
+/**
+ * Turn what a person types into an FTS5 query: every word must match, the last one as a prefix
+ * (search-as-you-type). Quotes make each word a literal, so FTS syntax in the input is inert.
+ */
+export function ftsQuery(search: string): string | null {
+  const words = search
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 12);
+  if (words.length === 0) return null;
+  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+}
+
+export function listSessions(
+  db: Db,
+  opts: { conferenceId?: number | undefined; search?: string | undefined; limit?: number | undefined }
+): Session[] {
+  const limit = opts.limit ?? 20_000;
+  const match = opts.search ? ftsQuery(opts.search) : null;
+  if (opts.search && !match) return [];
+  let rows: SessionRow[];
+  if (match) {
+    rows = db
+      .prepare(
+        `SELECT ${SESSION_COLUMNS} FROM session_fts f JOIN session s ON s.id = f.rowid
+          WHERE session_fts MATCH ? AND (? IS NULL OR s.conference_id = ?)
+          ORDER BY f.rank LIMIT ?`
+      )
+      .all(match, opts.conferenceId ?? null, opts.conferenceId ?? null, limit) as SessionRow[];
+  } else {
+    rows = db
+      .prepare(
+        `SELECT ${SESSION_COLUMNS} FROM session s
+          WHERE (? IS NULL OR s.conference_id = ?)
+          ORDER BY s.start_ms, s.end_ms, s.title LIMIT ?`
+      )
+      .all(opts.conferenceId ?? null, opts.conferenceId ?? null, limit) as SessionRow[];
+  }
+  return withSpeakers(db, rows);
+}
+
+export function getSessions(db: Db, ids: readonly number[]): Session[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare(`SELECT ${SESSION_COLUMNS} FROM session s WHERE s.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as SessionRow[];
+  return withSpeakers(db, rows);
+}
+
+/** Sessions whose key matches, across all conferences (the CLI's KEY arguments). */
+export function findSessionsByKey(db: Db, key: string): { id: number; conference_id: number; title: string }[] {
+  return db.prepare('SELECT id, conference_id, title FROM session WHERE key = ?').all(key) as {
+    id: number;
+    conference_id: number;
+    title: string;
+  }[];
+}

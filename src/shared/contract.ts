@@ -1,0 +1,347 @@
+// The one contract between the UI and the services. Every channel is declared here once, as
+// 'domain.verb' → request schema and response type. Electron IPC (main/ipc.ts), the browser host
+// (web/server.ts) and the preload/fetch clients are all derived from this table, and the services
+// object is typed `satisfies Api`, so a missing or extra handler fails to compile.
+//
+// Policy: requests are untrusted. Every schema is strict (unknown keys are refused, which also
+// refuses "__proto__"/"constructor" keys), strings and arrays are bounded, numbers are finite.
+import { z } from 'zod';
+import type {
+  Clash,
+  Conference,
+  ImportFormat,
+  ImportWarning,
+  PlanItem,
+  ScheduleChange,
+  Session,
+  ZoneDecision
+} from './domain.ts';
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const epochMs = z.number().int().min(0).max(8.64e15);
+const shortText = z.string().max(2_000);
+const longText = z.string().max(100_000);
+/** Import text: 20 MB of UTF-16 code units at most (the decode step enforces bytes). */
+const importText = z.string().max(20 * 1024 * 1024);
+const zoneName = z.string().min(1).max(64);
+const planState = z.enum(['going', 'backup', 'maybe']);
+const formatName = z.enum(['auto', 'sched-text', 'markdown', 'text', 'ics', 'frab-xml', 'schedule-json', 'csv']);
+
+const importRequest = z.strictObject({
+  text: importText,
+  fileName: z.string().max(500).optional(),
+  format: formatName.optional(),
+  timeZone: zoneName.optional()
+});
+
+export const schemas = {
+  'app.info': z.strictObject({}),
+  'conference.list': z.strictObject({}),
+  'conference.remove': z.strictObject({ conferenceId: id }),
+  'session.list': z.strictObject({
+    conferenceId: id.optional(),
+    search: z.string().max(500).optional(),
+    limit: z.number().int().min(1).max(100_000).optional()
+  }),
+  'session.get': z.strictObject({ sessionId: id }),
+  'import.preview': importRequest,
+  'import.commit': importRequest,
+  'change.list': z.strictObject({ conferenceId: id }),
+  'plan.list': z.strictObject({ conferenceId: id.optional() }),
+  'plan.add': z.strictObject({
+    sessionIds: z.array(id).min(1).max(100_000),
+    state: planState.optional()
+  }),
+  'plan.remove': z.strictObject({ itemIds: z.array(id).min(1).max(100_000) }),
+  'plan.update': z.strictObject({
+    itemId: id,
+    state: planState.optional(),
+    priority: z.number().int().min(1).max(5).optional(),
+    note: shortText.nullable().optional(),
+    arriveAt: epochMs.nullable().optional(),
+    leaveAt: epochMs.nullable().optional()
+  }),
+  'block.create': z.strictObject({
+    conferenceId: id,
+    title: z.string().min(1).max(500),
+    start: epochMs,
+    end: epochMs,
+    place: z.string().max(500).nullable().optional()
+  }),
+  'block.update': z.strictObject({
+    itemId: id,
+    title: z.string().min(1).max(500).optional(),
+    start: epochMs.optional(),
+    end: epochMs.optional(),
+    place: z.string().max(500).nullable().optional()
+  }),
+  'history.undo': z.strictObject({}),
+  'history.redo': z.strictObject({}),
+  'clash.list': z.strictObject({ conferenceId: id.optional() }),
+  'clash.resolve': z.strictObject({
+    a: id,
+    b: id,
+    action: z.enum(['keep-a', 'keep-b', 'split', 'remove-a', 'remove-b'])
+  }),
+  'clash.resolveAll': z.strictObject({ conferenceId: id, apply: z.boolean() }),
+  'travel.list': z.strictObject({ conferenceId: id }),
+  'travel.set': z.strictObject({
+    conferenceId: id,
+    from: z.string().min(1).max(500),
+    to: z.string().min(1).max(500),
+    minutes: z.number().int().min(0).max(24 * 60)
+  }),
+  'export.agenda': z.strictObject({
+    format: z.enum(['ics', 'md', 'csv', 'html']),
+    conferenceId: id.optional(),
+    states: z.array(planState).max(3).optional(),
+    includeBlocks: z.boolean().optional(),
+    alarmMinutes: z.number().int().min(0).max(7 * 24 * 60).optional()
+  })
+} as const;
+
+export type Channel = keyof typeof schemas;
+export const CHANNELS = Object.keys(schemas) as Channel[];
+export type Request<C extends Channel> = z.infer<(typeof schemas)[C]>;
+
+export interface AppInfo {
+  version: string;
+  dbPath: string;
+  /** Set when the database was unreadable on start and moved aside; the UI must tell the person. */
+  recovery: { movedTo: string; restoredFrom: string | null; reason: string } | null;
+}
+
+export interface ImportPreview {
+  format: ImportFormat;
+  conference: { title: string; timeZone: string };
+  zone: ZoneDecision;
+  sessions: PreviewSession[];
+  warnings: ImportWarning[];
+  /** Whether a conference with this title already exists (the commit will merge into it). */
+  mergesInto: { conferenceId: number; title: string } | null;
+}
+
+/** A session in the preview, before it has an id. */
+export type PreviewSession = Omit<Session, 'id' | 'conferenceId' | 'status'> & {
+  status: 'scheduled' | 'cancelled';
+};
+
+export interface ImportReport {
+  conferenceId: number;
+  format: ImportFormat;
+  zone: ZoneDecision;
+  total: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  changes: ScheduleChange[];
+  warnings: ImportWarning[];
+}
+
+export interface PlanChangeResult {
+  items: PlanItem[];
+}
+
+export interface ClashView extends Clash {
+  /** When a re-import caused this clash, what changed. */
+  cause: ScheduleChange | null;
+}
+
+export interface ResolveAllPreview {
+  keep: number[];
+  toBackup: number[];
+  totalPriority: number;
+  applied: boolean;
+}
+
+export interface TravelEntry {
+  from: string;
+  to: string;
+  minutes: number;
+  /** True when the person set it; false for the derived default. */
+  custom: boolean;
+}
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  content: string;
+  count: number;
+}
+
+export interface HistoryResult {
+  /** What was undone/redone, for the status line ("Undo: add “All Your Routes…”"), or null when nothing was left. */
+  label: string | null;
+}
+
+export interface Responses {
+  'app.info': AppInfo;
+  'conference.list': Conference[];
+  'conference.remove': { removed: boolean };
+  'session.list': Session[];
+  'session.get': Session;
+  'import.preview': ImportPreview;
+  'import.commit': ImportReport;
+  'change.list': ScheduleChange[];
+  'plan.list': PlanItem[];
+  'plan.add': PlanChangeResult;
+  'plan.remove': PlanChangeResult;
+  'plan.update': PlanChangeResult;
+  'block.create': PlanChangeResult;
+  'block.update': PlanChangeResult;
+  'history.undo': HistoryResult;
+  'history.redo': HistoryResult;
+  'clash.list': ClashView[];
+  'clash.resolve': PlanChangeResult;
+  'clash.resolveAll': ResolveAllPreview;
+  'travel.list': TravelEntry[];
+  'travel.set': TravelEntry[];
+  'export.agenda': ExportedFile;
+}
+
+/** The services object: one async function per channel. */
+export type Api = { [C in Channel]: (req: Request<C>) => Promise<Responses[C]> };
+
+/** Commands the native menu (Electron) sends to the renderer. */
+export type MenuCommand =
+  | 'import'
+  | 'export'
+  | 'print'
+  | 'undo'
+  | 'redo'
+  | 'zoom-in'
+  | 'zoom-out'
+  | 'zoom-reset'
+  | 'toggle-zone'
+  | 'restore-backup';
+export const MENU_COMMANDS: readonly MenuCommand[] = [
+  'import',
+  'export',
+  'print',
+  'undo',
+  'redo',
+  'zoom-in',
+  'zoom-out',
+  'zoom-reset',
+  'toggle-zone',
+  'restore-backup'
+];
+
+/** Events pushed to every window/page. */
+export interface Events {
+  'plan.changed': { conferenceId: number | null };
+  'data.changed': { conferenceId: number | null };
+  'import.progress': { phase: 'decode' | 'parse' | 'commit' | 'done'; done: number; total: number };
+  /** Electron only: a native menu item or accelerator was used. */
+  'menu.command': { command: MenuCommand };
+  /** Electron only: a file was dropped on the window or opened from the OS. */
+  'file.opened': { fileName: string; text: string };
+}
+export type EventName = keyof Events;
+export const EVENT_NAMES: EventName[] = ['plan.changed', 'data.changed', 'import.progress', 'menu.command', 'file.opened'];
+
+/**
+ * What only the host shell can do (files, the OS browser, PDF). Electron implements these in main with
+ * dialogs and shell; the browser host implements them in the page (download, <input type=file>,
+ * window.print). They are not services: the CLI and tests never need them.
+ */
+export const hostSchemas = {
+  'host.saveFile': z.strictObject({
+    fileName: z.string().min(1).max(255),
+    mimeType: z.string().max(100),
+    content: z.string().max(50 * 1024 * 1024)
+  }),
+  'host.openFile': z.strictObject({}),
+  'host.openExternal': z.strictObject({ url: z.string().max(4_000) }),
+  'host.printPdf': z.strictObject({ fileName: z.string().min(1).max(255), html: z.string().max(20 * 1024 * 1024) })
+} as const;
+export type HostChannel = keyof typeof hostSchemas;
+export const HOST_CHANNELS = Object.keys(hostSchemas) as HostChannel[];
+export interface HostResponses {
+  'host.saveFile': { saved: boolean; path: string | null };
+  'host.openFile': { fileName: string; text: string } | null;
+  'host.openExternal': { opened: boolean };
+  'host.printPdf': { saved: boolean; path: string | null };
+}
+export type HostApi = {
+  [C in HostChannel]: (req: z.infer<(typeof hostSchemas)[C]>) => Promise<HostResponses[C]>;
+};
+
+/** Only http(s) links may leave the app, and only to the OS browser. */
+export function isExternalLinkAllowed(url: string): boolean {
+  // Scheme http(s), a host with no credentials, no whitespace or control characters anywhere.
+  return /^https?:\/\/[^\s/?#@\\]+(?:[/?#][^\s]*)?$/i.test(url) && !/[\u0000-\u001f\u007f]/.test(url);
+}
+
+/** What the renderer sees as `window.api`: the channels, the host's abilities, and event subscription. */
+export type ClientApi = Api & {
+  host: HostApi & { kind: 'electron' | 'web' };
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+};
+
+/** Errors cross the boundary as data, never as stack traces. */
+export type ErrorCode =
+  | 'bad-request' // the payload failed its schema
+  | 'not-found'
+  | 'parse-failed' // the import text could not be read
+  | 'zone-required' // the document names no zone: ask the person
+  | 'too-large'
+  | 'empty'
+  | 'conflict'
+  | 'forbidden'
+  | 'internal';
+
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+  /** Where: "line 12", "field title" … */
+  where?: string | undefined;
+}
+
+export type WireResult<T> = { ok: true; value: T } | { ok: false; error: WireError };
+
+export class ClashlessError extends Error {
+  readonly code: ErrorCode;
+  readonly where: string | undefined;
+  constructor(code: ErrorCode, message: string, where?: string) {
+    super(message);
+    this.name = 'ClashlessError';
+    this.code = code;
+    this.where = where;
+  }
+  toWire(): WireError {
+    return this.where === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, where: this.where };
+  }
+}
+
+/** Validate a request for a channel; throws a ClashlessError('bad-request') that names the field. */
+export function parseRequest<C extends Channel>(channel: C, payload: unknown): Request<C> {
+  const schema = schemas[channel] as unknown as z.ZodType<Request<C>>;
+  const result = schema.safeParse(payload ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
+  const what = issue ? issue.message : 'invalid request';
+  throw new ClashlessError('bad-request', `Invalid request for ${channel}: ${what}`, path ? `field ${path}` : undefined);
+}
+
+export function parseHostRequest<C extends HostChannel>(channel: C, payload: unknown): z.infer<(typeof hostSchemas)[C]> {
+  const result = hostSchemas[channel].safeParse(payload ?? {});
+  if (result.success) return result.data as z.infer<(typeof hostSchemas)[C]>;
+  const issue = result.error.issues[0];
+  const path = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
+  throw new ClashlessError('bad-request', `Invalid request for ${channel}: ${issue?.message ?? 'invalid'}`, path ? `field ${path}` : undefined);
+}
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(schemas, name);
+}
+
+/** Convert anything thrown by a service into a wire error without leaking internals. */
+export function toWireError(err: unknown): WireError {
+  if (err instanceof ClashlessError) return err.toWire();
+  return { code: 'internal', message: 'Something went wrong inside Clashless. Your data was not changed.' };
+}

@@ -1,0 +1,184 @@
+// The nouns of Clashless, shared by every process. Pure types: no runtime code lives here.
+//
+// Policy: every instant is a UTC epoch millisecond number. A wall-clock time only exists at the
+// edges (parsing a document, drawing the grid, writing a file) and is always paired with an IANA
+// zone name.
+
+/** The formats the importer understands. `auto` asks detection to choose. */
+export type ImportFormat = 'sched-text' | 'markdown' | 'text' | 'ics' | 'frab-xml' | 'schedule-json' | 'csv';
+export const IMPORT_FORMATS: readonly ImportFormat[] = [
+  'sched-text',
+  'markdown',
+  'text',
+  'ics',
+  'frab-xml',
+  'schedule-json',
+  'csv'
+];
+
+export type SessionStatus = 'scheduled' | 'cancelled' | 'removed';
+export type PlanState = 'going' | 'backup' | 'maybe';
+export const PLAN_STATES: readonly PlanState[] = ['going', 'backup', 'maybe'];
+
+export interface Speaker {
+  name: string;
+  /** Company or organisation ("Broadcom"). */
+  affiliation: string | null;
+  /** Job title when the source gives one ("Staff Engineer"). */
+  role: string | null;
+  bio: string | null;
+}
+
+/** How a document's time zone was decided; shown in the preview and kept with the source. */
+export type ZoneRule =
+  | 'option' // the person (or --tz) chose it
+  | 'zone-name' // an IANA name in the document (X-WR-TIMEZONE, time_zone_name, TZID …)
+  | 'utc-offset' // "(UTC -7)" or ISO offsets in the document
+  | 'abbreviation' // "MST", "CST" … decided with the document's context
+  | 'place' // a city or venue named in the document
+  | 'utc' // the document itself is in UTC (ISO 'Z', Sched's all.ics)
+  | 'fallback'; // nothing in the document said: a default the person must confirm
+
+export interface ZoneDecision {
+  zone: string;
+  rule: ZoneRule;
+  /** Human sentence: "“MST” next to “(UTC -7)” on line 9 → America/Denver". */
+  detail: string;
+  /** True when the rule could be wrong and the preview should ask. */
+  guessed: boolean;
+}
+
+export interface ImportWarning {
+  /** 1-based line in the decoded text, or null when the warning is about the whole document. */
+  line: number | null;
+  message: string;
+}
+
+/** One session as a parser produced it, before it is stored. */
+export interface ParsedSession {
+  /** Stable identity across re-imports (see architecture.md "A session's key"). */
+  key: string;
+  title: string;
+  description: string | null;
+  /** UTC epoch ms. For all-day items: midnight of the first day in the conference zone. */
+  start: number;
+  /** UTC epoch ms, exclusive; end >= start. */
+  end: number;
+  allDay: boolean;
+  venue: string | null;
+  room: string | null;
+  track: string | null;
+  type: string | null;
+  url: string | null;
+  status: 'scheduled' | 'cancelled';
+  speakers: Speaker[];
+  /** Extra labelled facts the source gives ("Content Experience Level" → "Any", "Language" → "en"). */
+  attributes: Record<string, string>;
+  /** 1-based line where the session starts in the source, when the format has lines. */
+  line: number | null;
+}
+
+export interface ParsedConference {
+  title: string;
+  /** IANA zone the schedule is in (the decision is in ParsedSchedule.zone). */
+  timeZone: string;
+  /** Optional acronym/slug used for keys and display ("38c3"). */
+  acronym: string | null;
+}
+
+export interface ParsedSchedule {
+  format: ImportFormat;
+  conference: ParsedConference;
+  zone: ZoneDecision;
+  sessions: ParsedSession[];
+  warnings: ImportWarning[];
+}
+
+export interface ParseOptions {
+  /** Zone the person chose; overrides any guess. */
+  timeZone?: string | undefined;
+  /** Original file name, a hint for titles and detection. */
+  fileName?: string | undefined;
+  /** Zone used when nothing else decides (the computer's zone in the app). Default "UTC". */
+  fallbackZone?: string | undefined;
+}
+
+/** A conference as the app lists it. */
+export interface Conference {
+  id: number;
+  title: string;
+  timeZone: string;
+  /** First and last day (ISO dates in the conference zone), or null without sessions. */
+  startDate: string | null;
+  endDate: string | null;
+  sessionCount: number;
+}
+
+export interface Session {
+  id: number;
+  conferenceId: number;
+  key: string;
+  title: string;
+  description: string | null;
+  start: number;
+  end: number;
+  allDay: boolean;
+  venue: string | null;
+  room: string | null;
+  track: string | null;
+  type: string | null;
+  url: string | null;
+  status: SessionStatus;
+  speakers: Speaker[];
+  attributes: Record<string, string>;
+}
+
+/** A planned session or a personal block. */
+export interface PlanItem {
+  id: number;
+  conferenceId: number;
+  kind: 'session' | 'block';
+  /** For kind 'session'. */
+  sessionId: number | null;
+  sessionKey: string | null;
+  title: string;
+  start: number;
+  end: number;
+  /** Place of a block, or "venue | room" of a session. */
+  venue: string | null;
+  room: string | null;
+  state: PlanState;
+  /** 1 (low) … 5 (must see); default 3. */
+  priority: number;
+  /** Attendance window for leaving early / arriving late (UTC ms), null when attending all of it. */
+  arriveAt: number | null;
+  leaveAt: number | null;
+  note: string | null;
+  /** Mirrors the session's status: a removed or cancelled session stays planned and visible. */
+  status: SessionStatus;
+}
+
+export type ClashKind = 'overlap' | 'transfer';
+
+export interface Clash {
+  a: number; // plan item id (the earlier one)
+  b: number;
+  kind: ClashKind;
+  /** overlap: minutes both run; transfer: minutes short of the walk. */
+  minutes: number;
+}
+
+export type ChangeKind = 'added' | 'moved' | 'room-changed' | 'retitled' | 'cancelled' | 'removed' | 'restored';
+
+export interface ScheduleChange {
+  id: number;
+  conferenceId: number;
+  sessionId: number;
+  sessionKey: string;
+  title: string;
+  kind: ChangeKind;
+  /** Human text of before → after ("Wed 11:15 → Wed 11:30", "155 EF → 255 EF"). */
+  detail: string;
+  importedAt: number;
+  planned: boolean;
+}
