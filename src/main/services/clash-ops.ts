@@ -5,7 +5,7 @@ import { ClashlessError } from '../../shared/contract.ts';
 import type { ClashView, Request, ResolveAllPreview, TravelEntry } from '../../shared/contract.ts';
 import { clashItemFromPlan, findClashes, splitTime } from '../../shared/clashes.ts';
 import type { PlanItem, ScheduleChange } from '../../shared/domain.ts';
-import { placeLabel, placeOf } from '../../shared/places.ts';
+import { placeKeyOfLabel, placeLabel, placeOf } from '../../shared/places.ts';
 import { resolveByPriority } from '../../shared/resolve.ts';
 import { createTravelLookup, defaultTravelMinutes } from '../../shared/travel.ts';
 import type { TravelLookup, TravelOverride } from '../../shared/travel.ts';
@@ -108,13 +108,15 @@ export function listTravel(db: Db, conferenceId: number): TravelEntry[] {
     const p = placeOf(item.venue, item.room);
     if (p) places.set(p.key, p);
   }
-  const custom = new Map(travelOverrides(db, conferenceId).map((o) => [`${o.from}\u001f${o.to}`, o.minutes]));
+  // Overrides are matched by place key, so a different spelling of the same place still counts.
+  const pairKey = (x: string, y: string) => [placeKeyOfLabel(x), placeKeyOfLabel(y)].sort().join('\u001f');
+  const custom = new Map(travelOverrides(db, conferenceId).map((o) => [pairKey(o.from, o.to), o.minutes]));
   const list = [...places.values()].sort((x, y) => placeLabel(x).localeCompare(placeLabel(y)));
   const out: TravelEntry[] = [];
   for (let i = 0; i < list.length; i++) {
     for (let j = i + 1; j < list.length; j++) {
       const [x, y] = [placeLabel(list[i]!), placeLabel(list[j]!)].sort() as [string, string];
-      const c = custom.get(`${x}\u001f${y}`);
+      const c = custom.get(pairKey(x, y));
       out.push({ from: x, to: y, minutes: c ?? defaultTravelMinutes(list[i]!, list[j]!), custom: c !== undefined });
     }
   }
