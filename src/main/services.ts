@@ -17,7 +17,7 @@ import { listClashes, listTravel, resolveAll, resolveClash, setTravel } from './
 import { exportAgenda } from './services/export-ops.ts';
 import { addSessions, createBlock, removeItems, updateBlock, updateItem } from './services/plan-ops.ts';
 import { changesByIds, latestChanges } from './store/changes.ts';
-import { openStore, takeBackup } from './store/open.ts';
+import { describeBackups, openStore, restoreBackup, takeBackup } from './store/open.ts';
 import type { Recovery } from './store/open.ts';
 import { listPlan, redo, undo } from './store/plan.ts';
 import { findSessionsByKey, getConference, getSessions, listConferences, listSessions } from './store/sessions.ts';
@@ -179,6 +179,15 @@ export function createApi(db: Db, dbPath: string, recovery: Recovery | null, emi
       const list = setTravel(db, req);
       planChanged(req.conferenceId);
       return list;
+    },
+    async 'backup.list'() {
+      return describeBackups(dbPath);
+    },
+    async 'backup.restore'(req: Request<'backup.restore'>) {
+      const result = restoreBackup(db, dbPath, req.name, clock());
+      emit('data.changed', { conferenceId: null });
+      planChanged(null);
+      return result;
     },
     async 'export.agenda'(req: Request<'export.agenda'>) {
       if (req.conferenceId !== undefined && !getConference(db, req.conferenceId)) {

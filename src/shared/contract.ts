@@ -91,6 +91,8 @@ export const schemas = {
     to: z.string().min(1).max(500),
     minutes: z.number().int().min(0).max(24 * 60)
   }),
+  'backup.list': z.strictObject({}),
+  'backup.restore': z.strictObject({ name: z.string().min(1).max(255) }),
   'export.agenda': z.strictObject({
     format: z.enum(['ics', 'md', 'csv', 'html']),
     conferenceId: id.optional(),
@@ -198,6 +200,15 @@ export interface Responses {
   'travel.list': TravelEntry[];
   'travel.set': TravelEntry[];
   'export.agenda': ExportedFile;
+  'backup.list': BackupInfo[];
+  'backup.restore': { savedCurrentAs: string };
+}
+
+export interface BackupInfo {
+  /** File name inside the backups folder (never a path). */
+  name: string;
+  takenAt: number;
+  sizeBytes: number;
 }
 
 /** The services object: one async function per channel. */
@@ -320,7 +331,7 @@ export class ClashlessError extends Error {
 /** Validate a request for a channel; throws a ClashlessError('bad-request') that names the field. */
 export function parseRequest<C extends Channel>(channel: C, payload: unknown): Request<C> {
   const schema = schemas[channel] as unknown as z.ZodType<Request<C>>;
-  const result = schema.safeParse(payload ?? {});
+  const result = schema.safeParse(payload === undefined ? {} : payload);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const path = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
@@ -329,7 +340,7 @@ export function parseRequest<C extends Channel>(channel: C, payload: unknown): R
 }
 
 export function parseHostRequest<C extends HostChannel>(channel: C, payload: unknown): z.infer<(typeof hostSchemas)[C]> {
-  const result = hostSchemas[channel].safeParse(payload ?? {});
+  const result = hostSchemas[channel].safeParse(payload === undefined ? {} : payload);
   if (result.success) return result.data as z.infer<(typeof hostSchemas)[C]>;
   const issue = result.error.issues[0];
   const path = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;

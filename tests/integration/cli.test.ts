@@ -13,6 +13,7 @@ function cli(args: string[], input?: string | Buffer) {
     cwd: ROOT,
     input,
     encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NODE_OPTIONS: '' }
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

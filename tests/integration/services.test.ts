@@ -148,3 +148,28 @@ describe('planning with undo', () => {
     expect((await api['plan.list']({}))[0]).toMatchObject({ start, end: start + 3_600_000 });
   });
 });
+
+describe('backups', () => {
+  it('restores a backup in place, after saving the current state, and refuses names outside the backups folder', async () => {
+    let t = Date.UTC(2026, 0, 1);
+    const host = services({ seeded: true, now: () => (t += 60_000) });
+    const { api } = host;
+    const [s1, s2] = await api['session.list']({});
+    await api['plan.add']({ sessionIds: [s1!.id] });
+    const { takeBackup } = await import('../../src/main/store/open.ts');
+    const Database = (await import('better-sqlite3')).default;
+    const raw = new Database(host.dbPath);
+    const backupPath = takeBackup(raw, host.dbPath, 'manual', t);
+    raw.close();
+    await api['plan.add']({ sessionIds: [s2!.id] });
+    expect(await api['plan.list']({})).toHaveLength(2);
+
+    const backups = await api['backup.list']({});
+    const name = backups.find((b) => backupPath.endsWith(b.name))!.name;
+    const result = await api['backup.restore']({ name });
+    expect(result.savedCurrentAs).toMatch(/before-restore/);
+    expect((await api['plan.list']({})).map((p) => p.sessionId)).toEqual([s1!.id]);
+    expect(await api['session.list']({ search: 'protasowski' })).toHaveLength(1);
+    await expectError(api['backup.restore']({ name: '../clashless.db' }), 'not-found');
+  });
+});

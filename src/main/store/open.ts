@@ -152,3 +152,66 @@ export function openStore(path: string, opts: { now?: number; readonly?: boolean
     return { db, path, recovery: { movedTo, restoredFrom: null, reason }, created: true };
   }
 }
+
+/** Tables copied by a restore, parents first (foreign keys are checked at commit). */
+const DATA_TABLES = [
+  'conference',
+  'source',
+  'session',
+  'speaker',
+  'session_speaker',
+  'plan_item',
+  'travel',
+  'change',
+  'history',
+  'export_state',
+  'setting'
+] as const;
+
+export interface BackupInfo {
+  name: string;
+  takenAt: number;
+  sizeBytes: number;
+}
+
+export function describeBackups(dbPath: string): BackupInfo[] {
+  return listBackups(dbPath).map((file) => {
+    const st = statSync(file);
+    return { name: basename(file), takenAt: st.mtimeMs, sizeBytes: st.size };
+  });
+}
+
+/**
+ * Replace the live data with a backup's, in one transaction on the open connection (so every door
+ * keeps working), after taking a backup of the current state. Only files in our backups folder
+ * can be named: the argument is a file name, never a path.
+ */
+export function restoreBackup(db: Db, dbPath: string, name: string, now = Date.now()): { savedCurrentAs: string } {
+  const file = listBackups(dbPath).find((f) => basename(f) === name);
+  if (!file) throw new ClashlessError('not-found', `There is no backup named “${name}”.`, 'field name');
+  const check = new Database(file, { readonly: true, fileMustExist: true });
+  let version: number;
+  try {
+    version = check.pragma('user_version', { simple: true }) as number;
+    const problem = quickCheck(check);
+    if (problem) throw new ClashlessError('conflict', `The backup “${name}” is damaged (${problem}); choose another one.`);
+  } finally {
+    check.close();
+  }
+  if (version !== LATEST_VERSION) {
+    throw new ClashlessError('conflict', `The backup “${name}” has schema ${version}; this Clashless restores schema ${LATEST_VERSION} backups only.`);
+  }
+  const savedCurrentAs = takeBackup(db, dbPath, 'before-restore', now);
+  db.prepare('ATTACH DATABASE ? AS bak').run(file);
+  try {
+    db.transaction(() => {
+      db.pragma('defer_foreign_keys = ON');
+      for (const t of [...DATA_TABLES].reverse()) db.prepare(`DELETE FROM main.${t}`).run();
+      for (const t of DATA_TABLES) db.prepare(`INSERT INTO main.${t} SELECT * FROM bak.${t}`).run();
+      db.prepare("INSERT INTO session_fts (session_fts) VALUES ('rebuild')").run();
+    }).immediate();
+  } finally {
+    db.prepare('DETACH DATABASE bak').run();
+  }
+  return { savedCurrentAs: basename(savedCurrentAs) };
+}
