@@ -1,0 +1,211 @@
+// The .ics agenda, written with the `ics` package and then corrected where the package falls short.
+//
+// Policy: every instant is written in UTC (the package cannot write VTIMEZONE; UTC is portable and
+// independent of this computer's zone). What the package gets wrong is repaired here, not worked
+// around by callers: it folds lines at 75 characters instead of 75 octets (so non-ASCII lines run
+// long), it does not escape commas inside CATEGORIES, it passes a lone CR through as a raw line
+// break, and it writes a zero-minute alarm as the malformed "TRIGGER:PT".
+import * as icsPackage from 'ics';
+import type { Alarm, DateArray, EventAttributes, EventStatus, ReturnObject } from 'ics';
+import { ClashlessError } from '../../shared/contract.ts';
+import { addDaysIso } from '../../shared/time.ts';
+import {
+  allDayDates,
+  selectEvents,
+  speakerLine,
+  splitTimeSentence,
+  stateLabel,
+  statusLabel,
+  type AgendaEvent,
+  type AgendaInput
+} from './agenda.ts';
+
+export const PRODUCT_ID = '-//Clashless//Agenda//EN';
+const MAX_LINE_OCTETS = 75;
+
+// The package's schema also takes `timestamp` (DTSTAMP), but its .d.ts leaves it out.
+type EventWithStamp = EventAttributes & { timestamp: number };
+
+// The package exports isValidURL (the very regex its schema checks URL with) without declaring it.
+const packageAcceptsUrl = (icsPackage as unknown as { isValidURL?: (url: string) => boolean }).isValidURL;
+
+/** Text as iCalendar allows it: one kind of line break, no other control characters. */
+function icalText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .trim();
+}
+
+/**
+ * A one-line TEXT value escaped by hand, for the places the package writes verbatim: each
+ * CATEGORIES value (it joins the list with bare commas) and X-WR-CALNAME.
+ */
+function escapeOneLine(text: string): string {
+  return icalText(text)
+    .replace(/\n/g, ' ')
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,');
+}
+
+/** A URL every client can open, or null (it then stays only in the description). */
+function exportableUrl(raw: string | null): string | null {
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const href = url.href; // host lower-cased, spaces percent-encoded: what the package's check wants
+  return packageAcceptsUrl && !packageAcceptsUrl(href) ? null : href;
+}
+
+function icsStatus(ev: AgendaEvent): EventStatus {
+  if (ev.status !== 'scheduled') return 'CANCELLED';
+  return ev.state === 'going' ? 'CONFIRMED' : 'TENTATIVE';
+}
+
+/** DESCRIPTION: status and split-time first (they change what the person does), then the talk. */
+export function icsDescription(ev: AgendaEvent, zone: string): string {
+  const head: string[] = [];
+  const status = statusLabel(ev.status);
+  if (status) head.push(`${status}.`);
+  const split = splitTimeSentence(ev, zone);
+  if (split) head.push(split);
+  const state = stateLabel(ev.state);
+  if (state) head.push(`Plan: ${state.toLowerCase()}`);
+  const blocks: string[] = [];
+  if (head.length > 0) blocks.push(head.join('\n'));
+  if (ev.speakers.length > 0) blocks.push(ev.speakers.map(speakerLine).join('\n'));
+  if (ev.abstract) blocks.push(ev.abstract);
+  if (ev.url) blocks.push(ev.url);
+  if (ev.note) blocks.push(`Note: ${ev.note}`);
+  return icalText(blocks.join('\n\n'));
+}
+
+function dateArray(isoDate: string): DateArray {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return [y ?? 1970, m ?? 1, d ?? 1];
+}
+
+function checkInstant(ms: number, ev: AgendaEvent, field: string): number {
+  if (!Number.isFinite(ms) || ms < 0) {
+    throw new ClashlessError('bad-request', `Cannot export "${ev.title}": its ${field} time is not a valid date.`, `event ${ev.uid}`);
+  }
+  return Math.round(ms);
+}
+
+function alarmFor(minutes: number, start: number): Alarm {
+  // The package writes {minutes: 0} as "TRIGGER:PT" (no duration); an absolute trigger at the
+  // start says the same thing validly.
+  const trigger = minutes === 0 ? start : { minutes, before: true };
+  return { action: 'display', description: 'Reminder', trigger };
+}
+
+function toEventAttributes(ev: AgendaEvent, input: AgendaInput): EventWithStamp {
+  const base = {
+    uid: ev.uid,
+    title: icalText(ev.title).replace(/\n/g, ' '),
+    timestamp: Math.max(0, Math.round(input.now)),
+    sequence: input.sequences.get(ev.uid) ?? 0,
+    status: icsStatus(ev)
+  };
+  const optional: Partial<EventAttributes> = {};
+  const description = icsDescription(ev, input.timeZone);
+  if (description) optional.description = description;
+  const location = icalText(ev.location).replace(/\n/g, ' ');
+  if (location) optional.location = location;
+  const url = exportableUrl(ev.url);
+  if (url) optional.url = url;
+  if (ev.track) optional.categories = [escapeOneLine(ev.track)];
+  const start = checkInstant(ev.attendStart, ev, 'start');
+  const end = checkInstant(ev.attendEnd, ev, 'end');
+  // Reminding someone to go to a cancelled session, or at midnight for an all-day item, helps nobody.
+  if (input.alarmMinutes !== null && ev.status === 'scheduled' && !ev.allDay) {
+    optional.alarms = [alarmFor(input.alarmMinutes, start)];
+  }
+  if (ev.allDay) {
+    const { first, days } = allDayDates(ev, input.timeZone);
+    return { ...base, ...optional, start: dateArray(first), end: dateArray(addDaysIso(first, days)) };
+  }
+  return {
+    ...base,
+    ...optional,
+    start,
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end,
+    endInputType: 'utc',
+    endOutputType: 'utc'
+  };
+}
+
+/** Split a content line into pieces of at most 75 octets, never inside a UTF-8 sequence. */
+export function foldLine(line: string): string {
+  const pieces: string[] = [];
+  let current = '';
+  let octets = 0;
+  let limit = MAX_LINE_OCTETS;
+  for (const char of line) {
+    const size = Buffer.byteLength(char, 'utf8');
+    if (octets + size > limit) {
+      pieces.push(current);
+      current = '';
+      octets = 0;
+      limit = MAX_LINE_OCTETS - 1; // the leading space of a continuation line is one of its 75
+    }
+    current += char;
+    octets += size;
+  }
+  pieces.push(current);
+  return pieces.join('\r\n ');
+}
+
+/** Undo the package's character-based folding and fold again by octets, with CRLF endings. */
+export function refold(ics: string): string {
+  const unfolded = ics.replace(/\r?\n[ \t]/g, '');
+  const lines = unfolded.split(/\r?\n/).filter((line) => line.length > 0);
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+function describeValidationError(error: Error, events: readonly EventWithStamp[]): ClashlessError {
+  const details = error as Error & { errors?: unknown; value?: { uid?: unknown } };
+  const reasons = Array.isArray(details.errors) ? details.errors.filter((e) => typeof e === 'string') : [];
+  const uid = typeof details.value?.uid === 'string' ? details.value.uid : null;
+  const event = uid ? events.find((e) => e.uid === uid) : undefined;
+  const what = reasons.length > 0 ? reasons.join('; ') : error.message || 'unknown error';
+  if (event) {
+    return new ClashlessError(
+      'bad-request',
+      `Cannot export "${event.title}" to .ics: ${what}. Edit that item or leave it out of the export.`,
+      `event ${event.uid}`
+    );
+  }
+  return new ClashlessError('internal', `Could not write the .ics file: ${what}.`);
+}
+
+/** The agenda as an iCalendar file (UTF-8 text with CRLF line endings). */
+export function buildIcs(input: AgendaInput): string {
+  if (input.alarmMinutes !== null && (!Number.isInteger(input.alarmMinutes) || input.alarmMinutes < 0)) {
+    throw new ClashlessError(
+      'bad-request',
+      `The reminder must be a whole number of minutes (0 or more), not ${input.alarmMinutes}.`,
+      'field alarmMinutes'
+    );
+  }
+  const events = selectEvents(input).map((ev) => toEventAttributes(ev, input));
+  const calName = escapeOneLine(input.calendarName);
+  const header = calName ? { productId: PRODUCT_ID, calName } : { productId: PRODUCT_ID };
+  let result: ReturnObject;
+  try {
+    result = icsPackage.createEvents(events, header);
+  } catch (err) {
+    throw new ClashlessError('internal', `Could not write the .ics file: ${err instanceof Error ? err.message : String(err)}.`);
+  }
+  if (result.error) throw describeValidationError(result.error, events);
+  if (result.value === null) throw new ClashlessError('internal', 'Could not write the .ics file: the writer returned nothing.');
+  return refold(result.value);
+}
