@@ -1,0 +1,81 @@
+// electron-vite build for the three processes:
+// - main: src/main/index.ts → out/main/index.js (ESM, because package.json says "type": "module");
+//   npm dependencies stay external and load from node_modules / app.asar at run time — above all
+//   better-sqlite3, whose native binding must never be bundled. electron-vite adds the __dirname
+//   shim to the ESM bundle itself.
+// - preload: src/preload/index.ts → out/preload/index.cjs, ONE CommonJS file with everything
+//   inlined: a sandboxed preload can only require('electron') and cannot load ESM or chunks. The
+//   preload needs only the channel and event NAMES from src/shared/contract.ts, so the build
+//   swaps that import for those name lists, computed here from the real contract: the preload
+//   then carries no zod (schema construction cost tens of ms before the page could start).
+// - renderer: src/renderer → out/renderer, Svelte 5 via the root svelte.config.js.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { CHANNELS, EVENT_NAMES, HOST_CHANNELS } from './src/shared/contract.ts';
+
+// import.meta.url (not import.meta.dirname) because electron-vite rewrites it to this file's real
+// location when it bundles the config.
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+const CONTRACT_NAMES_ID = '\0clashless:contract-names';
+
+/**
+ * For the preload only: resolve src/shared/contract.ts to a module holding just the name lists.
+ * Any other value the preload might import from the contract is missing there, so the build
+ * fails loudly instead of shipping something different from the source.
+ */
+function contractNamesForPreload(): Plugin {
+  const contractFile = resolve(root, 'src/shared/contract.ts');
+  return {
+    name: 'clashless:preload-contract-names',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (importer === undefined || !source.endsWith('contract.ts')) return null;
+      return resolve(importer, '..', source) === contractFile ? CONTRACT_NAMES_ID : null;
+    },
+    load(id) {
+      if (id !== CONTRACT_NAMES_ID) return null;
+      return [
+        `export const CHANNELS = ${JSON.stringify(CHANNELS)};`,
+        `export const HOST_CHANNELS = ${JSON.stringify(HOST_CHANNELS)};`,
+        `export const EVENT_NAMES = ${JSON.stringify(EVENT_NAMES)};`
+      ].join('\n');
+    }
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      externalizeDeps: { include: ['better-sqlite3'] },
+      lib: { entry: resolve(root, 'src/main/index.ts'), formats: ['es'], fileName: () => 'index.js' },
+      rolldownOptions: {
+        external: ['better-sqlite3'],
+        output: { entryFileNames: 'index.js' }
+      }
+    }
+  },
+  preload: {
+    plugins: [contractNamesForPreload()],
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      externalizeDeps: false,
+      lib: { entry: resolve(root, 'src/preload/index.ts'), formats: ['cjs'], fileName: () => 'index.cjs' },
+      rolldownOptions: {
+        output: { format: 'cjs', entryFileNames: 'index.cjs', codeSplitting: false }
+      }
+    }
+  },
+  renderer: {
+    root: resolve(root, 'src/renderer'),
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      rolldownOptions: { input: resolve(root, 'src/renderer/index.html') }
+    },
+    plugins: [svelte({ configFile: resolve(root, 'svelte.config.js') })]
+  }
+});

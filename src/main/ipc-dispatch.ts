@@ -1,0 +1,79 @@
+// The Electron-free half of the IPC door: who may call, how a payload is checked, and how every
+// outcome becomes a WireResult. ipc.ts only plugs these into ipcMain.handle.
+//
+// Policy (where trust changes): a call is answered only when it comes from the main frame of our
+// own window showing our own page (app://clashless, or the dev server while developing). The
+// payload is parsed with the channel's strict schema before any service sees it. Nothing thrown
+// crosses the boundary: a ClashlessError becomes its wire form, anything else becomes a calm
+// 'internal' error (and is logged here in main, where a developer can read the stack).
+import { CHANNELS, HOST_CHANNELS, parseHostRequest, parseRequest, toWireError } from '../shared/contract.ts';
+import type { Api, Channel, HostApi, HostChannel, WireError, WireResult } from '../shared/contract.ts';
+import { isOwnPageUrl } from './app-protocol.ts';
+
+/** What we need to know about the frame that sent an IPC message (a subset of WebFrameMain). */
+export interface SenderFrame {
+  readonly url: string;
+  readonly processId: number;
+  readonly routingId: number;
+  readonly parent: unknown;
+}
+
+export const FORBIDDEN: WireError = {
+  code: 'forbidden',
+  message: 'This request did not come from the Clashless window, so it was ignored.'
+};
+
+/**
+ * Whether `frame` is the top frame of our window (same process and frame as `mainFrame`) and is
+ * showing our own page. A null frame (navigated away or destroyed) is never trusted.
+ */
+export function isTrustedFrame(
+  frame: SenderFrame | null | undefined,
+  mainFrame: SenderFrame | null | undefined,
+  devOrigin: string | null
+): boolean {
+  if (!frame || !mainFrame) return false;
+  if (frame.parent !== null) return false;
+  if (frame.processId !== mainFrame.processId || frame.routingId !== mainFrame.routingId) return false;
+  return isOwnPageUrl(frame.url, devOrigin);
+}
+
+export type InvokeHandler = (payload: unknown) => Promise<unknown>;
+
+/** One handler per contract channel: parse with the channel's schema, then call the service. */
+export function buildInvokeHandlers(api: Api, hostApi: HostApi): Map<Channel | HostChannel, InvokeHandler> {
+  const handlers = new Map<Channel | HostChannel, InvokeHandler>();
+  for (const channel of CHANNELS) {
+    const call = api[channel] as (req: unknown) => Promise<unknown>;
+    handlers.set(channel, async (payload) => call.call(api, parseRequest(channel, payload)));
+  }
+  for (const channel of HOST_CHANNELS) {
+    const call = hostApi[channel] as (req: unknown) => Promise<unknown>;
+    handlers.set(channel, async (payload) => call.call(hostApi, parseHostRequest(channel, payload)));
+  }
+  return handlers;
+}
+
+export type ErrorLogger = (channel: string, err: unknown) => void;
+
+const logToConsole: ErrorLogger = (channel, err) => {
+  console.error(`[clashless] ${channel} failed:`, err);
+};
+
+/** Run one call and wrap whatever happens as a WireResult. Never throws. */
+export async function dispatchInvoke(
+  channel: string,
+  trusted: boolean,
+  handler: InvokeHandler,
+  payload: unknown,
+  log: ErrorLogger = logToConsole
+): Promise<WireResult<unknown>> {
+  if (!trusted) return { ok: false, error: FORBIDDEN };
+  try {
+    return { ok: true, value: await handler(payload) };
+  } catch (err) {
+    const error = toWireError(err);
+    if (error.code === 'internal') log(channel, err);
+    return { ok: false, error };
+  }
+}

@@ -1,0 +1,71 @@
+// The preload: exposes the contract to the page as `window.api`, one named async function per
+// channel, generated from CHANNELS and HOST_CHANNELS so it can never drift from the contract.
+//
+// Policy: the page gets named functions and an event subscription, never ipcRenderer itself and
+// never a "send anything" function. This file runs sandboxed, so electron-vite bundles it into one
+// CommonJS file; the build replaces the contract import with just its name lists (see
+// electron.vite.config.ts), so no schema code runs before the page starts.
+import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcRendererEvent } from 'electron';
+import { CHANNELS, EVENT_NAMES, HOST_CHANNELS } from '../shared/contract.ts';
+import type { ClientApi, EventName, Events, WireError, WireResult } from '../shared/contract.ts';
+
+/** Must match EVENT_CHANNEL in src/main/ipc.ts. */
+const EVENT_CHANNEL = 'event';
+
+/**
+ * What a failed call rejects with. contextBridge copies an Error across with its message only
+ * (custom properties such as `code` are dropped), so the failure crosses as plain data instead:
+ * an Error-shaped record that keeps code, message and where — what the renderer's error helper
+ * reads.
+ */
+export interface CallFailure {
+  name: 'ClashlessError';
+  code: WireError['code'];
+  message: string;
+  where: string | null;
+}
+
+function isWireResult(value: unknown): value is WireResult<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+function failure(error: WireError): CallFailure {
+  return { name: 'ClashlessError', code: error.code, message: error.message, where: error.where ?? null };
+}
+
+function invoker(channel: string): (payload?: unknown) => Promise<unknown> {
+  return async (payload?: unknown) => {
+    const result: unknown = await ipcRenderer.invoke(channel, payload === undefined ? {} : payload);
+    if (!isWireResult(result)) {
+      throw failure({ code: 'internal', message: 'Clashless got an unexpected answer from its main process. Nothing was changed.' });
+    }
+    if (!result.ok) throw failure(result.error);
+    return result.value;
+  };
+}
+
+function subscribe<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
+  if (!EVENT_NAMES.includes(event) || typeof listener !== 'function') {
+    throw failure({ code: 'bad-request', message: `Unknown event “${String(event)}”.` });
+  }
+  const onEvent = (_event: IpcRendererEvent, name: unknown, payload: unknown): void => {
+    if (name === event) listener(payload as Events[E]);
+  };
+  ipcRenderer.on(EVENT_CHANNEL, onEvent);
+  return () => {
+    ipcRenderer.removeListener(EVENT_CHANNEL, onEvent);
+  };
+}
+
+const api = Object.fromEntries(CHANNELS.map((channel) => [channel, invoker(channel)]));
+const host = {
+  kind: 'electron' as const,
+  ...Object.fromEntries(HOST_CHANNELS.map((channel) => [channel, invoker(channel)]))
+};
+
+// The generated object has exactly the contract's keys; the casts only restore the per-channel
+// request/response types that Object.fromEntries cannot express.
+const clientApi = { ...api, host, on: subscribe } as unknown as ClientApi;
+
+contextBridge.exposeInMainWorld('api', clientApi);
