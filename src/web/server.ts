@@ -11,31 +11,14 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { isChannel, parseRequest, toWireError } from '../shared/contract.ts';
 import type { Api, Channel, WireResult } from '../shared/contract.ts';
 import type { ServiceHost } from '../main/service-host.ts';
-import { resolveStaticPath } from './static-path.ts';
-
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+import { APP_ORIGIN, resolveAppRequest } from '../main/app-protocol.ts';
+import { CONTENT_SECURITY_POLICY } from '../main/csp.ts';
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8'
-};
 
 export interface WebHostOptions {
   host: ServiceHost;
@@ -136,27 +119,28 @@ function handleEvents(host: ServiceHost, req: IncomingMessage, res: ServerRespon
   });
 }
 
-async function handleStatic(rendererDir: string, pathname: string, res: ServerResponse): Promise<void> {
-  const file = resolveStaticPath(rendererDir, pathname);
-  if (!file) {
+/**
+ * Static files go through the same traversal guard as the app:// protocol. It reads the raw
+ * request path, before URL normalisation could turn "/../x" into "/x".
+ */
+async function handleStatic(rendererDir: string, rawUrl: string, res: ServerResponse): Promise<void> {
+  const rawPath = rawUrl.replace(/[?#].*$/s, '');
+  const resolved = resolveAppRequest(APP_ORIGIN + rawPath, rendererDir);
+  if (!resolved.ok) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('Not found');
     return;
   }
   try {
-    const data = await readFile(file);
+    const data = await readFile(resolved.filePath);
     res.writeHead(200, {
-      'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'Cache-Control': file.endsWith('.html') ? 'no-store' : 'max-age=3600'
+      'Content-Type': resolved.mimeType,
+      'Cache-Control': resolved.filePath.endsWith('.html') ? 'no-store' : 'max-age=3600'
     });
     res.end(data);
   } catch {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end(
-      pathname === '/' || pathname === '/index.html'
-        ? 'The renderer is not built. Run: npm run build:renderer'
-        : 'Not found'
-    );
+    res.end(rawPath === '/' || rawPath === '/index.html' ? 'The renderer is not built. Run: npm run build:renderer' : 'Not found');
   }
 }
 
@@ -199,7 +183,7 @@ export function createWebServer(opts: WebHostOptions): Server {
       sendJson(res, 405, { ok: false, error: { code: 'bad-request', message: 'Use GET.' } });
       return;
     }
-    void handleStatic(opts.rendererDir, url.pathname, res);
+    void handleStatic(opts.rendererDir, req.url ?? '/', res);
   });
   return server;
 }
