@@ -1,0 +1,389 @@
+// What the frab XML and c3voc JSON importers share: the raw event both formats describe, and
+// turning a list of them into a ParsedSchedule (zone, instants, durations, keys, speakers).
+//
+// Instants: an event's `date` with an offset is the truth. Otherwise the day's date plus `start`
+// in the conference zone, moved to the next calendar date when `start` is before `day_change`
+// (a conference day runs past midnight); wall time → instant always goes through wallToEpoch,
+// never "midnight + hours", because conferences cross DST changes.
+//
+// Keys: guid + "@" + compact UTC start (one guid can own several slots of a workshop), else
+// acronym + ":" + id, with "@" + start only when that id repeats.
+import type { ImportFormat, ImportWarning, ParseOptions, ParsedSchedule, ParsedSession, Speaker } from '../../../shared/domain.ts';
+import { MINUTE, toIsoUtc, wallToEpoch } from '../../../shared/time.ts';
+import { contentKey, normaliseForKey, uniqueKeys } from '../keys.ts';
+import { cleanLine, cleanText, joinDescription } from './frab-text.ts';
+import { decideZone } from './frab-zone.ts';
+import type { OffsetSample } from './frab-zone.ts';
+
+export interface RawPerson {
+  name: string;
+  bio: string | null;
+}
+
+export interface RawLink {
+  href: string;
+  title: string | null;
+}
+
+/** One event as a feed states it; every field is the source's text, unchecked. */
+export interface RawEvent {
+  id: string | null;
+  guid: string | null;
+  /** ISO date-time (usually with offset), or a bare ISO date. */
+  date: string | null;
+  /** Local "HH:MM". */
+  start: string | null;
+  /** ISO date-time end (schedule JSON "schema2" and some pretalx exports). */
+  end: string | null;
+  duration: string | null;
+  room: string | null;
+  title: string | null;
+  subtitle: string | null;
+  track: string | null;
+  type: string | null;
+  language: string | null;
+  abstract: string | null;
+  description: string | null;
+  url: string | null;
+  persons: RawPerson[];
+  links: RawLink[];
+  /** The enclosing day's date ("2021-02-06") and room name. */
+  dayDate: string | null;
+  dayRoom: string | null;
+  line: number | null;
+  /** How a warning names this event: "event 11795 (line 16)", "days[0].rooms.Ada[3]". */
+  where: string;
+}
+
+export interface RawConference {
+  title: string | null;
+  acronym: string | null;
+  timeZoneName: string | null;
+  dayChange: string | null;
+  venue: string | null;
+  /** Text that may name the place (city, URLs) for choosing among zones. */
+  placeText: string;
+}
+
+export function emptyEvent(where: string, line: number | null): RawEvent {
+  return {
+    id: null,
+    guid: null,
+    date: null,
+    start: null,
+    end: null,
+    duration: null,
+    room: null,
+    title: null,
+    subtitle: null,
+    track: null,
+    type: null,
+    language: null,
+    abstract: null,
+    description: null,
+    url: null,
+    persons: [],
+    links: [],
+    dayDate: null,
+    dayRoom: null,
+    line,
+    where
+  };
+}
+
+const MAX_WARNINGS = 200;
+
+/** Warnings in document order, capped so a broken 100k-event feed does not drown the preview. */
+export class WarningList {
+  readonly items: ImportWarning[] = [];
+  #dropped = 0;
+  add(line: number | null, message: string): void {
+    if (this.items.length < MAX_WARNINGS) this.items.push({ line, message });
+    else this.#dropped++;
+  }
+  done(): ImportWarning[] {
+    if (this.#dropped > 0) this.items.push({ line: null, message: `… and ${this.#dropped} more warnings like these.` });
+    return this.items;
+  }
+}
+
+/** "10:30", "9:05", "10:30:00" → minutes after midnight (hours may pass 24); null if not a clock time. */
+export function parseClock(text: string | null): number | null {
+  const m = text === null ? null : /^\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/.exec(text);
+  if (!m) return null;
+  const minutes = Number(m[2]);
+  return minutes < 60 ? Number(m[1]) * 60 + minutes : null;
+}
+
+/**
+ * Duration in minutes: "H:MM", "HH:MM", "HH:MM:SS", pretalx's "D:HH:MM" for a day or more,
+ * ISO "PT1H30M", or a bare number of minutes. Three parts are D:HH:MM only when the first is a
+ * single unpadded digit (pretalx never pads days); "01:00:00" is an hour.
+ */
+export function parseDurationMinutes(text: string | null): number | null {
+  if (text === null) return null;
+  const t = text.trim();
+  let m = /^(\d{1,3}):(\d{2})$/.exec(t);
+  if (m) return Number(m[2]) < 60 ? Number(m[1]) * 60 + Number(m[2]) : null;
+  m = /^(\d{1,2}):(\d{2}):(\d{2})$/.exec(t);
+  if (m) {
+    const [a, b, c] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (m[1]?.length === 1 && a >= 1 && b < 24 && c < 60) return a * 1440 + b * 60 + c;
+    return b < 60 && c < 60 ? a * 60 + b + Math.round(c / 60) : null;
+  }
+  m = /^P(?:(\d{1,3})D)?(?:T(?:(\d{1,3})H)?(?:(\d{1,4})M)?(?:\d{1,5}S)?)?$/i.exec(t);
+  if (m && t.length > 1 && t.toUpperCase() !== 'PT') return Number(m[1] ?? 0) * 1440 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+  if (/^\d{1,4}$/.test(t)) return Number(t);
+  return null;
+}
+
+export interface IsoParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** False for a bare date ("2021-02-06"). */
+  hasTime: boolean;
+  /** Minutes east of UTC, or null for a local ("floating") time. */
+  offset: number | null;
+}
+
+const ISO_DATE_TIME =
+  /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
+
+/** ISO 8601 date or date-time, checked (no Feb 30); faster than luxon for thousands of events. */
+export function parseIsoParts(text: string | null): IsoParts | null {
+  const m = text === null ? null : ISO_DATE_TIME.exec(text);
+  if (!m) return null;
+  const p = {
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
+    hour: Number(m[4] ?? 0),
+    minute: Number(m[5] ?? 0),
+    second: Number(m[6] ?? 0),
+    hasTime: m[4] !== undefined,
+    offset: null as number | null
+  };
+  const check = new Date(Date.UTC(p.year, p.month - 1, p.day));
+  if (check.getUTCMonth() !== p.month - 1 || check.getUTCDate() !== p.day) return null;
+  if (p.hour > 24 || p.minute > 59 || p.second > 60) return null;
+  const z = m[7];
+  if (z) {
+    if (z.toUpperCase() === 'Z') p.offset = 0;
+    else {
+      const digits = z.slice(1).replace(':', '');
+      const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0);
+      p.offset = z.startsWith('-') ? -minutes : minutes;
+    }
+  }
+  return p;
+}
+
+function utcOfParts(p: IsoParts): number {
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - (p.offset ?? 0) * MINUTE;
+}
+
+/** Wall time → instant, cached: a big feed has far fewer distinct slots than events. */
+export function makeWallConverter(zone: string): (year: number, month: number, day: number, minutes: number) => number {
+  const cache = new Map<string, number>();
+  return (year, month, day, minutes) => {
+    // Normalise day overflow (start "24:30", next-day moves) through UTC calendar arithmetic.
+    const d = new Date(Date.UTC(year, month - 1, day + Math.floor(minutes / 1440)));
+    const rest = minutes % 1440;
+    const id = `${d.getUTCFullYear()}-${d.getUTCMonth()}-${d.getUTCDate()}-${rest}`;
+    let ms = cache.get(id);
+    if (ms === undefined) {
+      ms = wallToEpoch(
+        { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: Math.floor(rest / 60), minute: rest % 60 },
+        zone
+      );
+      cache.set(id, ms);
+    }
+    return ms;
+  };
+}
+
+/** The offset the document shows for an event: its local `start` against its absolute `date`. */
+function offsetSample(ev: RawEvent): OffsetSample | null {
+  const parts = parseIsoParts(ev.date) ?? parseIsoParts(ev.start);
+  if (!parts || parts.offset === null || !parts.hasTime) return null;
+  const ms = utcOfParts(parts);
+  const local = parseClock(ev.start);
+  if (local === null) return { ms, offset: parts.offset };
+  const utcMinutes = Math.floor((((ms % 86_400_000) + 86_400_000) % 86_400_000) / MINUTE);
+  let offset = (local % 1440) - utcMinutes;
+  if (offset <= -12 * 60) offset += 1440;
+  if (offset > 14 * 60) offset -= 1440;
+  return { ms, offset };
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** "20241227T093000Z": the start as it appears in keys (built by hand: one per event). */
+function compactUtc(ms: number): string {
+  const d = new Date(ms);
+  const year = d.getUTCFullYear();
+  if (year < 1000 || year > 9999) return toIsoUtc(ms).replace(/[-:]/g, '');
+  return `${year}${pad2(d.getUTCMonth() + 1)}${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}${pad2(d.getUTCMinutes())}${pad2(d.getUTCSeconds())}Z`;
+}
+
+function speakersOf(persons: readonly RawPerson[]): Speaker[] {
+  const seen = new Set<string>();
+  const speakers: Speaker[] = [];
+  for (const p of persons) {
+    const name = cleanLine(p.name);
+    if (name === null || seen.has(name)) continue;
+    seen.add(name);
+    speakers.push({ name, affiliation: null, role: null, bio: cleanText(p.bio) });
+  }
+  return speakers;
+}
+
+const CANCELLED_TITLE = /^\s*[[(]?\s*(?:cancell?ed|abgesagt|entf[aä]llt)\s*[\])]?\s*[:\-–!]/i;
+
+interface Timed {
+  ev: RawEvent;
+  start: number;
+  end: number;
+  title: string;
+}
+
+type WallConverter = ReturnType<typeof makeWallConverter>;
+
+/** An ISO date-time: exact with an offset, else a wall time in the conference zone. */
+function instantOf(parts: IsoParts, toInstant: WallConverter): number {
+  return parts.offset !== null ? utcOfParts(parts) : toInstant(parts.year, parts.month, parts.day, parts.hour * 60 + parts.minute);
+}
+
+/** Compute the event's instants; null (with a warning) when the feed does not say when it is. */
+function timeEvent(ev: RawEvent, toInstant: WallConverter, dayChange: number, warnings: WarningList): Timed | null {
+  const title = cleanLine(ev.title);
+  if (title === null) {
+    warnings.add(ev.line, `Skipped ${ev.where}: it has no title.`);
+    return null;
+  }
+  const dateParts = parseIsoParts(ev.date);
+  const clock = parseClock(ev.start);
+  const startParts = clock === null ? parseIsoParts(ev.start) : null;
+  let start = Number.NaN;
+  if (dateParts?.hasTime) {
+    start = instantOf(dateParts, toInstant);
+  } else if (startParts) {
+    start = instantOf(startParts, toInstant);
+  } else if (clock !== null) {
+    // A bare event date is the calendar date itself; the day's date follows day_change.
+    const day = dateParts ?? parseIsoParts(ev.dayDate);
+    if (day) start = toInstant(day.year, day.month, day.day, clock + (!dateParts && clock < dayChange ? 1440 : 0));
+  }
+  if (!Number.isFinite(start)) {
+    warnings.add(ev.line, `Skipped ${ev.where} “${title}”: it has no readable date and start time.`);
+    return null;
+  }
+  let end = Number.NaN;
+  const endParts = parseIsoParts(ev.end);
+  if (endParts?.hasTime) {
+    end = instantOf(endParts, toInstant);
+  }
+  if (!Number.isFinite(end)) {
+    const minutes = parseDurationMinutes(ev.duration);
+    if (minutes !== null) end = start + minutes * MINUTE;
+    else {
+      if (ev.duration !== null && ev.duration.trim() !== '') {
+        warnings.add(ev.line, `${ev.where} “${title}” has an unreadable duration “${ev.duration.trim().slice(0, 40)}”; it is shown as 0 minutes.`);
+      }
+      end = start;
+    }
+  }
+  if (end < start) {
+    warnings.add(ev.line, `${ev.where} “${title}” ends before it starts; it is shown as 0 minutes.`);
+    end = start;
+  }
+  return { ev, start, end, title };
+}
+
+function slugOf(text: string): string {
+  return normaliseForKey(text).replace(/ /g, '-') || 'schedule';
+}
+
+/** Turn raw events into the importer's schedule: decide the zone, time every event, make keys. */
+export function buildSchedule(
+  format: ImportFormat,
+  conf: RawConference,
+  events: readonly RawEvent[],
+  opts: ParseOptions,
+  warnings: WarningList
+): ParsedSchedule {
+  const samples: OffsetSample[] = [];
+  for (const ev of events) {
+    const s = offsetSample(ev);
+    if (s) samples.push(s);
+  }
+  const zoneWarnings: string[] = [];
+  const zone = decideZone(
+    { named: conf.timeZoneName, namedWhere: 'time_zone_name', placeText: `${conf.title ?? ''} ${conf.acronym ?? ''} ${conf.venue ?? ''} ${conf.placeText}`, samples },
+    opts,
+    (m) => zoneWarnings.push(m)
+  );
+  const toInstant = makeWallConverter(zone.zone);
+  const dayChange = parseClock(conf.dayChange) ?? 0;
+
+  const timed: Timed[] = [];
+  for (const ev of events) {
+    const t = timeEvent(ev, toInstant, dayChange, warnings);
+    if (t) timed.push(t);
+  }
+
+  const keyPrefix = cleanLine(conf.acronym) ?? slugOf(conf.title ?? opts.fileName ?? 'schedule');
+  const idCounts = new Map<string, number>();
+  for (const t of timed) if (!t.ev.guid && t.ev.id) idCounts.set(t.ev.id, (idCounts.get(t.ev.id) ?? 0) + 1);
+
+  const venue = cleanLine(conf.venue);
+  const sessions: ParsedSession[] = timed.map(({ ev, start, end, title }) => {
+    const speakers = speakersOf(ev.persons);
+    const guid = ev.guid?.trim();
+    const id = ev.id?.trim();
+    let key: string;
+    if (guid) key = `${guid}@${compactUtc(start)}`;
+    else if (id) key = `${keyPrefix}:${id}` + ((idCounts.get(ev.id ?? '') ?? 0) > 1 ? `@${compactUtc(start)}` : '');
+    else key = contentKey(title, speakers.map((s) => s.name));
+    const attributes: Record<string, string> = {};
+    const subtitle = cleanLine(ev.subtitle);
+    if (subtitle !== null) attributes.subtitle = subtitle;
+    const language = cleanLine(ev.language);
+    if (language !== null) attributes.language = language;
+    const link = ev.links.find((l) => /^https?:\/\//i.test(l.href));
+    return {
+      key,
+      title,
+      description: joinDescription(cleanText(ev.abstract), cleanText(ev.description)),
+      start,
+      end,
+      allDay: false,
+      venue,
+      room: cleanLine(ev.room) ?? cleanLine(ev.dayRoom),
+      track: cleanLine(ev.track),
+      type: cleanLine(ev.type),
+      url: cleanLine(ev.url) ?? (link ? link.href.trim() : null),
+      status: CANCELLED_TITLE.test(title) ? 'cancelled' : 'scheduled',
+      speakers,
+      attributes,
+      line: ev.line
+    };
+  });
+
+  const unique = uniqueKeys(sessions);
+  const repeated = unique.filter((s, i) => s.key !== sessions[i]?.key).length;
+  if (repeated > 0) warnings.add(null, `${repeated} events appear more than once with the same id and start; the copies were kept with “#2”, “#3” keys.`);
+  const all = warnings.done();
+  all.unshift(...zoneWarnings.map((message) => ({ line: null, message })));
+  return {
+    format,
+    conference: { title: cleanLine(conf.title) ?? cleanLine(conf.acronym) ?? opts.fileName ?? 'Imported schedule', timeZone: zone.zone, acronym: cleanLine(conf.acronym) },
+    zone,
+    sessions: unique,
+    warnings: all
+  };
+}
