@@ -1,0 +1,166 @@
+// The clash panel's state: the conference's clashes and the plan items they name, kept fresh by
+// 'plan.changed'/'data.changed' events, plus resolving one clash or all of them by priority.
+// Every resolution goes through the services, which record it in the undo history.
+import type { ClashView, ClientApi, ResolveAllPreview } from '../../../../shared/contract.ts';
+import type { PlanItem } from '../../../../shared/domain.ts';
+import { toUserError, type UserError } from '../import/user-error.ts';
+import { buildClashRows, resolutionMessage, type ClashAction, type ClashRow } from './clash-text.ts';
+
+export class ClashState {
+  readonly #api: ClientApi;
+  #conferenceId = $state<number | null>(null);
+  #clashes = $state.raw<ClashView[]>([]);
+  #items = $state.raw<PlanItem[]>([]);
+  #rows = $derived(buildClashRows(this.#clashes, this.#items));
+  #loaded = $state(false);
+  #busy = $state(false);
+  #error = $state.raw<UserError | null>(null);
+  /** What the last action did ("Keeping “A”; “B” is now a backup."). */
+  #status = $state<string | null>(null);
+  /** The last action was ours and can be undone from the panel. */
+  #canUndo = $state(false);
+  #resolveAll = $state.raw<ResolveAllPreview | null>(null);
+  #sequence = 0;
+
+  constructor(api: ClientApi) {
+    this.#api = api;
+  }
+
+  get conferenceId(): number | null {
+    return this.#conferenceId;
+  }
+  get rows(): ClashRow[] {
+    return this.#rows;
+  }
+  get count(): number {
+    return this.#clashes.length;
+  }
+  get loaded(): boolean {
+    return this.#loaded;
+  }
+  get busy(): boolean {
+    return this.#busy;
+  }
+  get error(): UserError | null {
+    return this.#error;
+  }
+  get status(): string | null {
+    return this.#status;
+  }
+  get canUndo(): boolean {
+    return this.#canUndo;
+  }
+  get resolveAllPreview(): ResolveAllPreview | null {
+    return this.#resolveAll;
+  }
+  /** Plan items by id, for naming the items a resolve-all would change. */
+  item(id: number): PlanItem | undefined {
+    return this.#items.find((i) => i.id === id);
+  }
+
+  /** Show another conference (null: every conference). */
+  setConference(conferenceId: number | null): void {
+    if (conferenceId === this.#conferenceId && this.#loaded) return;
+    this.#conferenceId = conferenceId;
+    this.#status = null;
+    this.#canUndo = false;
+    this.#resolveAll = null;
+    void this.refresh();
+  }
+
+  /** Follow plan and data changes from anywhere (the week view, undo, an import). Returns the unsubscribe. */
+  connect(): () => void {
+    const onChange = (payload: { conferenceId: number | null }): void => {
+      const mine = this.#conferenceId;
+      if (payload.conferenceId === null || mine === null || payload.conferenceId === mine) void this.refresh();
+    };
+    const offPlan = this.#api.on('plan.changed', onChange);
+    const offData = this.#api.on('data.changed', onChange);
+    return () => {
+      offPlan();
+      offData();
+    };
+  }
+
+  async refresh(): Promise<void> {
+    const sequence = ++this.#sequence;
+    const scope = this.#conferenceId === null ? {} : { conferenceId: this.#conferenceId };
+    try {
+      const [clashes, items] = await Promise.all([this.#api['clash.list'](scope), this.#api['plan.list'](scope)]);
+      if (sequence !== this.#sequence) return;
+      this.#clashes = clashes;
+      this.#items = items;
+      this.#error = null;
+      // A preview computed for an older plan would apply something the person did not see.
+      this.#resolveAll = null;
+    } catch (err) {
+      if (sequence !== this.#sequence) return;
+      this.#error = toUserError(err, 'Could not load the clashes.');
+    } finally {
+      if (sequence === this.#sequence) this.#loaded = true;
+    }
+  }
+
+  async resolve(row: ClashRow, action: ClashAction): Promise<void> {
+    if (this.#busy) return;
+    await this.#run(async () => {
+      await this.#api['clash.resolve']({ a: row.a.id, b: row.b.id, action });
+      this.#status = resolutionMessage(action, row.a.title, row.b.title);
+      this.#canUndo = true;
+    }, 'Could not resolve that clash. Your plan was not changed.');
+  }
+
+  /** Ask which items would become backups if every clash were resolved by priority. */
+  async previewResolveAll(): Promise<void> {
+    const conferenceId = this.#conferenceId;
+    if (conferenceId === null || this.#busy) return;
+    await this.#run(async () => {
+      const preview = await this.#api['clash.resolveAll']({ conferenceId, apply: false });
+      this.#resolveAll = preview;
+    }, 'Could not work out a resolution.', false);
+  }
+
+  async applyResolveAll(): Promise<void> {
+    const conferenceId = this.#conferenceId;
+    if (conferenceId === null || this.#busy || this.#resolveAll === null) return;
+    await this.#run(async () => {
+      const result = await this.#api['clash.resolveAll']({ conferenceId, apply: true });
+      const n = result.toBackup.length;
+      this.#status = n === 0 ? 'Nothing needed to change.' : `Resolved by priority: ${n} ${n === 1 ? 'session is' : 'sessions are'} now backups.`;
+      this.#canUndo = n > 0;
+      this.#resolveAll = null;
+    }, 'Could not resolve the clashes. Your plan was not changed.');
+  }
+
+  cancelResolveAll(): void {
+    this.#resolveAll = null;
+  }
+
+  async undo(): Promise<void> {
+    if (this.#busy) return;
+    await this.#run(async () => {
+      const result = await this.#api['history.undo']({});
+      this.#status = result.label === null ? 'Nothing to undo.' : `Undone: ${result.label}`;
+      this.#canUndo = false;
+    }, 'Could not undo.');
+  }
+
+  dismissStatus(): void {
+    this.#status = null;
+    this.#canUndo = false;
+  }
+
+  async #run(work: () => Promise<void>, failure: string, refreshAfter = true): Promise<void> {
+    this.#busy = true;
+    this.#error = null;
+    try {
+      await work();
+    } catch (err) {
+      this.#error = toUserError(err, failure);
+    } finally {
+      this.#busy = false;
+    }
+    // The services also emit 'plan.changed'; refreshing here keeps hosts without events correct.
+    if (refreshAfter) await this.refresh();
+  }
+}

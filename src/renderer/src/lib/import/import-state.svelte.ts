@@ -1,0 +1,266 @@
+// The import dialog's state: the text or file being imported, the format and zone the person
+// chose, the latest preview, and the commit. Previews are debounced and sequenced, so a slow
+// answer for old text never overwrites the answer for what is in the box now.
+import type { ClientApi, Events, ImportPreview, ImportReport, Request } from '../../../../shared/contract.ts';
+import type { FormatChoice } from './import-options.ts';
+import { toUserError, type UserError } from './user-error.ts';
+
+export type ImportSource = { kind: 'paste' } | { kind: 'file'; fileName: string; size: number };
+export type ImportProgress = Events['import.progress'];
+
+/** Typing pauses this long before a preview runs. */
+const PREVIEW_DELAY_MS = 350;
+/** The importer's own limit (contract: 20 MB); checked here so a huge drop fails fast. */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export class ImportState {
+  readonly #api: ClientApi;
+  #text = $state('');
+  #source = $state<ImportSource>({ kind: 'paste' });
+  #format = $state<FormatChoice>('auto');
+  /** The zone the person picked; null lets the importer decide. */
+  #zoneOverride = $state<string | null>(null);
+  #preview = $state.raw<ImportPreview | null>(null);
+  #error = $state.raw<UserError | null>(null);
+  /** Inputs changed and no preview has answered for them yet. */
+  #stale = $state(false);
+  #previewing = $state(false);
+  #committing = $state(false);
+  #report = $state.raw<ImportReport | null>(null);
+  #progress = $state.raw<ImportProgress | null>(null);
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #sequence = 0;
+  #unsubscribe: (() => void) | null = null;
+
+  constructor(api: ClientApi) {
+    this.#api = api;
+  }
+
+  get text(): string {
+    return this.#text;
+  }
+  get source(): ImportSource {
+    return this.#source;
+  }
+  get format(): FormatChoice {
+    return this.#format;
+  }
+  get zoneOverride(): string | null {
+    return this.#zoneOverride;
+  }
+  get preview(): ImportPreview | null {
+    return this.#preview;
+  }
+  get error(): UserError | null {
+    return this.#error;
+  }
+  get previewing(): boolean {
+    return this.#previewing || this.#stale;
+  }
+  get committing(): boolean {
+    return this.#committing;
+  }
+  get report(): ImportReport | null {
+    return this.#report;
+  }
+  get progress(): ImportProgress | null {
+    return this.#progress;
+  }
+  get hasInput(): boolean {
+    return this.#text.trim() !== '';
+  }
+  /** The zone the preview's times are in: the person's pick, else the importer's decision. */
+  get zone(): string | null {
+    return this.#zoneOverride ?? this.#preview?.zone.zone ?? null;
+  }
+  /**
+   * The schedule names no zone and the importer fell back to a default: the services refuse to
+   * commit that silently, so the person confirms or picks a zone first.
+   */
+  get zoneNeedsConfirmation(): boolean {
+    return this.#preview !== null && this.#preview.zone.rule === 'fallback' && this.#zoneOverride === null;
+  }
+  /** Import only what the person is looking at: a fresh preview with sessions and no error. */
+  get canImport(): boolean {
+    return (
+      this.#preview !== null &&
+      !this.zoneNeedsConfirmation &&
+      this.#preview.sessions.length > 0 &&
+      this.#error === null &&
+      !this.#stale &&
+      !this.#previewing &&
+      !this.#committing &&
+      this.#report === null
+    );
+  }
+
+  /** Listen for progress events; returns the unsubscribe function (call it when the dialog goes away). */
+  connect(): () => void {
+    this.#unsubscribe?.();
+    const off = this.#api.on('import.progress', (p) => {
+      if (!this.#previewing && !this.#committing) return;
+      this.#progress = p.phase === 'done' ? null : p;
+    });
+    this.#unsubscribe = off;
+    return () => {
+      off();
+      if (this.#unsubscribe === off) this.#unsubscribe = null;
+      this.#cancelTimer();
+    };
+  }
+
+  /** Start over (the dialog opened again). */
+  reset(): void {
+    this.#cancelTimer();
+    this.#sequence++;
+    this.#text = '';
+    this.#source = { kind: 'paste' };
+    this.#format = 'auto';
+    this.#zoneOverride = null;
+    this.#preview = null;
+    this.#error = null;
+    this.#stale = false;
+    this.#previewing = false;
+    this.#committing = false;
+    this.#report = null;
+    this.#progress = null;
+  }
+
+  setText(text: string): void {
+    this.#text = text;
+    this.#source = { kind: 'paste' };
+    this.#schedulePreview();
+  }
+
+  /** Use a file's text (opened, dropped, or handed over by the shell); previews at once. */
+  useFile(fileName: string, text: string): void {
+    this.#text = text;
+    this.#source = { kind: 'file', fileName, size: text.length };
+    this.#report = null;
+    this.#schedulePreview(0);
+  }
+
+  /** Back to pasting after a file was loaded. */
+  clearFile(): void {
+    this.setText('');
+  }
+
+  setFormat(format: FormatChoice): void {
+    if (format === this.#format) return;
+    this.#format = format;
+    this.#schedulePreview(0);
+  }
+
+  /** Pick the zone the schedule's times are in; null goes back to the importer's decision. */
+  setZone(zone: string | null): void {
+    if (zone === this.#zoneOverride) return;
+    this.#zoneOverride = zone;
+    this.#schedulePreview(0);
+  }
+
+  /** Ask the host for a file; false when the person cancelled. */
+  async openFile(): Promise<boolean> {
+    try {
+      const file = await this.#api.host['host.openFile']({});
+      if (file === null) return false;
+      this.useFile(file.fileName, file.text);
+      return true;
+    } catch (err) {
+      this.#error = toUserError(err, 'Could not open that file.');
+      return false;
+    }
+  }
+
+  /** Read a file dropped on the dialog. */
+  async useDroppedFile(file: File): Promise<void> {
+    if (file.size > MAX_FILE_BYTES) {
+      this.#preview = null;
+      this.#error = {
+        code: 'too-large',
+        message: `“${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; Clashless imports files up to 20 MB. Export a smaller part of the schedule.`,
+        where: null
+      };
+      return;
+    }
+    try {
+      this.useFile(file.name, await file.text());
+    } catch {
+      this.#error = { code: 'unknown', message: `Could not read “${file.name}”. Try opening it with “Open file…”.`, where: null };
+    }
+  }
+
+  /** Commit exactly what the preview showed; returns the report, or null when it failed. */
+  async commit(): Promise<ImportReport | null> {
+    if (!this.canImport) return null;
+    this.#committing = true;
+    this.#error = null;
+    this.#progress = null;
+    try {
+      const report = await this.#api['import.commit'](this.#request());
+      this.#report = report;
+      return report;
+    } catch (err) {
+      this.#error = toUserError(err, 'The import failed. Nothing was changed.');
+      return null;
+    } finally {
+      this.#committing = false;
+      this.#progress = null;
+    }
+  }
+
+  #request(): Request<'import.preview'> {
+    const req: Request<'import.preview'> = { text: this.#text, format: this.#format };
+    if (this.#source.kind === 'file') req.fileName = this.#source.fileName;
+    if (this.#zoneOverride !== null) req.timeZone = this.#zoneOverride;
+    return req;
+  }
+
+  #cancelTimer(): void {
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+  }
+
+  #schedulePreview(delay = PREVIEW_DELAY_MS): void {
+    this.#cancelTimer();
+    this.#report = null;
+    if (!this.hasInput) {
+      // Nothing to read: no preview and no error, the dialog shows its hint.
+      this.#sequence++;
+      this.#preview = null;
+      this.#error = null;
+      this.#stale = false;
+      this.#previewing = false;
+      return;
+    }
+    this.#stale = true;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      void this.#runPreview();
+    }, delay);
+  }
+
+  async #runPreview(): Promise<void> {
+    const sequence = ++this.#sequence;
+    this.#stale = false;
+    this.#previewing = true;
+    this.#progress = null;
+    try {
+      const preview = await this.#api['import.preview'](this.#request());
+      if (sequence !== this.#sequence) return;
+      this.#preview = preview;
+      this.#error =
+        preview.sessions.length === 0
+          ? { code: 'empty', message: 'No sessions were found in this text. Check the format, or paste the schedule itself.', where: null }
+          : null;
+    } catch (err) {
+      if (sequence !== this.#sequence) return;
+      this.#preview = null;
+      this.#error = toUserError(err, 'Could not read this schedule.');
+    } finally {
+      if (sequence === this.#sequence) {
+        this.#previewing = false;
+        this.#progress = null;
+      }
+    }
+  }
+}

@@ -1,0 +1,112 @@
+// Walking minutes between the conference's places. The services derive defaults from venue and
+// room; the person overrides a pair here, and the clash engine uses it for transfer clashes.
+import type { ClientApi, TravelEntry } from '../../../../shared/contract.ts';
+import { toUserError, type UserError } from '../import/user-error.ts';
+
+export const MAX_TRAVEL_MINUTES = 24 * 60;
+
+/** A valid minutes value from what was typed, or a sentence saying what is wrong. */
+export function parseMinutes(text: string): { ok: true; minutes: number } | { ok: false; message: string } {
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed)) return { ok: false, message: 'Enter whole minutes, like 10.' };
+  const minutes = Number(trimmed);
+  if (minutes > MAX_TRAVEL_MINUTES) return { ok: false, message: `At most ${MAX_TRAVEL_MINUTES} minutes (a day).` };
+  return { ok: true, minutes };
+}
+
+export function pairKey(entry: { from: string; to: string }): string {
+  return `${entry.from}\u0000${entry.to}`;
+}
+
+export class TravelState {
+  readonly #api: ClientApi;
+  #conferenceId = $state<number | null>(null);
+  #entries = $state.raw<TravelEntry[]>([]);
+  #loaded = $state(false);
+  #saving = $state<string | null>(null);
+  #error = $state.raw<UserError | null>(null);
+  /** Which pair the error is about (a typing mistake), or null for a general failure. */
+  #errorPair = $state<string | null>(null);
+  #sequence = 0;
+
+  constructor(api: ClientApi) {
+    this.#api = api;
+  }
+
+  get entries(): TravelEntry[] {
+    return this.#entries;
+  }
+  get loaded(): boolean {
+    return this.#loaded;
+  }
+  get error(): UserError | null {
+    return this.#error;
+  }
+  get errorPair(): string | null {
+    return this.#errorPair;
+  }
+  isSaving(entry: TravelEntry): boolean {
+    return this.#saving === pairKey(entry);
+  }
+
+  setConference(conferenceId: number | null): void {
+    this.#conferenceId = conferenceId;
+    this.#error = null;
+    this.#errorPair = null;
+    void this.refresh();
+  }
+
+  connect(): () => void {
+    return this.#api.on('data.changed', (p) => {
+      if (p.conferenceId === null || p.conferenceId === this.#conferenceId) void this.refresh();
+    });
+  }
+
+  async refresh(): Promise<void> {
+    const sequence = ++this.#sequence;
+    const conferenceId = this.#conferenceId;
+    if (conferenceId === null) {
+      this.#entries = [];
+      this.#loaded = true;
+      return;
+    }
+    try {
+      const entries = await this.#api['travel.list']({ conferenceId });
+      if (sequence !== this.#sequence) return;
+      this.#entries = entries;
+    } catch (err) {
+      if (sequence === this.#sequence) this.#error = toUserError(err, 'Could not load the walking times.');
+    } finally {
+      if (sequence === this.#sequence) this.#loaded = true;
+    }
+  }
+
+  /** Save what was typed for a pair; returns false (and says why) when it is not a valid number. */
+  async setMinutes(entry: TravelEntry, typed: string): Promise<boolean> {
+    const conferenceId = this.#conferenceId;
+    if (conferenceId === null) return false;
+    const key = pairKey(entry);
+    const parsed = parseMinutes(typed);
+    if (!parsed.ok) {
+      this.#error = { code: 'bad-request', message: `${entry.from} → ${entry.to}: ${parsed.message}`, where: null };
+      this.#errorPair = key;
+      return false;
+    }
+    if (parsed.minutes === entry.minutes && entry.custom) return true;
+    this.#saving = key;
+    this.#error = null;
+    this.#errorPair = null;
+    try {
+      const entries = await this.#api['travel.set']({ conferenceId, from: entry.from, to: entry.to, minutes: parsed.minutes });
+      this.#sequence++;
+      this.#entries = entries;
+      return true;
+    } catch (err) {
+      this.#error = toUserError(err, 'Could not save that walking time.');
+      this.#errorPair = key;
+      return false;
+    } finally {
+      this.#saving = null;
+    }
+  }
+}

@@ -1,0 +1,146 @@
+// The import dialog against the real importer: paste the Cilium blog post, check the preview
+// (count, zone, times moving when the zone changes), import it, and see it in the app. Garbage
+// text gets a clear error and can not be imported.
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Channel, Request, Responses } from '../../src/shared/contract.ts';
+import { dayColumn, openApp, sessionsList, startHost, type AppPage, type Host } from './helpers.ts';
+
+const CILIUM_TEXT = readFileSync('/work/shared/seeds/002_230aeaae9c1a2c34.txt', 'utf8');
+const CILIUM = 'Cilium Talks at KubeCon NA 2023';
+const HOUR = 3_600_000;
+
+/** Call a service the way the page does (same token, same host), to arrange or check data. */
+async function callApi<C extends Channel>(page: Page, channel: C, request: Request<C>): Promise<Responses[C]> {
+  return page.evaluate(
+    async ({ channel, request }) => {
+      const token = sessionStorage.getItem('clashless.token') ?? '';
+      const res = await fetch(`/api/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Clashless-Token': token },
+        body: JSON.stringify(request)
+      });
+      const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+      if (!body.ok) throw new Error(body.error?.message ?? 'api call failed');
+      return body.value;
+    },
+    { channel, request }
+  ) as Promise<Responses[C]>;
+}
+
+describe('import dialog', () => {
+  let host: Host;
+  let app: AppPage;
+
+  beforeAll(async () => {
+    host = await startHost();
+    app = await openApp(host, { timezoneId: 'America/Denver' });
+    // The first run seeds this very post; remove it so the import below really creates it.
+    const seeded = (await callApi(app.page, 'conference.list', {})).find((c) => c.title === CILIUM);
+    if (seeded) await callApi(app.page, 'conference.remove', { conferenceId: seeded.id });
+    const conference = app.page.getByRole('combobox', { name: 'Conference' });
+    await conference.locator('option', { hasText: CILIUM }).waitFor({ state: 'detached' });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await host?.stop();
+  });
+
+  function dialog() {
+    return app.page.getByRole('dialog', { name: 'Import schedule' });
+  }
+
+  /** The preview's sessions as [start instant, "as written" time, time in the app's zone], in order. */
+  async function previewRows(): Promise<{ start: number; cells: string[] }[]> {
+    return dialog()
+      .getByRole('table', { name: 'Sessions to import' })
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => ({
+          start: Number(r.getAttribute('data-start')),
+          cells: [...r.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())
+        }))
+      );
+  }
+
+  it('previews the pasted blog post: 25 sessions in America/Chicago', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await dialog().waitFor();
+    await dialog().getByRole('textbox', { name: 'Schedule text' }).fill(CILIUM_TEXT);
+    await expect.poll(() => dialog().getByTestId('session-count').textContent(), { timeout: 15_000 }).toBe('25 sessions');
+    expect(await dialog().getByTestId('preview-zone').textContent()).toBe('America/Chicago');
+    expect(await dialog().getByRole('combobox', { name: 'Time zone' }).inputValue()).toBe('America/Chicago');
+    expect(await previewRows()).toHaveLength(25);
+    expect(await dialog().getByRole('button', { name: 'Import 25 sessions' }).isEnabled()).toBe(true);
+    // For a person to look at (the polish pass), not compared by the test.
+    await page.screenshot({ path: join(process.env.CLASHLESS_SCREENSHOTS ?? tmpdir(), 'clashless-import-preview.png') });
+  });
+
+  it('choosing America/New_York moves every session one hour earlier, and back', async () => {
+    const zone = dialog().getByRole('combobox', { name: 'Time zone' });
+    const chicago = await previewRows();
+
+    await zone.selectOption('America/New_York');
+    await expect.poll(async () => (await previewRows())[0]?.start).toBe((chicago[0]?.start ?? 0) - HOUR);
+    const newYork = await previewRows();
+    expect(newYork.map((r) => r.start)).toEqual(chicago.map((r) => r.start - HOUR));
+    // The times as written stay; the times in the app's zone (Mountain) move by the hour.
+    expect(newYork[0]?.cells[1]).toBe(chicago[0]?.cells[1]);
+    expect(chicago[0]?.cells[2]).toMatch(/^8:15 AM – 8:40 AM/);
+    expect(newYork[0]?.cells[2]).toMatch(/^7:15 AM – 7:40 AM/);
+
+    await zone.selectOption('America/Chicago');
+    await expect.poll(async () => (await previewRows()).map((r) => r.start)).toEqual(chicago.map((r) => r.start));
+  });
+
+  it('imports it: the conference is selectable and its sessions are in the week', async () => {
+    const { page } = app;
+    await dialog().getByRole('button', { name: 'Import 25 sessions' }).click();
+    const report = dialog().getByRole('region', { name: 'Import report' });
+    await report.waitFor();
+    expect(await report.getByRole('status').textContent()).toMatch(/Imported “Cilium Talks at KubeCon NA 2023”: 25 sessions/);
+    await dialog().getByRole('button', { name: 'Done' }).click();
+    await dialog().waitFor({ state: 'hidden' });
+
+    const conference = page.getByRole('combobox', { name: 'Conference' });
+    await expect.poll(() => conference.locator('option', { hasText: CILIUM }).count()).toBe(1);
+    await conference.selectOption({ label: CILIUM });
+    await expect.poll(() => sessionsList(page).getByRole('listitem').first().getAttribute('aria-setsize')).toBe('25');
+    await dayColumn(page, 'Monday, November 6, 2023').waitFor();
+    const stored = await callApi(page, 'session.list', {
+      conferenceId: (await callApi(page, 'conference.list', {})).find((c) => c.title === CILIUM)?.id ?? 0
+    });
+    expect(stored).toHaveLength(25);
+  });
+
+  it('pasting the same post again says it merges into the existing conference', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await dialog().getByRole('textbox', { name: 'Schedule text' }).fill(CILIUM_TEXT);
+    await expect.poll(() => dialog().getByText(/^Merges into existing conference/).count(), { timeout: 15_000 }).toBe(1);
+    await page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'hidden' });
+  });
+
+  it('garbage gets a clear error, the Import button stays disabled and nothing is added', async () => {
+    const { page } = app;
+    const before = await callApi(page, 'conference.list', {});
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await dialog().getByRole('textbox', { name: 'Schedule text' }).fill('hello');
+    const alert = dialog().getByRole('alert');
+    await alert.waitFor({ timeout: 15_000 });
+    expect(await alert.textContent()).toMatch(/Could not read this schedule.*No sessions/s);
+    const importButton = dialog().getByRole('button', { name: /^Import/ });
+    expect(await importButton.isDisabled()).toBe(true);
+    // Ctrl+Enter must not get around the disabled button.
+    await dialog().getByRole('textbox', { name: 'Schedule text' }).press('Control+Enter');
+    await dialog().getByRole('button', { name: 'Cancel' }).click();
+    await dialog().waitFor({ state: 'hidden' });
+    expect(await callApi(page, 'conference.list', {})).toEqual(before);
+  });
+});
