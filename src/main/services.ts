@@ -10,6 +10,7 @@ import type { Api, EventName, Events, ImportPreview, ImportReport, Request } fro
 import type { ParsedSchedule } from '../shared/domain.ts';
 import { isValidZone } from '../shared/time.ts';
 import { decodeBytes } from './import/decode.ts';
+import { abbreviationCandidates } from './import/zones.ts';
 import { conferenceIdentity, mergeSchedule } from './import/merge.ts';
 import { parseImport, systemZone } from './import/pipeline.ts';
 import type { EventListener, ServiceHost, ServiceHostOptions } from './service-host.ts';
@@ -35,6 +36,17 @@ function parseFor(req: Request<'import.preview'>): ParsedSchedule {
     fileName: req.fileName,
     fallbackZone: systemZone()
   });
+}
+
+/** Zones the preview offers besides its decision: every reading of an abbreviation it saw, and this computer's zone. */
+function zoneCandidates(parsed: ParsedSchedule): string[] {
+  const out = new Set<string>();
+  for (const m of parsed.zone.detail.matchAll(/“([A-Z]{2,5})”/g)) {
+    for (const z of abbreviationCandidates(m[1]!)) out.add(z);
+  }
+  out.add(systemZone());
+  out.delete(parsed.zone.zone);
+  return [...out];
 }
 
 /**
@@ -84,6 +96,7 @@ export function createApi(db: Db, dbPath: string, recovery: Recovery | null, emi
         zone: parsed.zone,
         sessions: parsed.sessions.map(({ line: _line, ...s }) => s),
         warnings: parsed.warnings,
+        candidates: zoneCandidates(parsed),
         mergesInto: existing ? { conferenceId: existing.id, title: existing.title } : null
       };
     },

@@ -119,6 +119,8 @@ export interface ImportPreview {
   zone: ZoneDecision;
   sessions: PreviewSession[];
   warnings: ImportWarning[];
+  /** Other zones the person may mean (what an abbreviation could stand for, this computer's zone). */
+  candidates: string[];
   /** Whether a conference with this title already exists (the commit will merge into it). */
   mergesInto: { conferenceId: number; title: string } | null;
 }

@@ -64,21 +64,6 @@ export const COMMON_ZONES: readonly string[] = [
 ];
 
 /**
- * Zones a preview may suggest beyond its decision. The contract does not carry candidates yet;
- * read them when a service adds `candidates: string[]` to the preview or its zone decision.
- */
-function previewCandidates(preview: ImportPreview | null): string[] {
-  if (preview === null) return [];
-  const fromPreview: unknown = (preview as unknown as { candidates?: unknown }).candidates;
-  const fromZone: unknown = (preview.zone as unknown as { candidates?: unknown }).candidates;
-  const out: string[] = [];
-  for (const list of [fromPreview, fromZone]) {
-    if (Array.isArray(list)) for (const z of list) if (typeof z === 'string') out.push(z);
-  }
-  return out;
-}
-
-/**
  * The zone select's options: the decision first, then the preview's candidates, then the person's
  * own zones, then the common list. Unknown names are dropped, duplicates kept once.
  */
@@ -86,7 +71,7 @@ export function zoneChoices(preview: ImportPreview | null, chosen: string | null
   const ordered = [
     ...(chosen !== null ? [chosen] : []),
     ...(preview !== null ? [preview.zone.zone] : []),
-    ...previewCandidates(preview),
+    ...(preview !== null ? preview.candidates : []),
     ...extra,
     ...COMMON_ZONES
   ];
