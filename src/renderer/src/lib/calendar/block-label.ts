@@ -1,0 +1,32 @@
+// What a planned block says, to eyes (short) and to screen readers (everything, including clashes).
+import type { PlanItem } from '../../../../shared/domain.ts';
+import { roomLabel } from '../catalog/filter.ts';
+import { formatTimeRange } from './format.ts';
+
+const STATE_WORDS: Record<PlanItem['state'], string> = { going: 'going', backup: 'backup', maybe: 'maybe' };
+
+/** A personal block's place as typed. The services keep it in `room`; `venue` is read as a fallback. */
+export function blockPlace(item: PlanItem): string | null {
+  return item.room?.trim() || item.venue?.trim() || null;
+}
+
+/** Where it is, shortly: the room of a session, the place of a block. */
+export function placeText(item: PlanItem): string | null {
+  return item.kind === 'block' ? blockPlace(item) : roomLabel(item);
+}
+
+/**
+ * "All Your Routes Are Ready, More or Less, 11:15 AM – 11:50 AM, 155 EF, going, priority 3 — clash
+ * with Thousands of Gamers, One Kubernetes Network".
+ */
+export function blockAccessibleName(item: PlanItem, zone: string, clashesWith: readonly PlanItem[]): string {
+  const parts = [item.title, formatTimeRange(item.start, item.end, zone)];
+  const place = placeText(item);
+  if (place) parts.push(place);
+  parts.push(item.kind === 'block' ? 'personal block' : STATE_WORDS[item.state]);
+  if (item.priority !== 3) parts.push(`priority ${item.priority}`);
+  if (item.status !== 'scheduled') parts.push(item.status === 'cancelled' ? 'cancelled' : 'removed from the schedule');
+  const text = parts.join(', ');
+  if (clashesWith.length === 0) return text;
+  return `${text} — clash with ${clashesWith.map((c) => c.title).join('; ')}`;
+}

@@ -1,0 +1,64 @@
+// Which days the week view shows, and how they group into weeks. Pure: dates are ISO strings in the
+// display zone, instants are UTC epoch ms.
+import { addDaysIso, isoDateInZone, startOfDayEpoch } from '../../../../shared/time.ts';
+
+export interface DayBounds {
+  /** ISO date in the display zone ("2024-11-13"). */
+  date: string;
+  /** First instant of the day in the display zone. */
+  start: number;
+  /** First instant of the next day. */
+  end: number;
+}
+
+export interface TimeSpan {
+  start: number;
+  end: number;
+}
+
+/** Every ISO date from first to last inclusive (at most `limit`, so a corrupt range cannot hang the view). */
+export function datesBetween(first: string, last: string, limit = 366): string[] {
+  const dates: string[] = [];
+  for (let d = first; d <= last && dates.length < limit; d = addDaysIso(d, 1)) dates.push(d);
+  return dates;
+}
+
+/**
+ * The days a conference covers in the display zone: from its first start to its last end. Shown in
+ * another zone a late-evening session can fall on the next day, so the range comes from the
+ * sessions themselves; `fallback` (the conference's own dates) is used when there are none.
+ */
+export function conferenceDates(
+  spans: readonly TimeSpan[],
+  zone: string,
+  fallback: { startDate: string | null; endDate: string | null }
+): string[] {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const s of spans) {
+    if (s.start < min) min = s.start;
+    // The end is exclusive: a session ending at midnight does not claim the next day.
+    const last = s.end > s.start ? s.end - 1 : s.start;
+    if (last > max) max = last;
+  }
+  if (min <= max) return datesBetween(isoDateInZone(min, zone), isoDateInZone(max, zone));
+  if (fallback.startDate && fallback.endDate) return datesBetween(fallback.startDate, fallback.endDate);
+  return [];
+}
+
+/** Split consecutive dates into weeks of at most `size` days, the first week starting on the first date. */
+export function groupIntoWeeks(dates: readonly string[], size = 7): string[][] {
+  const weeks: string[][] = [];
+  for (let i = 0; i < dates.length; i += size) weeks.push(dates.slice(i, i + size));
+  return weeks;
+}
+
+export function dayBounds(date: string, zone: string): DayBounds {
+  return { date, start: startOfDayEpoch(date, zone), end: startOfDayEpoch(addDaysIso(date, 1), zone) };
+}
+
+/** The index of the week containing an instant, or -1. */
+export function weekIndexOf(weeks: readonly string[][], ms: number, zone: string): number {
+  const date = isoDateInZone(ms, zone);
+  return weeks.findIndex((w) => w.includes(date));
+}

@@ -1,0 +1,127 @@
+// The catalog's state: the search text (debounced into the search index), the filters, the
+// clash toggle, and the resulting rows. Reads sessions and the plan from the AppState.
+import type { Session } from '../../../../shared/domain.ts';
+import type { AppState } from '../state/app-state.svelte.ts';
+import type { CandidateClash } from '../state/candidate-clashes.ts';
+import { filterOptions, filterSessions, NO_FILTERS, type CatalogFilters, type FilterOptions } from './filter.ts';
+
+export const SEARCH_DEBOUNCE_MS = 100;
+
+export class CatalogState {
+  readonly #app: AppState;
+  #query = $state('');
+  /** Ids the search index returned for #searchedFor, or null when there is no search. */
+  #searchIds = $state.raw<Set<number> | null>(null);
+  #searchedFor = $state('');
+  #filters = $state.raw<CatalogFilters>(NO_FILTERS);
+  #hideClashing = $state(false);
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #sequence = 0;
+
+  #options = $derived<FilterOptions>(filterOptions(this.#appSessions(), this.#zone()));
+  #clashCache = $derived.by(() => {
+    // Rebuilt whenever the plan (and so the checker) changes; filled lazily row by row.
+    void this.#app.checkCandidate;
+    return new Map<number, CandidateClash[]>();
+  });
+  #rows = $derived<Session[]>(
+    filterSessions(
+      this.#appSessions(),
+      this.#zone(),
+      this.#searchIds,
+      this.#filters,
+      this.#hideClashing ? (s) => this.#app.itemForSession(s.id) !== undefined || !this.#app.checkCandidate.any(s) : null
+    )
+  );
+
+  constructor(app: AppState) {
+    this.#app = app;
+  }
+
+  #appSessions(): Session[] {
+    return this.#app.sessions;
+  }
+  #zone(): string {
+    return this.#app.displayZone;
+  }
+
+  get query(): string {
+    return this.#query;
+  }
+  /** True while typed text has not been searched yet (the list still shows the previous answer). */
+  get searching(): boolean {
+    return this.#query.trim() !== this.#searchedFor;
+  }
+  get filters(): CatalogFilters {
+    return this.#filters;
+  }
+  get options(): FilterOptions {
+    return this.#options;
+  }
+  get hideClashing(): boolean {
+    return this.#hideClashing;
+  }
+  get rows(): Session[] {
+    return this.#rows;
+  }
+  get total(): number {
+    return this.#app.sessions.length;
+  }
+  get filtered(): boolean {
+    return this.#searchIds !== null || this.#hideClashing || Object.values(this.#filters).some((v) => v !== '');
+  }
+
+  /** Planned items this session would clash with if it were added (its own item excluded). */
+  clashesOf(session: Session): CandidateClash[] {
+    let found = this.#clashCache.get(session.id);
+    if (!found) {
+      const own = this.#app.itemForSession(session.id);
+      if (own) found = this.#app.clashPartners(own.id).map((item) => ({ item, kind: 'overlap' as const, minutes: 0 }));
+      else found = this.#app.checkCandidate(session);
+      this.#clashCache.set(session.id, found);
+    }
+    return found;
+  }
+
+  setQuery(text: string): void {
+    this.#query = text;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.#search(text.trim()), SEARCH_DEBOUNCE_MS);
+  }
+
+  setFilter(key: keyof CatalogFilters, value: string): void {
+    this.#filters = { ...this.#filters, [key]: value };
+  }
+
+  setHideClashing(on: boolean): void {
+    this.#hideClashing = on;
+  }
+
+  clear(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#sequence++;
+    this.#query = '';
+    this.#searchedFor = '';
+    this.#searchIds = null;
+    this.#filters = NO_FILTERS;
+    this.#hideClashing = false;
+  }
+
+  /** Forget a search that belonged to another conference. */
+  resetForConference(): void {
+    this.clear();
+  }
+
+  async #search(text: string): Promise<void> {
+    const sequence = ++this.#sequence;
+    if (text === '') {
+      this.#searchIds = null;
+      this.#searchedFor = '';
+      return;
+    }
+    const ids = await this.#app.searchSessionIds(text);
+    if (sequence !== this.#sequence) return; // A newer keystroke already asked.
+    if (ids) this.#searchIds = ids;
+    this.#searchedFor = text;
+  }
+}

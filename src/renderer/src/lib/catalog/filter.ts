@@ -1,0 +1,94 @@
+// Catalog filtering and windowing. Pure, so they are tested without a browser and stay cheap
+// enough to rerun on every keystroke over 10,000 sessions.
+import type { Session } from '../../../../shared/domain.ts';
+import { isoDateInZone } from '../../../../shared/time.ts';
+
+export interface CatalogFilters {
+  /** ISO date in the display zone, or '' for every day. */
+  day: string;
+  track: string;
+  room: string;
+  type: string;
+}
+
+export const NO_FILTERS: CatalogFilters = { day: '', track: '', room: '', type: '' };
+
+export interface FilterOptions {
+  days: string[];
+  tracks: string[];
+  rooms: string[];
+  types: string[];
+}
+
+/** The distinct days, tracks, rooms and types to offer, sorted. */
+export function filterOptions(sessions: readonly Session[], zone: string): FilterOptions {
+  const days = new Set<string>();
+  const tracks = new Set<string>();
+  const rooms = new Set<string>();
+  const types = new Set<string>();
+  for (const s of sessions) {
+    days.add(isoDateInZone(s.start, zone));
+    if (s.track) tracks.add(s.track);
+    const room = roomLabel(s);
+    if (room) rooms.add(room);
+    if (s.type) types.add(s.type);
+  }
+  const byText = (a: string, b: string): number => a.localeCompare(b, undefined, { numeric: true });
+  return { days: [...days].sort(), tracks: [...tracks].sort(byText), rooms: [...rooms].sort(byText), types: [...types].sort(byText) };
+}
+
+/** "155 EF" — the room as people look for it; the venue when the session names no room. */
+export function roomLabel(s: { room: string | null; venue: string | null }): string | null {
+  const room = s.room?.split('|').pop()?.trim();
+  return room || s.venue?.trim() || null;
+}
+
+/**
+ * Sessions that pass the search (ids from the search index, or null for no search), the filters,
+ * and `keep` (the clash toggle). Keeps the input order.
+ */
+export function filterSessions(
+  sessions: readonly Session[],
+  zone: string,
+  searchIds: ReadonlySet<number> | null,
+  filters: CatalogFilters,
+  keep: ((s: Session) => boolean) | null = null
+): Session[] {
+  const out: Session[] = [];
+  for (const s of sessions) {
+    if (searchIds && !searchIds.has(s.id)) continue;
+    if (filters.track && s.track !== filters.track) continue;
+    if (filters.type && s.type !== filters.type) continue;
+    if (filters.room && roomLabel(s) !== filters.room) continue;
+    if (filters.day && isoDateInZone(s.start, zone) !== filters.day) continue;
+    if (keep && !keep(s)) continue;
+    out.push(s);
+  }
+  return out;
+}
+
+export interface ListWindow {
+  /** First row index to render. */
+  from: number;
+  /** One past the last row index to render. */
+  to: number;
+  /** Pixels above the first rendered row. */
+  offset: number;
+}
+
+/** Which rows of a fixed-height list to put in the DOM for a scroll position, with some overscan. */
+export function visibleWindow(count: number, rowHeight: number, scrollTop: number, viewportHeight: number, overscan = 6): ListWindow {
+  if (count === 0 || rowHeight <= 0) return { from: 0, to: 0, offset: 0 };
+  const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
+  const from = Math.max(0, Math.min(count - 1, first) - overscan);
+  const to = Math.min(count, first + Math.ceil(Math.max(0, viewportHeight) / rowHeight) + 1 + overscan);
+  return { from, to, offset: from * rowHeight };
+}
+
+/** The scrollTop that brings a row fully into view (unchanged when it already is). */
+export function scrollToRow(index: number, rowHeight: number, scrollTop: number, viewportHeight: number): number {
+  const top = index * rowHeight;
+  if (top < scrollTop) return top;
+  if (top + rowHeight > scrollTop + viewportHeight) return top + rowHeight - viewportHeight;
+  return scrollTop;
+}

@@ -1,0 +1,49 @@
+// The app-wide shortcuts, as a pure decision so the rules are readable in one place:
+// Ctrl/Cmd+Z undo, Shift+Ctrl/Cmd+Z or Ctrl+Y redo, Delete/Backspace unplan, B/G/M set the state of
+// the selected item, +/− zoom. Typing in a field keeps its own keys (and its own undo).
+export type Shortcut =
+  | { kind: 'undo' }
+  | { kind: 'redo' }
+  | { kind: 'delete' }
+  | { kind: 'state'; state: 'going' | 'backup' | 'maybe' }
+  | { kind: 'zoom'; direction: 'in' | 'out' | 'reset' }
+  | { kind: 'escape' };
+
+export interface KeyInput {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+  /** Focus is in a text field, select or editable element. */
+  inField: boolean;
+}
+
+export function shortcutFor(e: KeyInput, mac: boolean): Shortcut | null {
+  const mod = mac ? e.metaKey : e.ctrlKey;
+  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  if (mod && !e.altKey) {
+    if (e.inField) return null;
+    if (key === 'z') return e.shiftKey ? { kind: 'redo' } : { kind: 'undo' };
+    if (key === 'y' && !mac) return { kind: 'redo' };
+    if (key === '=' || key === '+') return { kind: 'zoom', direction: 'in' };
+    if (key === '-') return { kind: 'zoom', direction: 'out' };
+    if (key === '0') return { kind: 'zoom', direction: 'reset' };
+    return null;
+  }
+  if (e.inField || e.ctrlKey || e.metaKey || e.altKey) return null;
+  if (key === 'Delete' || key === 'Backspace') return { kind: 'delete' };
+  if (key === 'Escape') return { kind: 'escape' };
+  if (key === 'b') return { kind: 'state', state: 'backup' };
+  if (key === 'g') return { kind: 'state', state: 'going' };
+  if (key === 'm') return { kind: 'state', state: 'maybe' };
+  return null;
+}
+
+export function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
+  return false;
+}

@@ -1,0 +1,9 @@
+// The right-hand panel shows one of these at a time.
+export type PanelName = 'details' | 'clashes' | 'changes' | 'travel';
+
+export const PANEL_TITLES: Record<PanelName, string> = {
+  details: 'Details',
+  clashes: 'Clashes',
+  changes: 'Changes',
+  travel: 'Travel'
+};

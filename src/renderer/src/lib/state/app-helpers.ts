@@ -1,0 +1,55 @@
+// Small pure helpers of the AppState: wording, storage that may be refused, clash partner lists.
+import type { AppInfo } from '../../../../shared/contract.ts';
+import type { Clash } from '../../../../shared/domain.ts';
+
+/** Titles in status sentences stay short: “All Your Routes Are Ready…”. */
+export function shortTitle(title: string, max = 36): string {
+  return title.length > max ? `${title.slice(0, max - 1).trimEnd()}…` : title;
+}
+
+/** What to tell the person when their data file had to be moved aside on start. */
+export function recoveryMessage(recovery: NonNullable<AppInfo['recovery']>): string {
+  return (
+    `Your data file could not be read and was moved to ${recovery.movedTo}` +
+    (recovery.restoredFrom ? `; Clashless restored ${recovery.restoredFrom}.` : '; Clashless started fresh.') +
+    ` (${recovery.reason})`
+  );
+}
+
+/** Read a preference; storage can be missing or refused (private windows), which reads as unset. */
+export function readStorage(storage: Storage | null, key: string): string | null {
+  try {
+    return storage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Save a preference; when storage is refused the choice lasts for this page only. */
+export function writeStorage(storage: Storage | null, key: string, value: string): void {
+  try {
+    storage?.setItem(key, value);
+  } catch {
+    // See above: nothing to tell the person.
+  }
+}
+
+/** For each plan item, the items it clashes with. */
+export function partnersOf(clashes: readonly Clash[]): Map<number, number[]> {
+  const map = new Map<number, number[]>();
+  const add = (from: number, to: number): void => {
+    const list = map.get(from);
+    if (list) {
+      if (!list.includes(to)) list.push(to);
+    } else map.set(from, [to]);
+  };
+  for (const c of clashes) {
+    add(c.a, c.b);
+    add(c.b, c.a);
+  }
+  return map;
+}
+
+export function lowerFirst(text: string): string {
+  return text.length > 0 ? text[0]!.toLowerCase() + text.slice(1) : text;
+}

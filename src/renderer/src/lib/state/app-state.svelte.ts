@@ -1,0 +1,407 @@
+// The app's shared state: the conferences, the chosen conference's sessions and plan, the clashes
+// in that plan, and every verb that changes the plan. Components read getters and call verbs; only
+// this class (and the feature panels' own state classes) talk to the api.
+//
+// Policy: after every change the plan is reloaded from the services (the source of truth, which also
+// keeps undo history), but drags and keyboard nudges update the local copy first so blocks never
+// jump back while the round trip runs. Changes are sent one at a time, in order.
+import type { AppInfo, ClientApi, MenuCommand, TravelEntry } from '../../../../shared/contract.ts';
+import type { Clash, Conference, PlanItem, PlanState, Session } from '../../../../shared/domain.ts';
+import { clashItemFromPlan, findClashes } from '../../../../shared/clashes.ts';
+import { createTravelLookup, type TravelLookup } from '../../../../shared/travel.ts';
+import { describeError } from '../api/client.ts';
+import { createCandidateChecker, type CandidateChecker } from './candidate-clashes.ts';
+import { lowerFirst, partnersOf, readStorage, recoveryMessage, shortTitle, writeStorage } from './app-helpers.ts';
+import { StatusState } from './status.svelte.ts';
+import { ViewState } from './view-state.svelte.ts';
+
+export type Selection = { kind: 'session'; sessionId: number } | { kind: 'item'; itemId: number } | null;
+
+export interface AppHandlers {
+  onCommand(command: MenuCommand): void;
+  onFileOpened(file: { fileName: string; text: string }): void;
+}
+
+const CONFERENCE_KEY = 'clashless.conference';
+
+export class AppState {
+  readonly api: ClientApi;
+  readonly status = new StatusState();
+  readonly view: ViewState;
+  readonly #storage: Storage | null;
+
+  #info = $state.raw<AppInfo | null>(null);
+  #conferences = $state.raw<Conference[]>([]);
+  #conferenceId = $state<number | null>(null);
+  #sessions = $state.raw<Session[]>([]);
+  #plan = $state.raw<PlanItem[]>([]);
+  #travel = $state.raw<TravelEntry[]>([]);
+  #loading = $state(true);
+  #selection = $state.raw<Selection>(null);
+  #now = $state(Date.now());
+
+  #sessionById = $derived(new Map(this.#sessions.map((s) => [s.id, s])));
+  #itemById = $derived(new Map(this.#plan.map((i) => [i.id, i])));
+  #itemBySession = $derived(new Map(this.#plan.filter((i) => i.sessionId !== null).map((i) => [i.sessionId as number, i])));
+  #travelLookup = $derived<TravelLookup>(createTravelLookup(this.#travel));
+  #clashes = $derived<Clash[]>(findClashes(this.#plan.map(clashItemFromPlan), this.#travelLookup));
+  #partners = $derived(partnersOf(this.#clashes));
+  #checker = $derived<CandidateChecker>(createCandidateChecker(this.#plan, this.#travelLookup));
+  #conference = $derived(this.#conferences.find((c) => c.id === this.#conferenceId) ?? null);
+  #displayZone = $derived.by(() => this.view.zoneFor(this.#conference?.timeZone ?? null));
+
+  /** Conferences that existed when an import began; a new one that appears is shown at once. */
+  #beforeImport: Set<number> | null = null;
+  #queue: Promise<unknown> = Promise.resolve();
+  /** Changes sent or waiting; while any are, reloads wait so optimistic edits are not undone mid-run. */
+  #pending = 0;
+  #planSequence = 0;
+  #sessionSequence = 0;
+
+  constructor(api: ClientApi, storage: Storage | null = null, localZone?: string) {
+    this.api = api;
+    this.#storage = storage;
+    this.view = new ViewState(storage, localZone);
+  }
+
+  get info(): AppInfo | null {
+    return this.#info;
+  }
+  get loading(): boolean {
+    return this.#loading;
+  }
+  get conferences(): Conference[] {
+    return this.#conferences;
+  }
+  get conferenceId(): number | null {
+    return this.#conferenceId;
+  }
+  get conference(): Conference | null {
+    return this.#conference;
+  }
+  /** Sessions of the chosen conference, in start order. */
+  get sessions(): Session[] {
+    return this.#sessions;
+  }
+  get plan(): PlanItem[] {
+    return this.#plan;
+  }
+  get clashes(): Clash[] {
+    return this.#clashes;
+  }
+  get travelLookup(): TravelLookup {
+    return this.#travelLookup;
+  }
+  get selection(): Selection {
+    return this.#selection;
+  }
+  /** The zone every time on screen is shown in. */
+  get displayZone(): string {
+    return this.#displayZone;
+  }
+  get now(): number {
+    return this.#now;
+  }
+  /** Would-be clashes of a session or a moved block with the current plan. */
+  get checkCandidate(): CandidateChecker {
+    return this.#checker;
+  }
+
+  session(id: number): Session | undefined {
+    return this.#sessionById.get(id);
+  }
+  item(id: number): PlanItem | undefined {
+    return this.#itemById.get(id);
+  }
+  itemForSession(sessionId: number): PlanItem | undefined {
+    return this.#itemBySession.get(sessionId);
+  }
+  /** The plan items an item clashes with. */
+  clashPartners(itemId: number): PlanItem[] {
+    return (this.#partners.get(itemId) ?? []).map((id) => this.#itemById.get(id)).filter((i): i is PlanItem => i !== undefined);
+  }
+
+  /** Load everything and follow pushed events. Returns the function that stops following. */
+  async start(handlers: AppHandlers): Promise<() => void> {
+    const stops = [
+      this.api.on('plan.changed', (p) => {
+        if (p.conferenceId === null || p.conferenceId === this.#conferenceId) void this.reloadPlan();
+      }),
+      this.api.on('data.changed', () => void this.reloadConferences()),
+      this.api.on('menu.command', (p) => handlers.onCommand(p.command)),
+      this.api.on('file.opened', (p) => handlers.onFileOpened(p))
+    ];
+    const clock = setInterval(() => (this.#now = Date.now()), 30_000);
+    try {
+      const [info] = await Promise.all([this.api['app.info']({}), this.reloadConferences()]);
+      this.#info = info;
+      if (info.recovery) this.status.error(recoveryMessage(info.recovery));
+    } catch (err) {
+      this.status.error(describeError(err));
+    } finally {
+      this.#loading = false;
+    }
+    return () => {
+      clearInterval(clock);
+      for (const stop of stops) stop();
+    };
+  }
+
+  async reloadConferences(): Promise<void> {
+    try {
+      this.#conferences = await this.api['conference.list']({});
+      const imported = this.#beforeImport ? this.#conferences.find((c) => !this.#beforeImport?.has(c.id)) : undefined;
+      const still = this.#conferences.some((c) => c.id === this.#conferenceId);
+      if (imported) {
+        this.#beforeImport = null;
+        await this.selectConference(imported.id);
+      } else if (!still) {
+        // The conference looked at last time, else the first one.
+        const remembered = Number(readStorage(this.#storage, CONFERENCE_KEY));
+        const first = this.#conferences.find((c) => c.id === remembered) ?? this.#conferences[0];
+        await this.selectConference(first?.id ?? null);
+      }
+      else await Promise.all([this.reloadSessions(), this.reloadPlan(), this.#reloadTravel()]);
+    } catch (err) {
+      this.status.error(describeError(err));
+    }
+  }
+
+  /** An import is starting (or ended, with false): a conference it creates becomes the one shown. */
+  watchImport(on: boolean): void {
+    this.#beforeImport = on ? new Set(this.#conferences.map((c) => c.id)) : null;
+  }
+
+  async selectConference(id: number | null): Promise<void> {
+    if (id !== this.#conferenceId) {
+      this.#conferenceId = id;
+      if (id !== null) writeStorage(this.#storage, CONFERENCE_KEY, String(id));
+      this.#selection = null;
+      this.#sessions = [];
+      this.#plan = [];
+      this.view.setWeek(0);
+    }
+    await Promise.all([this.reloadSessions(), this.reloadPlan(), this.#reloadTravel()]);
+  }
+
+  async reloadSessions(): Promise<void> {
+    const id = this.#conferenceId;
+    const sequence = ++this.#sessionSequence;
+    if (id === null) return;
+    try {
+      const sessions = await this.api['session.list']({ conferenceId: id, limit: 100_000 });
+      if (sequence !== this.#sessionSequence) return;
+      this.#sessions = [...sessions].sort((a, b) => a.start - b.start || a.end - b.end || a.title.localeCompare(b.title));
+    } catch (err) {
+      this.status.error(describeError(err));
+    }
+  }
+
+  async reloadPlan(): Promise<void> {
+    const id = this.#conferenceId;
+    const sequence = ++this.#planSequence;
+    if (id === null || this.#pending > 0) return;
+    try {
+      const plan = await this.api['plan.list']({ conferenceId: id });
+      if (sequence === this.#planSequence && this.#pending === 0) this.#plan = plan;
+    } catch (err) {
+      this.status.error(describeError(err));
+    }
+  }
+
+  async #reloadTravel(): Promise<void> {
+    const id = this.#conferenceId;
+    if (id === null) return;
+    try {
+      const travel = await this.api['travel.list']({ conferenceId: id });
+      if (id === this.#conferenceId) this.#travel = travel;
+    } catch {
+      // Without overrides the defaults still apply; not worth interrupting the person.
+    }
+  }
+
+  /** Search sessions of the chosen conference; the catalog's own state calls this. */
+  async searchSessionIds(search: string): Promise<Set<number> | null> {
+    const id = this.#conferenceId;
+    if (id === null) return new Set();
+    try {
+      const found = await this.api['session.list']({ conferenceId: id, search, limit: 100_000 });
+      return new Set(found.map((s) => s.id));
+    } catch (err) {
+      this.status.error(describeError(err));
+      return null;
+    }
+  }
+
+  select(selection: Selection): void {
+    this.#selection = selection;
+  }
+
+  /** The selected plan item, or the plan item of the selected session. */
+  get selectedItem(): PlanItem | undefined {
+    const s = this.#selection;
+    if (!s) return undefined;
+    return s.kind === 'item' ? this.item(s.itemId) : this.itemForSession(s.sessionId);
+  }
+  get selectedSession(): Session | undefined {
+    const s = this.#selection;
+    if (!s) return undefined;
+    if (s.kind === 'session') return this.session(s.sessionId);
+    const item = this.item(s.itemId);
+    return item?.sessionId != null ? this.session(item.sessionId) : undefined;
+  }
+
+  // ── verbs ────────────────────────────────────────────────────────────────
+
+  async planSession(sessionId: number, state: PlanState = 'going'): Promise<void> {
+    const session = this.session(sessionId);
+    const title = session ? shortTitle(session.title) : 'the session';
+    const existing = this.itemForSession(sessionId);
+    if (existing && existing.state === state) {
+      this.status.info(`“${title}” is already in your plan.`);
+      return;
+    }
+    const result = await this.#change(() => this.api['plan.add']({ sessionIds: [sessionId], state }));
+    if (!result) return;
+    const clashes = session ? this.checkCandidate(session, result.items[0]?.id ?? null) : [];
+    const clashText = clashes.length > 0 && state === 'going' ? ` It clashes with “${shortTitle(clashes[0]!.item.title, 28)}”.` : '';
+    this.status.info(`Added “${title}”.${clashText}`, { label: 'Undo', run: () => void this.undo() });
+  }
+
+  async unplan(itemId: number): Promise<void> {
+    const item = this.item(itemId);
+    if (!item) return;
+    this.#plan = this.#plan.filter((i) => i.id !== itemId);
+    if (this.#selection?.kind === 'item' && this.#selection.itemId === itemId) this.#selection = null;
+    const done = await this.#change(() => this.api['plan.remove']({ itemIds: [itemId] }));
+    if (done) {
+      const what = item.kind === 'block' ? 'Deleted' : 'Removed';
+      this.status.info(`${what} “${shortTitle(item.title)}”.`, { label: 'Undo', run: () => void this.undo() });
+    }
+  }
+
+  async setState(itemId: number, state: PlanState): Promise<void> {
+    const item = this.item(itemId);
+    if (!item || item.state === state) return;
+    this.#patchLocal(itemId, { state });
+    const done = await this.#change(() => this.api['plan.update']({ itemId, state }));
+    if (done) this.status.info(`“${shortTitle(item.title)}” is now ${state === 'going' ? 'going' : `a ${state}`}.`);
+  }
+
+  async setPriority(itemId: number, priority: number): Promise<void> {
+    const item = this.item(itemId);
+    if (!item || item.priority === priority) return;
+    this.#patchLocal(itemId, { priority });
+    await this.#change(() => this.api['plan.update']({ itemId, priority }));
+  }
+
+  async setNote(itemId: number, note: string): Promise<void> {
+    const item = this.item(itemId);
+    const value = note.trim() === '' ? null : note;
+    if (!item || item.note === value) return;
+    this.#patchLocal(itemId, { note: value });
+    const done = await this.#change(() => this.api['plan.update']({ itemId, note: value }));
+    if (done) this.status.info('Note saved.');
+  }
+
+  /** Attend only part of a session (null, null: all of it). */
+  async setWindow(itemId: number, arriveAt: number | null, leaveAt: number | null): Promise<void> {
+    const item = this.item(itemId);
+    if (!item) return;
+    this.#patchLocal(itemId, { arriveAt, leaveAt });
+    const done = await this.#change(() => this.api['plan.update']({ itemId, arriveAt, leaveAt }));
+    if (done && arriveAt === null && leaveAt === null) this.status.info(`Attending all of “${shortTitle(item.title)}”.`);
+  }
+
+  async createBlock(title: string, start: number, end: number, place: string | null): Promise<number | null> {
+    const id = this.#conferenceId;
+    if (id === null) {
+      this.status.error('Import or choose a conference before adding personal blocks.');
+      return null;
+    }
+    const result = await this.#change(() =>
+      this.api['block.create']({ conferenceId: id, title: title.trim() || 'Busy', start, end, place: place?.trim() || null })
+    );
+    const created = result?.items[0];
+    if (!created) return null;
+    this.#selection = { kind: 'item', itemId: created.id };
+    this.status.info(`Added block “${shortTitle(created.title)}”.`, { label: 'Undo', run: () => void this.undo() });
+    return created.id;
+  }
+
+  async moveBlock(itemId: number, start: number, end: number): Promise<void> {
+    const item = this.item(itemId);
+    if (!item || item.kind !== 'block' || (item.start === start && item.end === end)) return;
+    this.#patchLocal(itemId, { start, end });
+    await this.#change(() => this.api['block.update']({ itemId, start, end }));
+  }
+
+  async editBlock(itemId: number, patch: { title?: string; place?: string | null }): Promise<void> {
+    const item = this.item(itemId);
+    if (!item || item.kind !== 'block') return;
+    const title = patch.title?.trim();
+    const request = {
+      itemId,
+      ...(title ? { title } : {}),
+      ...(patch.place !== undefined ? { place: patch.place?.trim() || null } : {})
+    };
+    if (request.title === undefined && request.place === undefined) return;
+    if (title) this.#patchLocal(itemId, { title });
+    await this.#change(() => this.api['block.update'](request));
+  }
+
+  /** Print the agenda (Electron saves a PDF; a browser opens its print dialog). */
+  async printAgenda(): Promise<void> {
+    try {
+      const file = await this.api['export.agenda']({ format: 'html', ...(this.#conferenceId !== null ? { conferenceId: this.#conferenceId } : {}) });
+      const result = await this.api.host['host.printPdf']({ fileName: file.fileName.replace(/\.html?$/i, '.pdf'), html: file.content });
+      if (result.path) this.status.info(`Saved the agenda as ${result.path}.`);
+    } catch (err) {
+      this.status.error(describeError(err));
+    }
+  }
+
+  async undo(): Promise<void> {
+    await this.#history('history.undo', 'Undid', 'Nothing to undo.');
+  }
+
+  async redo(): Promise<void> {
+    await this.#history('history.redo', 'Redid', 'Nothing to redo.');
+  }
+
+  async #history(channel: 'history.undo' | 'history.redo', verb: string, nothing: string): Promise<void> {
+    const result = await this.#change(() => this.api[channel]({}));
+    if (!result) return;
+    if (result.label === null) this.status.info(nothing);
+    else
+      this.status.info(`${verb}: ${lowerFirst(result.label)}.`, {
+        label: verb === 'Undid' ? 'Redo' : 'Undo',
+        run: () => void (verb === 'Undid' ? this.redo() : this.undo())
+      });
+  }
+
+  #patchLocal(itemId: number, patch: Partial<PlanItem>): void {
+    this.#plan = this.#plan.map((i) => (i.id === itemId ? { ...i, ...patch } : i));
+  }
+
+  /**
+   * Run one change after the previous ones; when the last queued change is done, reload the plan.
+   * Errors go to the status line (and the reload puts back what the services really hold).
+   */
+  #change<T>(run: () => Promise<T>): Promise<T | null> {
+    this.#pending++;
+    const next = this.#queue.then(async () => {
+      try {
+        return await run();
+      } catch (err) {
+        this.status.error(describeError(err));
+        return null;
+      } finally {
+        this.#pending--;
+        await this.reloadPlan();
+      }
+    });
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+}

@@ -1,0 +1,56 @@
+// The status line: one sentence about what just happened, with at most one action ("Undo"), or an
+// error said for people. Info fades after a while; errors stay until the next message.
+export interface StatusAction {
+  label: string;
+  run: () => void;
+}
+
+export interface StatusMessage {
+  text: string;
+  kind: 'info' | 'error' | 'hint';
+  action: StatusAction | null;
+  /** Increments per message so the view can restart its announcement even for equal text. */
+  serial: number;
+}
+
+const INFO_MS = 8_000;
+
+export class StatusState {
+  #message = $state.raw<StatusMessage | null>(null);
+  #serial = 0;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+
+  get message(): StatusMessage | null {
+    return this.#message;
+  }
+
+  info(text: string, action: StatusAction | null = null): void {
+    this.#show({ text, kind: 'info', action, serial: ++this.#serial }, INFO_MS);
+  }
+
+  /** A passing explanation (why a drag cannot do something); replaced by the next message. */
+  hint(text: string): void {
+    if (this.#message?.kind === 'hint' && this.#message.text === text) return;
+    this.#show({ text, kind: 'hint', action: null, serial: ++this.#serial }, INFO_MS);
+  }
+
+  error(text: string): void {
+    this.#show({ text, kind: 'error', action: null, serial: ++this.#serial }, null);
+  }
+
+  clear(): void {
+    this.#show(null, null);
+  }
+
+  #show(message: StatusMessage | null, ttl: number | null): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#message = message;
+    if (message && ttl !== null) {
+      const serial = message.serial;
+      this.#timer = setTimeout(() => {
+        if (this.#message?.serial === serial) this.#message = null;
+      }, ttl);
+    }
+  }
+}

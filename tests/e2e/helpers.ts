@@ -1,0 +1,194 @@
+// End-to-end plumbing: the real browser host (the same services and store the app uses) on a
+// temporary database, and Debian's Chromium driven by playwright-core. No browser is ever
+// downloaded, and every request the page makes off 127.0.0.1 is recorded so tests can assert the
+// app stays offline.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CHROMIUM = process.env.CLASHLESS_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run'
+];
+const URL_LINE = /Clashless is running at (http:\/\/127\.0\.0\.1:\d+\/\S*)/;
+
+/** Build the renderer once if `out/renderer` is missing (the host serves the built files). */
+export function ensureRendererBuilt(): void {
+  if (existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) return;
+  const result = spawnSync('npm', ['run', 'build:renderer'], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`npm run build:renderer failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+export interface Host {
+  /** The page URL with its token: http://127.0.0.1:PORT/?token=… */
+  url: string;
+  origin: string;
+  dbPath: string;
+  stop(): Promise<void>;
+}
+
+/** Start the browser host on a free port with a fresh database (seeded on first run). */
+export async function startHost(): Promise<Host> {
+  ensureRendererBuilt();
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  const dir = mkdtempSync(join(tmpdir(), 'clashless-e2e-'));
+  const dbPath = join(dir, 'plan.db');
+  const child = spawn(
+    process.execPath,
+    ['--experimental-strip-types', '--no-warnings', join(ROOT, 'src', 'web', 'main.ts'), '--db', dbPath, '--port', '0'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }
+  );
+  const url = await waitForUrl(child);
+  return {
+    url,
+    origin: new URL(url).origin,
+    dbPath,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => fail(new Error(`the browser host printed no URL within 60 s:\n${output}`)), 60_000);
+    const fail = (err: Error): void => {
+      clearTimeout(timer);
+      child.kill('SIGTERM');
+      reject(err);
+    };
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString('utf8');
+      const match = URL_LINE.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.once('exit', (code) => fail(new Error(`the browser host exited (${code}) before it was ready:\n${output}`)));
+  });
+}
+
+export interface AppPage {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Every request the page made to anything but the host on 127.0.0.1. */
+  externalRequests: string[];
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** The computer's zone as the page sees it (Intl and Date). */
+  timezoneId?: string;
+  colorScheme?: 'light' | 'dark';
+  width?: number;
+  height?: number;
+}
+
+/** Launch Chromium, open the app and wait until the catalog has loaded. */
+export async function openApp(host: Host, opts: OpenOptions = {}): Promise<AppPage> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({
+    viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 },
+    locale: 'en-US',
+    timezoneId: opts.timezoneId ?? 'America/Denver',
+    colorScheme: opts.colorScheme ?? 'light'
+  });
+  const externalRequests: string[] = [];
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'about:') return;
+    if (url.hostname !== '127.0.0.1') externalRequests.push(request.url());
+  });
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await sessionsList(page).getByRole('listitem').first().waitFor();
+  return {
+    browser,
+    context,
+    page,
+    externalRequests,
+    async close() {
+      await context.close();
+      await browser.close();
+    }
+  };
+}
+
+/** Show a conference (by its title in the switcher) and wait until its catalog is in. */
+export async function chooseConference(page: Page, title: string, sessionCount: number): Promise<void> {
+  await page.getByRole('combobox', { name: 'Conference' }).selectOption({ label: title });
+  await page.waitForFunction(
+    (count) => document.querySelector('[role="list"][aria-label="Sessions"] [role="listitem"]')?.getAttribute('aria-setsize') === String(count),
+    sessionCount,
+    { timeout: 15_000 }
+  );
+}
+
+export function sessionsList(page: Page): Locator {
+  return page.getByRole('list', { name: 'Sessions' });
+}
+
+/** The catalog entry whose accessible name starts with the title. */
+export function catalogEntry(page: Page, title: string): Locator {
+  return sessionsList(page).getByRole('listitem', { name: new RegExp(`^${escapeRegExp(title)}`) });
+}
+
+export function dayColumn(page: Page, fullDate: string): Locator {
+  return page.getByRole('group', { name: fullDate, exact: true });
+}
+
+/** A planned block (a button) whose name starts with the title. */
+export function planBlock(scope: Page | Locator, title: string): Locator {
+  return scope.getByRole('button', { name: new RegExp(`^${escapeRegExp(title)}`) });
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const b = await locator.boundingBox();
+  if (!b) throw new Error(`${locator.toString()} has no box (not visible)`);
+  return b;
+}
+
+/** Press, travel in several steps (as a hand would) and release. */
+export async function dragMouse(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 8): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 6, from.y + 6, { steps: 2 });
+  await page.mouse.move(to.x, to.y, { steps });
+  await page.mouse.up();
+}
+
+/** Wait until the locator's accessible name matches (names change after the services answer). */
+export async function waitForName(locator: Locator, pattern: RegExp, timeout = 10_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = (await locator.getAttribute('aria-label').catch(() => null)) ?? '';
+    if (pattern.test(last)) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`name never matched ${pattern}; last was “${last}”`);
+}
