@@ -6,6 +6,15 @@
 // Policy: requests are untrusted. Every schema is strict (unknown keys are refused, which also
 // refuses "__proto__"/"constructor" keys), strings and arrays are bounded, numbers are finite.
 import { z } from 'zod';
+import { ClashlessError } from './errors.ts';
+import { CHANNEL_NAMES, EVENT_NAMES, HOST_CHANNEL_NAMES } from './channels.ts';
+import type { MenuCommand } from './channels.ts';
+
+export { ClashlessError, toWireError } from './errors.ts';
+export type { ErrorCode, WireError, WireResult } from './errors.ts';
+export { isExternalLinkAllowed } from './links.ts';
+export { EVENT_NAMES, MENU_COMMANDS } from './channels.ts';
+export type { MenuCommand } from './channels.ts';
 import type {
   Clash,
   Conference,
@@ -103,7 +112,7 @@ export const schemas = {
 } as const;
 
 export type Channel = keyof typeof schemas;
-export const CHANNELS = Object.keys(schemas) as Channel[];
+export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
 export type Request<C extends Channel> = z.infer<(typeof schemas)[C]>;
 
 export interface AppInfo {
@@ -216,31 +225,6 @@ export interface BackupInfo {
 /** The services object: one async function per channel. */
 export type Api = { [C in Channel]: (req: Request<C>) => Promise<Responses[C]> };
 
-/** Commands the native menu (Electron) sends to the renderer. */
-export type MenuCommand =
-  | 'import'
-  | 'export'
-  | 'print'
-  | 'undo'
-  | 'redo'
-  | 'zoom-in'
-  | 'zoom-out'
-  | 'zoom-reset'
-  | 'toggle-zone'
-  | 'restore-backup';
-export const MENU_COMMANDS: readonly MenuCommand[] = [
-  'import',
-  'export',
-  'print',
-  'undo',
-  'redo',
-  'zoom-in',
-  'zoom-out',
-  'zoom-reset',
-  'toggle-zone',
-  'restore-backup'
-];
-
 /** Events pushed to every window/page. */
 export interface Events {
   'plan.changed': { conferenceId: number | null };
@@ -252,7 +236,6 @@ export interface Events {
   'file.opened': { fileName: string; text: string };
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: EventName[] = ['plan.changed', 'data.changed', 'import.progress', 'menu.command', 'file.opened'];
 
 /**
  * What only the host shell can do (files, the OS browser, PDF). Electron implements these in main with
@@ -270,7 +253,7 @@ export const hostSchemas = {
   'host.printPdf': z.strictObject({ fileName: z.string().min(1).max(255), html: z.string().max(20 * 1024 * 1024) })
 } as const;
 export type HostChannel = keyof typeof hostSchemas;
-export const HOST_CHANNELS = Object.keys(hostSchemas) as HostChannel[];
+export const HOST_CHANNELS: readonly HostChannel[] = HOST_CHANNEL_NAMES;
 export interface HostResponses {
   'host.saveFile': { saved: boolean; path: string | null };
   'host.openFile': { fileName: string; text: string } | null;
@@ -281,54 +264,11 @@ export type HostApi = {
   [C in HostChannel]: (req: z.infer<(typeof hostSchemas)[C]>) => Promise<HostResponses[C]>;
 };
 
-/** Only http(s) links may leave the app, and only to the OS browser. */
-export function isExternalLinkAllowed(url: string): boolean {
-  // Scheme http(s), a host with no credentials, no whitespace or control characters anywhere.
-  return /^https?:\/\/[^\s/?#@\\]+(?:[/?#][^\s]*)?$/i.test(url) && !/[\u0000-\u001f\u007f]/.test(url);
-}
-
 /** What the renderer sees as `window.api`: the channels, the host's abilities, and event subscription. */
 export type ClientApi = Api & {
   host: HostApi & { kind: 'electron' | 'web' };
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
 };
-
-/** Errors cross the boundary as data, never as stack traces. */
-export type ErrorCode =
-  | 'bad-request' // the payload failed its schema
-  | 'not-found'
-  | 'parse-failed' // the import text could not be read
-  | 'zone-required' // the document names no zone: ask the person
-  | 'too-large'
-  | 'empty'
-  | 'conflict'
-  | 'forbidden'
-  | 'internal';
-
-export interface WireError {
-  code: ErrorCode;
-  message: string;
-  /** Where: "line 12", "field title" … */
-  where?: string | undefined;
-}
-
-export type WireResult<T> = { ok: true; value: T } | { ok: false; error: WireError };
-
-export class ClashlessError extends Error {
-  readonly code: ErrorCode;
-  readonly where: string | undefined;
-  constructor(code: ErrorCode, message: string, where?: string) {
-    super(message);
-    this.name = 'ClashlessError';
-    this.code = code;
-    this.where = where;
-  }
-  toWire(): WireError {
-    return this.where === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, where: this.where };
-  }
-}
 
 /** Validate a request for a channel; throws a ClashlessError('bad-request') that names the field. */
 export function parseRequest<C extends Channel>(channel: C, payload: unknown): Request<C> {
@@ -353,8 +293,12 @@ export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(schemas, name);
 }
 
-/** Convert anything thrown by a service into a wire error without leaking internals. */
-export function toWireError(err: unknown): WireError {
-  if (err instanceof ClashlessError) return err.toWire();
-  return { code: 'internal', message: 'Something went wrong inside Clashless. Your data was not changed.' };
-}
+// The name lists in channels.ts are written out by hand so the renderer needs no zod; these
+// compile-time checks make a list that differs from the schemas fail to build.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelsMatch: Same<(typeof CHANNEL_NAMES)[number], Channel> = true;
+const hostChannelsMatch: Same<(typeof HOST_CHANNEL_NAMES)[number], HostChannel> = true;
+const eventsMatch: Same<(typeof EVENT_NAMES)[number], EventName> = true;
+void channelsMatch;
+void hostChannelsMatch;
+void eventsMatch;

@@ -1,6 +1,7 @@
 // The one place the renderer finds its ClientApi: the preload's `window.api` inside Electron, or
 // the browser host's HTTP protocol when the page is served by `npm run web`.
-import { ClashlessError, type ClientApi } from '../../../../shared/contract.ts';
+import type { ClientApi } from '../../../../shared/contract.ts';
+import { ClashlessError } from '../../../../shared/errors.ts';
 import { createWebClient, takeToken } from './web-client.ts';
 
 let client: ClientApi | null = null;

@@ -1,22 +1,22 @@
 // The ClientApi over the browser host's HTTP protocol, so the same UI runs in any browser:
 // POST /api/<channel> with the per-run token, Server-Sent Events for pushed events, and the host
 // abilities (files, links, printing) done the way a web page can.
-import {
-  CHANNELS,
-  ClashlessError,
-  EVENT_NAMES,
-  isExternalLinkAllowed,
-  type Api,
-  type Channel,
-  type ClientApi,
-  type ErrorCode,
-  type EventName,
-  type Events,
-  type HostApi,
-  type Request,
-  type Responses,
-  type WireResult
+import type {
+  Api,
+  Channel,
+  ClientApi,
+  ErrorCode,
+  EventName,
+  Events,
+  HostApi,
+  Request,
+  Responses,
+  WireResult
 } from '../../../../shared/contract.ts';
+// Names and errors come from zod-free modules: the renderer never loads the schemas.
+import { CHANNEL_NAMES as CHANNELS, EVENT_NAMES } from '../../../../shared/channels.ts';
+import { ClashlessError } from '../../../../shared/errors.ts';
+import { isExternalLinkAllowed } from '../../../../shared/links.ts';
 
 export const TOKEN_HEADER = 'X-Clashless-Token';
 const TOKEN_KEY = 'clashless.token';
