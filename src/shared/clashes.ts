@@ -318,13 +318,14 @@ const ceilTo5 = (ms: number): number => Math.ceil(ms / FIVE_MINUTES) * FIVE_MINU
 
 /**
  * Share the contested time of two clashing items: `a` (the earlier one, Clash.a) leaves early and
- * `b` arrives late so the walk fits between them. The cut is the middle of the time between b's
- * start and a's end, rounded to 5 minutes; the walk (rounded up to 5 minutes) is split around it,
- * the smaller half taken from a. Only the item that needs it is shortened: when one side already
- * leaves room, the other takes the whole walk.
+ * `b` arrives late so the walk fits between them. The cut is the middle of the contested time
+ * (from b's start to the earlier end), rounded to 5 minutes; the walk (rounded up to 5 minutes)
+ * is split around it, the smaller half taken from a. Only the item that needs it is shortened:
+ * when one side already leaves room, the other takes the whole walk. Two talks in the same slot
+ * (identical intervals, the commonest clash at a conference) split down the middle; when b lies
+ * inside a, a is left at the cut and its tail is skipped.
  *
- * Null when it cannot work: one item contains the other (or a does not start first), or either
- * would keep less than 5 minutes.
+ * Null when it cannot work: a starts after b, or either would keep less than 5 minutes.
  */
 export function splitTime(
   a: ClashItem,
@@ -335,9 +336,9 @@ export function splitTime(
   const aEnd = effectiveEnd(a);
   const bStart = effectiveStart(b);
   const bEnd = effectiveEnd(b);
-  if (!(aStart < bStart) || !(aEnd < bEnd)) return null;
+  if (aStart > bStart) return null;
   const walk = ceilTo5(clampTravelMinutes(travelMinutes) * MINUTE);
-  const cut = roundTo5((aEnd + bStart) / 2);
+  const cut = roundTo5((Math.min(aEnd, bEnd) + bStart) / 2);
   let aLeaveAt = cut - floorTo5(walk / 2);
   let bArriveAt = aLeaveAt + walk;
   if (aLeaveAt > aEnd) {

@@ -227,9 +227,21 @@ describe('splitTime', () => {
     expect(findClashes(apply(a, b, split ?? { aLeaveAt: 0, bArriveAt: 0 }), travel)).toEqual([]);
   });
 
-  it('is impossible when one item contains the other', () => {
-    expect(splitTime(item(1, 0, 120), item(2, 30, 60), 0)).toBeNull();
-    expect(splitTime(item(1, 0, 60), item(2, 0, 60), 0)).toBeNull();
+  it('splits two talks in the same slot down the middle, walk included', () => {
+    const split = splitTime(item(1, 0, 60), item(2, 0, 60), 10)!;
+    expect((split.aLeaveAt - item(1, 0, 60).start) / 60_000).toBe(25);
+    expect((split.bArriveAt - item(1, 0, 60).start) / 60_000).toBe(35);
+  });
+
+  it('leaves the containing item at the middle of the one inside it', () => {
+    const a = item(1, 0, 120);
+    const split = splitTime(a, item(2, 30, 60), 0)!;
+    expect((split.aLeaveAt - a.start) / 60_000).toBe(45);
+    expect(split.bArriveAt).toBe(split.aLeaveAt);
+  });
+
+  it('is impossible when a starts after b', () => {
+    expect(splitTime(item(1, 30, 60), item(2, 0, 60), 0)).toBeNull();
   });
 
   it('is impossible when either would keep less than 5 minutes', () => {
