@@ -8,8 +8,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, Request, Responses } from '../../src/shared/contract.ts';
 import { dayColumn, openApp, sessionsList, startHost, type AppPage, type Host } from './helpers.ts';
+import { SEEDS_DIR } from '../fixtures/paths.ts';
 
-const CILIUM_TEXT = readFileSync('/work/shared/seeds/002_230aeaae9c1a2c34.txt', 'utf8');
+const CILIUM_TEXT = readFileSync(`${SEEDS_DIR}002_230aeaae9c1a2c34.txt`, 'utf8');
 const CILIUM = 'Cilium Talks at KubeCon NA 2023';
 const HOUR = 3_600_000;
 

@@ -9,11 +9,12 @@ import type { ParsedSchedule } from '../../src/shared/domain.ts';
 import { parseFrabXml } from '../../src/main/import/parsers/frab-xml.ts';
 import { parseScheduleJson } from '../../src/main/import/parsers/schedule-json.ts';
 import { parseCsv } from '../../src/main/import/parsers/csv.ts';
+import { PEER_DIR } from '../fixtures/paths.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 // Long runs (FUZZ_RUNS=100000) need room; a hang still fails, only later.
 const TIMEOUT = Math.max(30_000, RUNS * 60);
-const PEER = '/work/shared/fixtures/peer/';
+const PEER = PEER_DIR;
 
 type Parser = (text: string) => ParsedSchedule;
 const PARSERS: Record<string, Parser> = {

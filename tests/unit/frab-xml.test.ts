@@ -5,8 +5,9 @@ import { parseFrabXml } from '../../src/main/import/parsers/frab-xml.ts';
 import { parseClock, parseDurationMinutes } from '../../src/main/import/parsers/frab-common.ts';
 import { cleanText } from '../../src/main/import/parsers/frab-text.ts';
 import { isValidZone } from '../../src/shared/time.ts';
+import { PEER_DIR } from '../fixtures/paths.ts';
 
-const PEER = '/work/shared/fixtures/peer/frab-xml/';
+const PEER = `${PEER_DIR}frab-xml/`;
 const fixture = (name: string): string => readFileSync(PEER + name, 'utf8');
 const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
 

@@ -8,10 +8,11 @@ import { ClashlessError } from '../../src/shared/contract.ts';
 import type { ParsedSchedule } from '../../src/shared/domain.ts';
 import { parseIcs } from '../../src/main/import/parsers/ics.ts';
 import { generateIcs } from '../fixtures/generate-ics.ts';
+import { PEER_DIR } from '../fixtures/paths.ts';
 
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const BESIDE = fileURLToPath(new URL('../../../shared/fixtures/peer/ics/', import.meta.url));
-const FIXTURES = existsSync(BESIDE) ? BESIDE : '/work/shared/fixtures/peer/ics/';
+const FIXTURES = existsSync(BESIDE) ? BESIDE : `${PEER_DIR}ics/`;
 
 // Whole small fixtures, and the first few hundred lines of the big ones so each run stays quick.
 const SOURCES = readdirSync(FIXTURES)

@@ -12,6 +12,7 @@ import { prepareIcsText, scanIcs } from '../../src/main/import/parsers/ics-scan.
 import { parseIcsTime, type Wall } from '../../src/main/import/parsers/ics-time.ts';
 import type { JcalComponent } from '../../src/main/import/parsers/ics-zones.ts';
 import { generateIcsWithFacts } from '../fixtures/generate-ics.ts';
+import { PEER_DIR } from '../fixtures/paths.ts';
 
 /** A calendar from VEVENT bodies (each an array of property lines). */
 function ics(events: string[][], header: string[] = [], extra: string[] = []): string {
@@ -535,7 +536,7 @@ describe('fast event reader', () => {
 
   it('reads every plain event of every peer fixture and a generated feed exactly as ICAL.parse does', () => {
     const beside = fileURLToPath(new URL('../../../shared/fixtures/peer/ics/', import.meta.url));
-    const dir = existsSync(beside) ? beside : '/work/shared/fixtures/peer/ics/';
+    const dir = existsSync(beside) ? beside : `${PEER_DIR}ics/`;
     const texts = readdirSync(dir).map((name) => readFileSync(dir + name, 'utf8'));
     texts.push(generateIcsWithFacts(600, 11).text);
     let compared = 0;

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import { parseScheduleJson } from '../../src/main/import/parsers/schedule-json.ts';
 import { isValidZone } from '../../src/shared/time.ts';
+import { PEER_DIR } from '../fixtures/paths.ts';
 
-const PEER = '/work/shared/fixtures/peer/schedule-json/';
+const PEER = `${PEER_DIR}schedule-json/`;
 const fixture = (name: string): string => readFileSync(PEER + name, 'utf8');
 const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
 
