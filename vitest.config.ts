@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects so `npm test` runs everything while each kind keeps its own pace:
-// unit (pure functions, fast), integration (real SQLite, CLI child processes), e2e (Chromium).
+// Four projects so `npm test` runs everything while each kind keeps its own pace: unit (pure
+// functions, fast), integration (real SQLite, CLI child processes), fuzz (hostile input), e2e
+// (the real UI in Chromium through the browser host).
 export default defineConfig({
   test: {
     projects: [
@@ -19,6 +20,17 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
+          hookTimeout: 120_000
+        }
+      },
+      {
+        test: {
+          // Hostile-input fuzzing of every parser: 10,000 cases each by default (FUZZ_RUNS), more
+          // with `npm run fuzz`. Replays tests/fuzz/corpus first.
+          name: 'fuzz',
+          include: ['tests/fuzz/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 900_000,
           hookTimeout: 120_000
         }
       },
