@@ -37,7 +37,11 @@ export function wallToEpoch(w: WallTime, zone: string): number {
     { year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: w.second ?? 0 },
     { zone }
   );
-  return dt.isValid ? dt.toMillis() : Number.NaN;
+  if (!dt.isValid) return Number.NaN;
+  // luxon resolves a repeated wall time (the fall-back hour) from the zone's offset *today*, so the
+  // same input gave different instants in summer and winter. Take the earlier reading explicitly.
+  const readings = dt.getPossibleOffsets();
+  return readings.length > 1 ? Math.min(...readings.map((r) => r.toMillis())) : dt.toMillis();
 }
 
 /** The wall-clock fields of an instant in a zone. */

@@ -29,13 +29,23 @@ export function contentKey(title: string, speakerNames: readonly string[]): stri
 
 /**
  * Make keys unique within one document, in document order: the second "k" becomes "k#2", the
- * third "k#3". Sessions must be in a stable order (document or start order) for this to be stable.
+ * third "k#3", skipping any suffix the document already uses as a key of its own (ids "a", "a",
+ * "a#2" give "a", "a#3", "a#2"). Sessions must be in a stable order for this to be stable.
  */
 export function uniqueKeys<T extends { key: string }>(sessions: T[]): T[] {
-  const seen = new Map<string, number>();
+  const taken = new Set(sessions.map((s) => s.key));
+  const used = new Set<string>();
+  const next = new Map<string, number>();
   return sessions.map((s) => {
-    const n = (seen.get(s.key) ?? 0) + 1;
-    seen.set(s.key, n);
-    return n === 1 ? s : { ...s, key: `${s.key}#${n}` };
+    if (!used.has(s.key)) {
+      used.add(s.key);
+      return s;
+    }
+    let n = next.get(s.key) ?? 2;
+    while (taken.has(`${s.key}#${n}`) || used.has(`${s.key}#${n}`)) n++;
+    next.set(s.key, n + 1);
+    const key = `${s.key}#${n}`;
+    used.add(key);
+    return { ...s, key };
   });
 }

@@ -33,7 +33,7 @@ export function parseImport(text: string, opts: ParseImportOptions = {}): Parsed
   }
   const format = !opts.format || opts.format === 'auto' ? detectFormat(text, opts.fileName) : opts.format;
   const parser = PARSERS[format];
-  const parsed = parser(text, { timeZone: opts.timeZone, fileName: opts.fileName, fallbackZone: opts.fallbackZone });
+  const parsed = withVisibleTitles(parser(text, { timeZone: opts.timeZone, fileName: opts.fileName, fallbackZone: opts.fallbackZone }));
   if (parsed.sessions.length === 0) {
     throw new ClashlessError(
       'parse-failed',
@@ -41,6 +41,22 @@ export function parseImport(text: string, opts: ParseImportOptions = {}): Parsed
     );
   }
   return parsed;
+}
+
+/** Format characters (zero-width spaces, joiners, bidi controls, BOM) and whitespace: nothing a person can see. */
+const INVISIBLE_ONLY = /^[\p{Cf}\p{Z}\s]*$/u;
+
+/**
+ * Every parser must give each session a title a person can read. A title made only of invisible
+ * characters would be an unclickable, unnamed block, so such sessions are dropped with a warning.
+ * This is the one door to the store, so the rule holds for every format.
+ */
+function withVisibleTitles(parsed: ParsedSchedule): ParsedSchedule {
+  const kept = parsed.sessions.filter((s) => !INVISIBLE_ONLY.test(s.title));
+  if (kept.length === parsed.sessions.length) return parsed;
+  const dropped = parsed.sessions.filter((s) => INVISIBLE_ONLY.test(s.title));
+  const warnings = dropped.map((s) => ({ line: s.line, message: 'A session without a visible title was skipped.' }));
+  return { ...parsed, sessions: kept, warnings: [...parsed.warnings, ...warnings] };
 }
 
 /** The computer's own zone: the last-resort default the preview offers (never silently used to commit). */

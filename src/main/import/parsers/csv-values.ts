@@ -107,7 +107,10 @@ function offsetMinutes(token: string): number | null {
   if (t === '' || /^z$/i.test(t)) return 0;
   const m = /^([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(t);
   if (!m) return null;
-  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  const hours = Number(m[2]);
+  const mins = Number(m[3] ?? 0);
+  if (hours > 14 || mins > 59) return null; // not a real UTC offset
+  const minutes = hours * 60 + mins;
   return m[1] === '-' ? -minutes : minutes;
 }
 

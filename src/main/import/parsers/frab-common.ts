@@ -175,7 +175,11 @@ export function parseIsoParts(text: string | null): IsoParts | null {
     if (z.toUpperCase() === 'Z') p.offset = 0;
     else {
       const digits = z.slice(1).replace(':', '');
-      const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0);
+      const hours = Number(digits.slice(0, 2));
+      const mins = Number(digits.slice(2) || 0);
+      // Real offsets run from -12:00 to +14:00 with minutes below 60; anything else is not a time.
+      if (hours > 14 || mins > 59) return null;
+      const minutes = hours * 60 + mins;
       p.offset = z.startsWith('-') ? -minutes : minutes;
     }
   }

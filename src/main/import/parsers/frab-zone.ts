@@ -54,14 +54,34 @@ export function formatOffset(minutes: number): string {
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
-/** The zone name for a fixed offset: "UTC", "Etc/GMT-1" for +01:00, luxon's "UTC+5:30" otherwise. */
+/** IANA zones for the offsets that are not whole hours (standard time there, no DST or rare DST). */
+const PART_HOUR_ZONES: ReadonlyMap<number, string> = new Map([
+  [-570, 'Pacific/Marquesas'],
+  [-210, 'America/St_Johns'],
+  [210, 'Asia/Tehran'],
+  [270, 'Asia/Kabul'],
+  [330, 'Asia/Kolkata'],
+  [345, 'Asia/Kathmandu'],
+  [390, 'Asia/Yangon'],
+  [525, 'Australia/Eucla'],
+  [570, 'Australia/Darwin'],
+  [630, 'Australia/Lord_Howe'],
+  [765, 'Pacific/Chatham']
+]);
+
+/**
+ * A real IANA zone name for a fixed offset: "UTC", "Etc/GMT-1" for +01:00 (the Etc sign is
+ * inverted by convention), a city zone for part-hour offsets. Never luxon's "UTC+5:30" names,
+ * which Intl in the renderer does not accept. An offset no zone has is shown at the nearest hour:
+ * instants come from the offsets themselves, the zone only labels the week view.
+ */
 export function fixedOffsetZone(minutes: number): string {
   if (minutes === 0) return 'UTC';
-  if (minutes % 60 === 0 && Math.abs(minutes) <= 12 * 60) {
-    const hours = -minutes / 60;
-    return `Etc/GMT${hours > 0 ? '+' : ''}${hours}`;
-  }
-  return FixedOffsetZone.instance(minutes).name;
+  const named = PART_HOUR_ZONES.get(minutes);
+  if (named) return named;
+  const hours = Math.max(-12, Math.min(14, Math.round(minutes / 60)));
+  if (hours === 0) return 'UTC';
+  return `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`;
 }
 
 // Places conference feeds name (title, city, venue, site domain) → their zone. Only used to pick

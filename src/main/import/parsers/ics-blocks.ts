@@ -8,8 +8,16 @@ import type { JcalComponent } from './ics-zones.ts';
 
 export type ParsedBlock = { component: JcalComponent; note: string | null } | { error: string };
 
+/**
+ * What to tell a person about a block ical.js could not read. Its parser errors ("invalid line
+ * (no token ...)") are readable; internal failures (TypeError, messages naming "undefined") are not,
+ * and say nothing the person can act on, so they become one plain sentence.
+ */
 function errorText(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof TypeError || err instanceof RangeError || /undefined|null|\[object /.test(message)) {
+    return 'its lines do not form a valid iCalendar component (a property is empty or a BEGIN/END is out of place)';
+  }
   return message.length > 160 ? message.slice(0, 157) + '…' : message;
 }
 
