@@ -21,7 +21,7 @@ import { changesByIds, latestChanges } from './store/changes.ts';
 import { describeBackups, openStore, restoreBackup, takeBackup } from './store/open.ts';
 import type { Recovery } from './store/open.ts';
 import { listPlan, redo, undo } from './store/plan.ts';
-import { findSessionsByKey, getConference, getSessions, listConferences, listSessions } from './store/sessions.ts';
+import { findSessionsByKey, getConference, getSessions, listConferences, listSessions, searchSessionIds } from './store/sessions.ts';
 
 export const APP_VERSION = '0.1.0';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -84,6 +84,9 @@ export function createApi(db: Db, dbPath: string, recovery: Recovery | null, emi
       const s = getSessions(db, [req.sessionId])[0];
       if (!s) throw new ClashlessError('not-found', `No session with id ${req.sessionId}.`, 'field sessionId');
       return s;
+    },
+    async 'session.search'(req: Request<'session.search'>) {
+      return { ids: searchSessionIds(db, req) };
     },
     async 'import.preview'(req: Request<'import.preview'>): Promise<ImportPreview> {
       const parsed = parseFor(req);

@@ -8,6 +8,7 @@ export const CHANNEL_NAMES = [
   'conference.remove',
   'session.list',
   'session.get',
+  'session.search',
   'import.preview',
   'import.commit',
   'change.list',

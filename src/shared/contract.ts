@@ -53,6 +53,11 @@ export const schemas = {
     limit: z.number().int().min(1).max(100_000).optional()
   }),
   'session.get': z.strictObject({ sessionId: id }),
+  'session.search': z.strictObject({
+    conferenceId: id.optional(),
+    search: z.string().max(500),
+    limit: z.number().int().min(1).max(100_000).optional()
+  }),
   'import.preview': importRequest,
   'import.commit': importRequest,
   'change.list': z.strictObject({ conferenceId: id }),
@@ -194,6 +199,8 @@ export interface Responses {
   'conference.remove': { removed: boolean };
   'session.list': Session[];
   'session.get': Session;
+  /** Matching ids in schedule order; null when the text is not a search yet (empty, one letter). */
+  'session.search': { ids: number[] | null };
   'import.preview': ImportPreview;
   'import.commit': ImportReport;
   'change.list': ScheduleChange[];

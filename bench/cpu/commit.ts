@@ -1,0 +1,98 @@
+// Worker: commit_100k_per_s. Our merge (fingerprints, speaker de-duplication, change tracking, FTS)
+// against the peer: plain prepared inserts of the same rows into the same schema and FTS index,
+// one transaction, no merge logic. Both write to a fresh on-disk database with the app's pragmas.
+import type { Database as Db } from 'better-sqlite3';
+import { performance } from 'node:perf_hooks';
+import { mergeSchedule } from '../../src/main/import/merge.ts';
+import type { ParsedSchedule } from '../../src/shared/domain.ts';
+import { adoptAsDataset, DATASET_NOW, DATASET_SIZE } from '../lib/dataset.ts';
+import { collect, pastDeadline } from '../lib/run-plan.ts';
+import { generateSchedule } from '../lib/sessions.ts';
+import { median, round } from '../lib/stats.ts';
+import { freshStore } from '../lib/store.ts';
+import { runWorker } from '../lib/worker.ts';
+
+/** The peer: the same rows, written the obvious way. */
+function rawInsert(db: Db, schedule: ParsedSchedule): void {
+  const insertConference = db.prepare('INSERT INTO conference (title, identity, time_zone, created_at) VALUES (?, ?, ?, ?)');
+  const insertSource = db.prepare(
+    `INSERT INTO source (conference_id, format, file_name, content_hash, raw_text, zone_rule, zone_detail, imported_at)
+     VALUES (?, ?, NULL, '', '', ?, ?, ?)`
+  );
+  const insertSession = db.prepare(
+    `INSERT INTO session (conference_id, key, title, description, start_ms, end_ms, all_day, venue, room, track, type,
+                          url, status, attributes, speakers_text, fingerprint, source_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)`
+  );
+  const insertSpeaker = db.prepare('INSERT INTO speaker (name, affiliation, role, bio) VALUES (?, ?, ?, ?)');
+  const link = db.prepare('INSERT INTO session_speaker (session_id, position, speaker_id) VALUES (?, ?, ?)');
+  const fts = db.prepare('INSERT INTO session_fts (rowid, title, description, speakers_text, track, room) VALUES (?, ?, ?, ?, ?, ?)');
+  db.transaction(() => {
+    const c = schedule.conference;
+    const conferenceId = insertConference.run(c.title, `peer ${c.title}`, c.timeZone, DATASET_NOW).lastInsertRowid;
+    const sourceId = insertSource.run(conferenceId, schedule.format, schedule.zone.rule, schedule.zone.detail, DATASET_NOW).lastInsertRowid;
+    const speakerIds = new Map<string, number | bigint>();
+    for (const s of schedule.sessions) {
+      const speakersText = s.speakers.map((p) => (p.affiliation ? `${p.name} ${p.affiliation}` : p.name)).join(' · ');
+      const id = insertSession.run(
+        conferenceId, s.key, s.title, s.description, s.start, s.end, s.allDay ? 1 : 0, s.venue, s.room, s.track, s.type,
+        s.url, s.status, JSON.stringify(s.attributes), speakersText, sourceId
+      ).lastInsertRowid;
+      s.speakers.forEach((p, position) => {
+        const affiliation = p.affiliation ?? '';
+        const key = `${p.name}\u001f${affiliation}`;
+        let speakerId = speakerIds.get(key);
+        if (speakerId === undefined) {
+          speakerId = insertSpeaker.run(p.name, affiliation, p.role, p.bio).lastInsertRowid;
+          speakerIds.set(key, speakerId);
+        }
+        link.run(id, position, speakerId);
+      });
+      fts.run(id, s.title, s.description, speakersText, s.track, s.room);
+    }
+  }).immediate();
+}
+
+function perSecond(count: number, ms: number): number {
+  return count / (ms / 1000);
+}
+
+await runWorker(async (ctx) => {
+  await ctx.attempt(['commit_100k_per_s'], () => {
+    const schedule = generateSchedule(DATASET_SIZE);
+    const count = schedule.sessions.length;
+    // Warm both paths (JIT, SQLite code pages) on a tenth of the size before timing.
+    const small = generateSchedule(10_000, 7);
+    for (const write of [(db: Db) => mergeSchedule(db, { schedule: small, rawText: '', fileName: null, now: DATASET_NOW }), (db: Db) => rawInsert(db, small)]) {
+      const warm = freshStore(ctx.shared, 'commit-warm');
+      write(warm.db);
+      warm.remove();
+    }
+    collect();
+
+    // Ours and the peer alternate; the figure is recorded after every pair, so a worker stopped
+    // by the time cap keeps what it measured.
+    const ours: number[] = [];
+    const peer: number[] = [];
+    const started = performance.now();
+    for (let i = 0; i < 3; i++) {
+      collect();
+      const store = freshStore(ctx.shared, `commit-ours-${i}`);
+      const t0 = performance.now();
+      mergeSchedule(store.db, { schedule, rawText: '', fileName: null, now: DATASET_NOW });
+      ours.push(perSecond(count, performance.now() - t0));
+      store.db.close();
+      // The newest committed database becomes the search and memory dataset right away.
+      adoptAsDataset(ctx.shared, store.path);
+      collect();
+      const raw = freshStore(ctx.shared, `commit-peer-${i}`);
+      const t1 = performance.now();
+      rawInsert(raw.db, schedule);
+      peer.push(perSecond(count, performance.now() - t1));
+      raw.remove();
+      const m = median(ours);
+      ctx.record('commit_100k_per_s', ours, { peer, ratio: m / median(peer), note: `${count} sessions in ${round(count / m)} s (median)` });
+      if (pastDeadline() || (i >= 1 && performance.now() - started > 40_000)) break;
+    }
+  });
+});
