@@ -42,12 +42,22 @@ function icalText(text: string): string {
  * CATEGORIES value (it joins the list with bare commas) and X-WR-CALNAME.
  */
 function escapeOneLine(text: string): string {
-  return icalText(text)
-    .replace(/\n/g, ' ')
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,');
+  return escapeText(icalText(text).replace(/\n/g, ' '));
 }
+
+/** RFC 5545 TEXT escaping: backslash, semicolon, comma, and line breaks as \n. */
+function escapeText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
+}
+
+/**
+ * Descriptions are long, and the package folds each line by re-splitting the rest of it into
+ * graphemes for every 75-character piece (quadratic: half the export time at 1,000 events). We
+ * fold by octets ourselves anyway, so the package gets a short slot name and the escaped text goes
+ * in when we refold.
+ */
+const DESCRIPTION_SLOT = /^DESCRIPTION:CLASHLESSDESCRIPTION(\d+)SLOT$/;
+const descriptionSlot = (index: number): string => `CLASHLESSDESCRIPTION${index}SLOT`;
 
 /** A URL every client can open, or null (it then stays only in the description). */
 function exportableUrl(raw: string | null): string | null {
@@ -105,7 +115,7 @@ function alarmFor(minutes: number, start: number): Alarm {
   return { action: 'display', description: 'Reminder', trigger };
 }
 
-function toEventAttributes(ev: AgendaEvent, input: AgendaInput): EventWithStamp {
+function toEventAttributes(ev: AgendaEvent, input: AgendaInput, descriptions: string[]): EventWithStamp {
   const base = {
     uid: ev.uid,
     title: icalText(ev.title).replace(/\n/g, ' '),
@@ -115,7 +125,10 @@ function toEventAttributes(ev: AgendaEvent, input: AgendaInput): EventWithStamp 
   };
   const optional: Partial<EventAttributes> = {};
   const description = icsDescription(ev, input.timeZone);
-  if (description) optional.description = description;
+  if (description) {
+    optional.description = descriptionSlot(descriptions.length);
+    descriptions.push(description);
+  }
   const location = icalText(ev.location).replace(/\n/g, ' ');
   if (location) optional.location = location;
   const url = exportableUrl(ev.url);
@@ -143,32 +156,50 @@ function toEventAttributes(ev: AgendaEvent, input: AgendaInput): EventWithStamp 
   };
 }
 
+/** UTF-8 length of one code point, without allocating (Buffer.byteLength per character was 7% of export). */
+function utf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
+
 /** Split a content line into pieces of at most 75 octets, never inside a UTF-8 sequence. */
 export function foldLine(line: string): string {
+  if (line.length <= MAX_LINE_OCTETS / 4) return line; // cannot exceed 75 octets
   const pieces: string[] = [];
-  let current = '';
+  let start = 0;
   let octets = 0;
   let limit = MAX_LINE_OCTETS;
-  for (const char of line) {
-    const size = Buffer.byteLength(char, 'utf8');
+  for (let i = 0; i < line.length; ) {
+    const cp = line.codePointAt(i)!;
+    const units = cp > 0xffff ? 2 : 1;
+    const size = utf8Length(cp);
     if (octets + size > limit) {
-      pieces.push(current);
-      current = '';
+      pieces.push(line.slice(start, i));
+      start = i;
       octets = 0;
       limit = MAX_LINE_OCTETS - 1; // the leading space of a continuation line is one of its 75
     }
-    current += char;
     octets += size;
+    i += units;
   }
-  pieces.push(current);
+  pieces.push(line.slice(start));
   return pieces.join('\r\n ');
 }
 
-/** Undo the package's character-based folding and fold again by octets, with CRLF endings. */
-export function refold(ics: string): string {
+/**
+ * Undo the package's character-based folding, put the escaped descriptions into their slots, and
+ * fold again by octets, with CRLF endings.
+ */
+export function refold(ics: string, descriptions: readonly string[] = []): string {
   const unfolded = ics.replace(/\r?\n[ \t]/g, '');
   const lines = unfolded.split(/\r?\n/).filter((line) => line.length > 0);
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  return (
+    lines
+      .map((line) => {
+        const slot = DESCRIPTION_SLOT.exec(line);
+        return foldLine(slot ? `DESCRIPTION:${escapeText(descriptions[Number(slot[1])] ?? '')}` : line);
+      })
+      .join('\r\n') + '\r\n'
+  );
 }
 
 function describeValidationError(error: Error, events: readonly EventWithStamp[]): ClashlessError {
@@ -196,7 +227,8 @@ export function buildIcs(input: AgendaInput): string {
       'field alarmMinutes'
     );
   }
-  const events = selectEvents(input).map((ev) => toEventAttributes(ev, input));
+  const descriptions: string[] = [];
+  const events = selectEvents(input).map((ev) => toEventAttributes(ev, input, descriptions));
   const calName = escapeOneLine(input.calendarName);
   const header = calName ? { productId: PRODUCT_ID, calName } : { productId: PRODUCT_ID };
   let result: ReturnObject;
@@ -207,5 +239,5 @@ export function buildIcs(input: AgendaInput): string {
   }
   if (result.error) throw describeValidationError(result.error, events);
   if (result.value === null) throw new ClashlessError('internal', 'Could not write the .ics file: the writer returned nothing.');
-  return refold(result.value);
+  return refold(result.value, descriptions);
 }
