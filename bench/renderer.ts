@@ -48,7 +48,7 @@ async function prepare38c3(dbPath: string): Promise<{ title: string; planned: nu
     const step = sessions.length / PLANNED;
     const ids = Array.from({ length: Math.min(PLANNED, sessions.length) }, (_, i) => sessions[Math.floor(i * step)]!.id);
     await host.api['plan.add']({ sessionIds: ids });
-    const conference = (await host.api['conference.list']()).find((c) => c.id === report.conferenceId);
+    const conference = (await host.api['conference.list']({})).find((c) => c.id === report.conferenceId);
     return { title: conference?.title ?? '', planned: ids.length, sessions: report.total };
   } finally {
     host.close();

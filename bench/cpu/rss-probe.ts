@@ -29,7 +29,7 @@ async function listEverything(dbPath: string): Promise<{ held: unknown[]; sessio
     const host = openServices({ dbPath, seedDir: SEED_DIR, seedOnFirstRun: false });
     const held: unknown[] = [];
     let sessions = 0;
-    for (const c of await host.api['conference.list']()) {
+    for (const c of await host.api['conference.list']({})) {
       const list = await host.api['session.list']({ conferenceId: c.id, limit: 100_000 });
       sessions += list.length;
       held.push(list, await host.api['plan.list']({ conferenceId: c.id }));

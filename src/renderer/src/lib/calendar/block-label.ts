@@ -1,6 +1,7 @@
 // What a planned block says, to eyes (short) and to screen readers (everything, including clashes).
 import type { PlanItem } from '../../../../shared/domain.ts';
 import { roomLabel } from '../catalog/filter.ts';
+import { attendedSpan, isSplit } from '../details/attendance.ts';
 import { formatTimeRange } from './format.ts';
 
 const STATE_WORDS: Record<PlanItem['state'], string> = { going: 'going', backup: 'backup', maybe: 'maybe' };
@@ -15,12 +16,22 @@ export function placeText(item: PlanItem): string | null {
   return item.kind === 'block' ? blockPlace(item) : roomLabel(item);
 }
 
+/** "2:55 PM – 3:10 PM" when the person attends only part of the item, else null. */
+export function attendedText(item: PlanItem, zone: string): string | null {
+  if (!isSplit(item)) return null;
+  const attended = attendedSpan(item, item);
+  return formatTimeRange(attended.start, attended.end, zone);
+}
+
 /**
  * "All Your Routes Are Ready, More or Less, 11:15 AM – 11:50 AM, 155 EF, going, priority 3 — clash
- * with Thousands of Gamers, One Kubernetes Network".
+ * with Thousands of Gamers, One Kubernetes Network"; a split session adds "attending 11:15 AM – 11:30 AM"
+ * after its time.
  */
 export function blockAccessibleName(item: PlanItem, zone: string, clashesWith: readonly PlanItem[]): string {
   const parts = [item.title, formatTimeRange(item.start, item.end, zone)];
+  const attending = attendedText(item, zone);
+  if (attending) parts.push(`attending ${attending}`);
   const place = placeText(item);
   if (place) parts.push(place);
   parts.push(item.kind === 'block' ? 'personal block' : STATE_WORDS[item.state]);

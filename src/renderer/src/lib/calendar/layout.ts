@@ -5,6 +5,8 @@
 // (so a 23-hour DST day simply ends an hour early). Items are laid out like a good calendar: items
 // that run at the same time share the width in columns, an item widens into free columns to its
 // right, and the minutes two items really share are reported as bands so the view can hatch them.
+// A split session (arrive late / leave early) keeps its full place in the layout, but only the part
+// the person attends counts for the bands: the skipped part clashes with nothing.
 import { MINUTE } from '../../../../shared/time.ts';
 
 export interface TimedItem {
@@ -13,6 +15,9 @@ export interface TimedItem {
   start: number;
   /** UTC epoch ms, exclusive; may equal start. */
   end: number;
+  /** The attendance window (split time), when the person attends only part of it. */
+  arriveAt?: number | null;
+  leaveAt?: number | null;
 }
 
 export interface DayLayoutOptions {
@@ -56,6 +61,9 @@ interface Working {
   /** Visible (clipped) interval in ms. */
   from: number;
   to: number;
+  /** The attended part of the visible interval (equal to from/to unless split). */
+  busyFrom: number;
+  busyTo: number;
   top: number;
   bottom: number;
   column: number;
@@ -73,7 +81,9 @@ export function layoutDay(items: readonly TimedItem[], opts: DayLayoutOptions): 
     // A short item near midnight keeps its minimum height by moving up rather than spilling out.
     const top = Math.min(msToPx(from - opts.dayStart, opts.pxPerMinute), Math.max(0, dayHeight - minHeight));
     const bottom = Math.max(msToPx(to - opts.dayStart, opts.pxPerMinute), top + minHeight);
-    working.push({ item, from, to, top, bottom, column: 0 });
+    const busyFrom = Math.min(to, Math.max(from, item.arriveAt ?? from));
+    const busyTo = Math.max(busyFrom, Math.min(to, item.leaveAt ?? to));
+    working.push({ item, from, to, busyFrom, busyTo, top, bottom, column: 0 });
   }
 
   const order = [...working].sort((a, b) => a.top - b.top || b.bottom - a.bottom || a.item.id - b.item.id);
@@ -135,13 +145,13 @@ function visuallyOverlap(a: Working, b: Working): boolean {
   return a.top < b.bottom && b.top < a.bottom;
 }
 
-/** The stretches of `w` that run at the same time as another item, merged, in px from w's top. */
+/** The attended stretches of `w` that run at the same time as another item's, merged, in px from w's top. */
 function overlapBands(w: Working, cluster: Working[], pxPerMinute: number): Band[] {
   const spans: [number, number][] = [];
   for (const o of cluster) {
     if (o === w) continue;
-    const from = Math.max(w.from, o.from);
-    const to = Math.min(w.to, o.to);
+    const from = Math.max(w.busyFrom, o.busyFrom);
+    const to = Math.min(w.busyTo, o.busyTo);
     if (to > from) spans.push([from, to]);
   }
   if (spans.length === 0) return [];

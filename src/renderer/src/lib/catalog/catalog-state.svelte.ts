@@ -1,6 +1,7 @@
 // The catalog's state: the search text (debounced into the search index), the filters, the
 // clash toggle, and the resulting rows. Reads sessions and the plan from the AppState.
 import type { Session } from '../../../../shared/domain.ts';
+import { describeError } from '../api/client.ts';
 import type { AppState } from '../state/app-state.svelte.ts';
 import type { CandidateClash } from '../state/candidate-clashes.ts';
 import { filterOptions, filterSessions, NO_FILTERS, type CatalogFilters, type FilterOptions } from './filter.ts';
@@ -112,6 +113,19 @@ export class CatalogState {
     this.clear();
   }
 
+  /** The ids the search index finds in the shown conference; null (and an error said) when it fails. */
+  async #searchSessionIds(search: string): Promise<Set<number> | null> {
+    const conferenceId = this.#app.conferenceId;
+    if (conferenceId === null) return new Set();
+    try {
+      const found = await this.#app.api['session.list']({ conferenceId, search, limit: 100_000 });
+      return new Set(found.map((s) => s.id));
+    } catch (err) {
+      this.#app.status.error(describeError(err));
+      return null;
+    }
+  }
+
   async #search(text: string): Promise<void> {
     const sequence = ++this.#sequence;
     if (text === '') {
@@ -119,7 +133,7 @@ export class CatalogState {
       this.#searchedFor = '';
       return;
     }
-    const ids = await this.#app.searchSessionIds(text);
+    const ids = await this.#searchSessionIds(text);
     if (sequence !== this.#sequence) return; // A newer keystroke already asked.
     if (ids) this.#searchIds = ids;
     this.#searchedFor = text;

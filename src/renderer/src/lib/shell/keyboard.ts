@@ -1,6 +1,10 @@
 // The app-wide shortcuts, as a pure decision so the rules are readable in one place:
 // Ctrl/Cmd+Z undo, Shift+Ctrl/Cmd+Z or Ctrl+Y redo, Delete/Backspace unplan, B/G/M set the state of
-// the selected item, +/− zoom. Typing in a field keeps its own keys (and its own undo).
+// the selected item, +/− zoom.
+//
+// Policy: typing in a text field keeps every key, including its own undo. A select (or another
+// choice control) keeps its plain keys (letters pick options) but not Ctrl/Cmd+Z, which it has no
+// use for, so undo works wherever focus is except while typing.
 export type Shortcut =
   | { kind: 'undo' }
   | { kind: 'redo' }
@@ -15,8 +19,10 @@ export interface KeyInput {
   metaKey: boolean;
   shiftKey: boolean;
   altKey: boolean;
-  /** Focus is in a text field, select or editable element. */
+  /** Focus is where text is typed: a text input, textarea or editable element. */
   inField: boolean;
+  /** Focus is on a select, whose plain keys choose options. */
+  inChoice?: boolean;
 }
 
 export function shortcutFor(e: KeyInput, mac: boolean): Shortcut | null {
@@ -31,19 +37,11 @@ export function shortcutFor(e: KeyInput, mac: boolean): Shortcut | null {
     if (key === '0') return { kind: 'zoom', direction: 'reset' };
     return null;
   }
-  if (e.inField || e.ctrlKey || e.metaKey || e.altKey) return null;
+  if (e.inField || e.inChoice || e.ctrlKey || e.metaKey || e.altKey) return null;
   if (key === 'Delete' || key === 'Backspace') return { kind: 'delete' };
   if (key === 'Escape') return { kind: 'escape' };
   if (key === 'b') return { kind: 'state', state: 'backup' };
   if (key === 'g') return { kind: 'state', state: 'going' };
   if (key === 'm') return { kind: 'state', state: 'maybe' };
   return null;
-}
-
-export function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
-  return false;
 }

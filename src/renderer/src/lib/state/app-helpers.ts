@@ -1,19 +1,9 @@
 // Small pure helpers of the AppState: wording, storage that may be refused, clash partner lists.
-import type { AppInfo } from '../../../../shared/contract.ts';
 import type { Clash } from '../../../../shared/domain.ts';
 
 /** Titles in status sentences stay short: “All Your Routes Are Ready…”. */
 export function shortTitle(title: string, max = 36): string {
   return title.length > max ? `${title.slice(0, max - 1).trimEnd()}…` : title;
-}
-
-/** What to tell the person when their data file had to be moved aside on start. */
-export function recoveryMessage(recovery: NonNullable<AppInfo['recovery']>): string {
-  return (
-    `Your data file could not be read and was moved to ${recovery.movedTo}` +
-    (recovery.restoredFrom ? `; Clashless restored ${recovery.restoredFrom}.` : '; Clashless started fresh.') +
-    ` (${recovery.reason})`
-  );
 }
 
 /** Read a preference; storage can be missing or refused (private windows), which reads as unset. */

@@ -11,7 +11,9 @@ import { clashItemFromPlan, findClashes } from '../../../../shared/clashes.ts';
 import { createTravelLookup, type TravelLookup } from '../../../../shared/travel.ts';
 import { describeError } from '../api/client.ts';
 import { createCandidateChecker, type CandidateChecker } from './candidate-clashes.ts';
-import { lowerFirst, partnersOf, readStorage, recoveryMessage, shortTitle, writeStorage } from './app-helpers.ts';
+import { formatTimeRange } from '../calendar/format.ts';
+import { lowerFirst, partnersOf, readStorage, shortTitle, writeStorage } from './app-helpers.ts';
+import { HostActions } from './host-actions.ts';
 import { StatusState } from './status.svelte.ts';
 import { ViewState } from './view-state.svelte.ts';
 
@@ -28,6 +30,8 @@ export class AppState {
   readonly api: ClientApi;
   readonly status = new StatusState();
   readonly view: ViewState;
+  /** What only the host shell does: print, open a link. */
+  readonly host: HostActions;
   readonly #storage: Storage | null;
 
   #info = $state.raw<AppInfo | null>(null);
@@ -62,6 +66,7 @@ export class AppState {
     this.api = api;
     this.#storage = storage;
     this.view = new ViewState(storage, localZone);
+    this.host = new HostActions(api, this.status);
   }
 
   get info(): AppInfo | null {
@@ -134,8 +139,8 @@ export class AppState {
     const clock = setInterval(() => (this.#now = Date.now()), 30_000);
     try {
       const [info] = await Promise.all([this.api['app.info']({}), this.reloadConferences()]);
+      // A recovery on start is shown by its own banner (BackupState), not in the passing status line.
       this.#info = info;
-      if (info.recovery) this.status.error(recoveryMessage(info.recovery));
     } catch (err) {
       this.status.error(describeError(err));
     } finally {
@@ -220,19 +225,6 @@ export class AppState {
     }
   }
 
-  /** Search sessions of the chosen conference; the catalog's own state calls this. */
-  async searchSessionIds(search: string): Promise<Set<number> | null> {
-    const id = this.#conferenceId;
-    if (id === null) return new Set();
-    try {
-      const found = await this.api['session.list']({ conferenceId: id, search, limit: 100_000 });
-      return new Set(found.map((s) => s.id));
-    } catch (err) {
-      this.status.error(describeError(err));
-      return null;
-    }
-  }
-
   select(selection: Selection): void {
     this.#selection = selection;
   }
@@ -310,7 +302,10 @@ export class AppState {
     if (!item) return;
     this.#patchLocal(itemId, { arriveAt, leaveAt });
     const done = await this.#change(() => this.api['plan.update']({ itemId, arriveAt, leaveAt }));
-    if (done && arriveAt === null && leaveAt === null) this.status.info(`Attending all of “${shortTitle(item.title)}”.`);
+    if (!done) return;
+    const title = shortTitle(item.title);
+    if (arriveAt === null && leaveAt === null) this.status.info(`Attending all of “${title}”.`);
+    else this.status.info(`Attending “${title}” ${formatTimeRange(arriveAt ?? item.start, leaveAt ?? item.end, this.displayZone)}.`, { label: 'Undo', run: () => void this.undo() });
   }
 
   async createBlock(title: string, start: number, end: number, place: string | null): Promise<number | null> {
@@ -348,17 +343,6 @@ export class AppState {
     if (request.title === undefined && request.place === undefined) return;
     if (title) this.#patchLocal(itemId, { title });
     await this.#change(() => this.api['block.update'](request));
-  }
-
-  /** Print the agenda (Electron saves a PDF; a browser opens its print dialog). */
-  async printAgenda(): Promise<void> {
-    try {
-      const file = await this.api['export.agenda']({ format: 'html', ...(this.#conferenceId !== null ? { conferenceId: this.#conferenceId } : {}) });
-      const result = await this.api.host['host.printPdf']({ fileName: file.fileName.replace(/\.html?$/i, '.pdf'), html: file.content });
-      if (result.path) this.status.info(`Saved the agenda as ${result.path}.`);
-    } catch (err) {
-      this.status.error(describeError(err));
-    }
   }
 
   async undo(): Promise<void> {
