@@ -10,8 +10,7 @@ import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, Request, Responses } from '../../src/shared/contract.ts';
-import { catalogEntry, chooseConference, ensureRendererBuilt, openApp, planBlock, ROOT, type AppPage, type Host } from './helpers.ts';
+import { catalogEntry, chooseConference, ensureRendererBuilt, openApp, planBlock, ROOT, type AppPage, type Host, callApi } from './helpers.ts';
 
 const KUBECON = 'KubeCon + CloudNativeCon North America 2024';
 const ROUTES = 'All Your Routes Are Ready, More or Less';
@@ -68,23 +67,6 @@ function readUrl(child: ChildProcess): Promise<string> {
   });
 }
 
-/** Call a service the way the page does (same token, same host), to check what the store holds. */
-async function callApi<C extends Channel>(page: Page, channel: C, request: Request<C>): Promise<Responses[C]> {
-  return page.evaluate(
-    async ({ channel, request }) => {
-      const token = sessionStorage.getItem('clashless.token') ?? '';
-      const res = await fetch(`/api/${channel}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Clashless-Token': token },
-        body: JSON.stringify(request)
-      });
-      const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(body.error?.message ?? 'api call failed');
-      return body.value;
-    },
-    { channel, request }
-  ) as Promise<Responses[C]>;
-}
 
 async function plannedTitles(page: Page): Promise<string[]> {
   return (await callApi(page, 'plan.list', {})).map((i) => i.title).sort();

@@ -1,30 +1,11 @@
 // The export dialog: an .ics of the planned KubeCon sessions arrives as a download with one
 // VEVENT per included item, each with a Clashless UID; the state checkboxes decide what is in it.
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, Request, Responses } from '../../src/shared/contract.ts';
-import { openApp, startHost, type AppPage, type Host } from './helpers.ts';
+import { openApp, startHost, type AppPage, type Host, callApi } from './helpers.ts';
 
 const KUBECON = 'KubeCon + CloudNativeCon North America 2024';
 
-/** Call a service the way the page does (same token, same host), to arrange or check data. */
-async function callApi<C extends Channel>(page: Page, channel: C, request: Request<C>): Promise<Responses[C]> {
-  return page.evaluate(
-    async ({ channel, request }) => {
-      const token = sessionStorage.getItem('clashless.token') ?? '';
-      const res = await fetch(`/api/${channel}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Clashless-Token': token },
-        body: JSON.stringify(request)
-      });
-      const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(body.error?.message ?? 'api call failed');
-      return body.value;
-    },
-    { channel, request }
-  ) as Promise<Responses[C]>;
-}
 
 /** The VEVENT blocks' UIDs in an iCalendar text (lines unfolded first). */
 function eventUids(ics: string): string[] {

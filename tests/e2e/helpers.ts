@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Channel, Request, Responses } from '../../src/shared/contract.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROMIUM = process.env.CLASHLESS_CHROMIUM ?? '/usr/bin/chromium';
@@ -191,4 +192,22 @@ export async function waitForName(locator: Locator, pattern: RegExp, timeout = 1
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`name never matched ${pattern}; last was “${last}”`);
+}
+
+/** Call a service the way the page does (same token, same host), to check what the store holds. */
+export async function callApi<C extends Channel>(page: Page, channel: C, request: Request<C>): Promise<Responses[C]> {
+  return page.evaluate(
+    async ({ channel, request }) => {
+      const token = sessionStorage.getItem('clashless.token') ?? '';
+      const res = await fetch(`/api/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Clashless-Token': token },
+        body: JSON.stringify(request)
+      });
+      const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+      if (!body.ok) throw new Error(body.error?.message ?? 'api call failed');
+      return body.value;
+    },
+    { channel, request }
+  ) as Promise<Responses[C]>;
 }

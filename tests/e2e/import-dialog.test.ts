@@ -4,33 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, Request, Responses } from '../../src/shared/contract.ts';
-import { dayColumn, openApp, sessionsList, startHost, type AppPage, type Host } from './helpers.ts';
+import { dayColumn, openApp, sessionsList, startHost, type AppPage, type Host, callApi } from './helpers.ts';
 import { SEEDS_DIR } from '../fixtures/paths.ts';
 
 const CILIUM_TEXT = readFileSync(`${SEEDS_DIR}002_230aeaae9c1a2c34.txt`, 'utf8');
 const CILIUM = 'Cilium Talks at KubeCon NA 2023';
 const HOUR = 3_600_000;
 
-/** Call a service the way the page does (same token, same host), to arrange or check data. */
-async function callApi<C extends Channel>(page: Page, channel: C, request: Request<C>): Promise<Responses[C]> {
-  return page.evaluate(
-    async ({ channel, request }) => {
-      const token = sessionStorage.getItem('clashless.token') ?? '';
-      const res = await fetch(`/api/${channel}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Clashless-Token': token },
-        body: JSON.stringify(request)
-      });
-      const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(body.error?.message ?? 'api call failed');
-      return body.value;
-    },
-    { channel, request }
-  ) as Promise<Responses[C]>;
-}
 
 describe('import dialog', () => {
   let host: Host;

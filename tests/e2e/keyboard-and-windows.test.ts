@@ -6,9 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, Request, Responses } from '../../src/shared/contract.ts';
 import type { PlanItem } from '../../src/shared/domain.ts';
-import { catalogEntry, chooseConference, dayColumn, openApp, planBlock, startHost, waitForName, type AppPage, type Host } from './helpers.ts';
+import { catalogEntry, chooseConference, dayColumn, openApp, planBlock, startHost, waitForName, type AppPage, type Host, callApi } from './helpers.ts';
 
 const KUBECON = 'KubeCon + CloudNativeCon North America 2024';
 const GOTO = 'How GoTo Financial Automates Upgrading 60+ Istio Service Mesh Seamlessly!';
@@ -20,23 +19,6 @@ const ROUTES = 'All Your Routes Are Ready, More or Less';
 const SLOW = { timeout: 15_000 };
 const MINUTE = 60_000;
 
-/** Call a service the way the page does (same token, same host), to arrange or check data. */
-async function callApi<C extends Channel>(page: Page, channel: C, request: Request<C>): Promise<Responses[C]> {
-  return page.evaluate(
-    async ({ channel, request }) => {
-      const token = sessionStorage.getItem('clashless.token') ?? '';
-      const res = await fetch(`/api/${channel}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Clashless-Token': token },
-        body: JSON.stringify(request)
-      });
-      const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(body.error?.message ?? 'api call failed');
-      return body.value;
-    },
-    { channel, request }
-  ) as Promise<Responses[C]>;
-}
 
 /** "20241115T215500Z": how the exporter writes a UTC instant. */
 function icsUtc(ms: number): string {
