@@ -1,6 +1,7 @@
 // The clashless command as a child process, exactly as a person or a script runs it.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, SHARED, tempDir } from './helpers.ts';
@@ -94,8 +95,14 @@ describe('clashless command', () => {
     writeFileSync(empty, '');
     const garbage = join(tmp.dir, 'garbage.bin');
     writeFileSync(garbage, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    // 50 MB of random bytes and a 2 GB sparse file are refused by size before being read.
+    const random50 = join(tmp.dir, 'random-50mb.bin');
+    writeFileSync(random50, randomBytes(50 * 1024 * 1024));
+    const sparse = join(tmp.dir, 'sparse-2gb.ics');
+    closeSync(openSync(sparse, 'w'));
+    truncateSync(sparse, 2 * 1024 * 1024 * 1024);
     const before = cli(['--db', db, 'sessions', '--json']).stdout;
-    for (const file of [empty, garbage, join(tmp.dir, 'missing.ics')]) {
+    for (const file of [empty, garbage, join(tmp.dir, 'missing.ics'), random50, sparse]) {
       const r = cli(['--db', db, 'import', file]);
       expect(r.code, file).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
