@@ -60,6 +60,26 @@ describe('planning the KubeCon week', () => {
     expect([plan.get(c!.a)!.room, plan.get(c!.b)!.room].sort()).toEqual(['Level 1 | 155 EF', 'Level 2 | 255 EF']);
   });
 
+  it('all 25 Cilium talks report only the Tuesday tutorial against the Service Mesh panel, 35 minutes', async () => {
+    const host = tempServices();
+    hosts.push(host);
+    const text = readFileSync(join(SEED_DIR, 'cilium-talks-kubecon-na-2023.md'), 'utf8');
+    const { conferenceId } = await host.api['import.commit']({ text });
+    const sessions = await host.api['session.list']({ conferenceId });
+    expect(sessions).toHaveLength(25);
+    await host.api['plan.add']({ sessionIds: sessions.map((s) => s.id) });
+    const clashes = await host.api['clash.list']({ conferenceId });
+    const plan = new Map((await host.api['plan.list']({ conferenceId })).map((p) => [p.id, p.title]));
+    expect(clashes.map((c) => [plan.get(c.a), plan.get(c.b), c.kind, c.minutes])).toEqual([
+      [
+        'Tutorial: Demystifying Cilium: Learn How to Build an eBPF CNI Plugin from Scratch',
+        'Service Mesh Battle Scars: Technology, Timing, and Tradeoffs',
+        'overlap',
+        35
+      ]
+    ]);
+  });
+
   it('splitting the time leaves no clash and the agenda carries both adjusted windows', async () => {
     const host = tempServices();
     hosts.push(host);
