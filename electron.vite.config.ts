@@ -52,10 +52,15 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/main'),
       externalizeDeps: { include: ['better-sqlite3'] },
-      lib: { entry: resolve(root, 'src/main/index.ts'), formats: ['es'], fileName: () => 'index.js' },
+      // Two entries: the main process, and the import worker it starts for large imports.
+      lib: {
+        entry: { index: resolve(root, 'src/main/index.ts'), 'import-worker': resolve(root, 'src/main/import/import-worker.ts') },
+        formats: ['es'],
+        fileName: (_format, entryName) => `${entryName}.js`
+      },
       rolldownOptions: {
         external: ['better-sqlite3'],
-        output: { entryFileNames: 'index.js' }
+        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' }
       }
     }
   },

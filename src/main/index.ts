@@ -114,7 +114,10 @@ function start(): void {
     host = openServices({
       dbPath: join(userData, DB_FILE),
       seedDir: app.isPackaged ? join(process.resourcesPath, 'seed') : join(app.getAppPath(), 'seed'),
-      seedOnFirstRun: true
+      seedOnFirstRun: true,
+      // Large imports run in a worker thread: IPC keeps answering and progress is live. The build
+      // emits it beside this bundle (a second entry in electron.vite.config.ts).
+      importWorker: join(__dirname, 'import-worker.js')
     });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

@@ -10,6 +10,12 @@ export interface ServiceHostOptions {
   seedDir: string;
   /** Import the seed schedules into a brand-new database (the app and browser host do; the CLI does not). */
   seedOnFirstRun: boolean;
+  /**
+   * Path of the import worker script (src/main/import/import-worker.ts, or its bundled file in the
+   * app). With it, large imports run off the services' thread with live progress; without it
+   * (the CLI), they run inline.
+   */
+  importWorker?: string;
   /** Clock, injectable for tests. */
   now?: () => number;
 }

@@ -4,15 +4,16 @@
 // still refuse ids that do not exist with a clear message.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Database as Db } from 'better-sqlite3';
 import { ClashlessError } from '../shared/contract.ts';
 import type { Api, EventName, Events, ImportPreview, ImportReport, Request } from '../shared/contract.ts';
-import type { ParsedSchedule } from '../shared/domain.ts';
-import { isValidZone } from '../shared/time.ts';
 import { decodeBytes } from './import/decode.ts';
-import { abbreviationCandidates } from './import/zones.ts';
+import { commitImport, parseForImport, zoneCandidates } from './import/import-job.ts';
+import type { CommitResult, ProgressListener } from './import/import-job.ts';
+import type { ImportWorkerData, ImportWorkerMessage } from './import/import-worker.ts';
 import { conferenceIdentity, mergeSchedule } from './import/merge.ts';
-import { parseImport, systemZone } from './import/pipeline.ts';
+import { parseImport } from './import/pipeline.ts';
 import type { EventListener, ServiceHost, ServiceHostOptions } from './service-host.ts';
 import { listClashes, listTravel, resolveAll, resolveClash, setTravel } from './services/clash-ops.ts';
 import { exportAgenda } from './services/export-ops.ts';
@@ -26,43 +27,43 @@ import { findSessionsByKey, getConference, getSessions, listConferences, listSes
 export const APP_VERSION = '0.1.0';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function parseFor(req: Request<'import.preview'>): ParsedSchedule {
-  if (req.timeZone !== undefined && !isValidZone(req.timeZone)) {
-    throw new ClashlessError('bad-request', `“${req.timeZone}” is not a time zone name. Use an IANA name like Europe/Berlin.`, 'field timeZone');
-  }
-  return parseImport(req.text, {
-    format: req.format,
-    timeZone: req.timeZone,
-    fileName: req.fileName,
-    fallbackZone: systemZone()
+/** Inputs at least this long are imported in a worker thread when the host provides one. */
+export const WORKER_IMPORT_CHARS = 256 * 1024;
+
+/** Run one import in a worker thread, relaying its progress; resolves with the same result as commitImport. */
+function commitInWorker(workerPath: string, data: ImportWorkerData, onProgress: ProgressListener): Promise<CommitResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerPath, { workerData: data });
+    let settled = false;
+    worker.on('message', (message: ImportWorkerMessage) => {
+      if (message.type === 'progress') onProgress(message.phase, message.done, message.total);
+      else if (message.type === 'done') {
+        settled = true;
+        resolve(message.result);
+      } else {
+        settled = true;
+        reject(new ClashlessError(message.error.code, message.error.message, message.error.where));
+      }
+    });
+    worker.on('error', () => {
+      if (!settled) reject(new ClashlessError('internal', 'The import stopped unexpectedly. Nothing was changed.'));
+      settled = true;
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new ClashlessError('internal', `The import stopped unexpectedly (code ${code}). Nothing was changed.`));
+      settled = true;
+    });
   });
 }
 
-/** Zones the preview offers besides its decision: every reading of an abbreviation it saw, and this computer's zone. */
-function zoneCandidates(parsed: ParsedSchedule): string[] {
-  const out = new Set<string>();
-  for (const m of parsed.zone.detail.matchAll(/“([A-Z]{2,5})”/g)) {
-    for (const z of abbreviationCandidates(m[1]!)) out.add(z);
-  }
-  out.add(systemZone());
-  out.delete(parsed.zone.zone);
-  return [...out];
-}
-
-/**
- * A schedule whose times could only be read by guessing the zone is not committed silently: the
- * person must choose (preview) or pass --tz (CLI). Files in UTC are exact whatever the display zone.
- */
-function requireZone(parsed: ParsedSchedule, req: Request<'import.commit'>): void {
-  if (parsed.zone.rule === 'fallback' && req.timeZone === undefined) {
-    throw new ClashlessError(
-      'zone-required',
-      `This schedule does not say which time zone its times are in (${parsed.zone.detail}). Choose the conference's zone and import again (CLI: --tz ZONE).`
-    );
-  }
-}
-
-export function createApi(db: Db, dbPath: string, recovery: Recovery | null, emit: ServiceHost['emit'], clock: () => number) {
+export function createApi(
+  db: Db,
+  dbPath: string,
+  recovery: Recovery | null,
+  emit: ServiceHost['emit'],
+  clock: () => number,
+  importWorker: string | null = null
+) {
   const planChanged = (conferenceId: number | null) => emit('plan.changed', { conferenceId });
 
   const api = {
@@ -89,7 +90,7 @@ export function createApi(db: Db, dbPath: string, recovery: Recovery | null, emi
       return { ids: searchSessionIds(db, req) };
     },
     async 'import.preview'(req: Request<'import.preview'>): Promise<ImportPreview> {
-      const parsed = parseFor(req);
+      const parsed = parseForImport(req);
       const existing = db
         .prepare('SELECT id, title FROM conference WHERE identity = ?')
         .get(conferenceIdentity(parsed.conference.title)) as { id: number; title: string } | undefined;
@@ -104,31 +105,26 @@ export function createApi(db: Db, dbPath: string, recovery: Recovery | null, emi
       };
     },
     async 'import.commit'(req: Request<'import.commit'>): Promise<ImportReport> {
-      emit('import.progress', { phase: 'parse', done: 0, total: 1 });
-      const parsed = parseFor(req);
-      requireZone(parsed, req);
-      const total = parsed.sessions.length;
-      const merged = mergeSchedule(db, {
-        schedule: parsed,
-        rawText: req.text,
-        fileName: req.fileName ?? null,
-        now: clock(),
-        onProgress: (done) => emit('import.progress', { phase: 'commit', done, total })
-      });
+      const onProgress: ProgressListener = (phase, done, total) => emit('import.progress', { phase, done, total });
+      const inWorker = importWorker !== null && dbPath !== ':memory:' && req.text.length >= WORKER_IMPORT_CHARS;
+      const job = inWorker
+        ? await commitInWorker(importWorker, { dbPath, req, now: clock() }, onProgress)
+        : commitImport(db, req, clock(), onProgress);
+      const { merged, total } = job;
       emit('import.progress', { phase: 'done', done: total, total });
       emit('data.changed', { conferenceId: merged.conferenceId });
       planChanged(merged.conferenceId);
       return {
         conferenceId: merged.conferenceId,
-        format: parsed.format,
-        zone: parsed.zone,
+        format: job.format,
+        zone: job.zone,
         total,
         added: merged.added,
         updated: merged.updated,
         unchanged: merged.unchanged,
         removed: merged.removed,
         changes: changesByIds(db, merged.changeIds),
-        warnings: parsed.warnings
+        warnings: job.warnings
       };
     },
     async 'change.list'(req: Request<'change.list'>) {
@@ -255,7 +251,7 @@ export function openServices(opts: ServiceHostOptions): ServiceHost {
     if (!hasData) importSeeds(db, opts.seedDir, clock());
   }
   if (opts.seedOnFirstRun) dailyBackup(db, opened.path, clock());
-  const api = createApi(db, opened.path, opened.recovery, emit, clock);
+  const api = createApi(db, opened.path, opened.recovery, emit, clock, opts.importWorker ?? null);
   return {
     api,
     subscribe(listener) {

@@ -40,7 +40,13 @@ if (!existsSync(join(rendererDir, 'index.html'))) fail('the renderer is not buil
 
 let host;
 try {
-  host = openServices({ dbPath: db, seedDir: join(ROOT, 'seed'), seedOnFirstRun: true });
+  host = openServices({
+    dbPath: db,
+    seedDir: join(ROOT, 'seed'),
+    seedOnFirstRun: true,
+    // Large imports run in this worker so the page keeps getting answers and live progress.
+    importWorker: join(ROOT, 'src', 'main', 'import', 'import-worker.ts')
+  });
 } catch (err) {
   fail(err instanceof Error ? err.message : String(err));
 }

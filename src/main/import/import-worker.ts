@@ -1,0 +1,39 @@
+// Worker-thread entry for large imports: parses and commits on its own SQLite connection so the
+// services' thread keeps answering (the week view, other requests) and progress reaches the page
+// while the import runs. WAL lets the other connection keep reading; the merge is still one
+// transaction. Errors come back as wire errors, never as stack traces.
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { toWireError } from '../../shared/errors.ts';
+import { commitImport } from './import-job.ts';
+import type { ImportRequest } from './import-job.ts';
+
+export interface ImportWorkerData {
+  dbPath: string;
+  req: ImportRequest;
+  now: number;
+}
+
+export type ImportWorkerMessage =
+  | { type: 'progress'; phase: 'parse' | 'commit'; done: number; total: number }
+  | { type: 'done'; result: ReturnType<typeof commitImport> }
+  | { type: 'error'; error: ReturnType<typeof toWireError> };
+
+const port = parentPort;
+if (port) {
+  const { dbPath, req, now } = workerData as ImportWorkerData;
+  const send = (message: ImportWorkerMessage) => port.postMessage(message);
+  const db = new Database(dbPath);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 10000');
+    const result = commitImport(db, req, now, (phase, done, total) => send({ type: 'progress', phase, done, total }));
+    send({ type: 'done', result });
+  } catch (err) {
+    send({ type: 'error', error: toWireError(err) });
+  } finally {
+    db.close();
+  }
+}

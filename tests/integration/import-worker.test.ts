@@ -1,0 +1,65 @@
+// Large imports run in a worker thread: the services keep answering other requests meanwhile, and
+// progress arrives while the import runs, not all at once at the end.
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Events } from '../../src/shared/contract.ts';
+import { openServices, WORKER_IMPORT_CHARS } from '../../src/main/services.ts';
+import { parseImport } from '../../src/main/import/pipeline.ts';
+import { generateIcs } from '../fixtures/generate-ics.ts';
+import { ROOT, SEED_DIR, tempDir } from './helpers.ts';
+
+const WORKER = join(ROOT, 'src', 'main', 'import', 'import-worker.ts');
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+function services() {
+  const { dir, cleanup } = tempDir();
+  const host = openServices({ dbPath: join(dir, 'w.db'), seedDir: SEED_DIR, seedOnFirstRun: true, importWorker: WORKER });
+  cleanups.push(cleanup, () => host.close());
+  return host;
+}
+
+describe('importing a large schedule', () => {
+  it('runs in a worker: other requests are answered meanwhile and progress is live', async () => {
+    const host = services();
+    const text = generateIcs(4000, 3);
+    expect(text.length).toBeGreaterThan(WORKER_IMPORT_CHARS);
+    const expected = parseImport(text, { format: 'ics' }).sessions.length;
+
+    const progress: Events['import.progress'][] = [];
+    let answeredDuringImport = false;
+    let importDone = false;
+    host.subscribe((event, payload) => {
+      if (event === 'import.progress') progress.push(payload as Events['import.progress']);
+    });
+    const importing = host.api['import.commit']({ text, fileName: 'big.ics' }).then((r) => {
+      importDone = true;
+      return r;
+    });
+    // While the worker parses and commits, the services still answer (from their own connection).
+    const conferences = await host.api['conference.list']({});
+    answeredDuringImport = !importDone;
+    const report = await importing;
+
+    expect(answeredDuringImport).toBe(true);
+    expect(conferences.map((c) => c.sessionCount).sort()).toEqual([18, 25]);
+    expect(report.total).toBe(expected);
+    expect(report.added).toBe(expected);
+    const commits = progress.filter((p) => p.phase === 'commit');
+    expect(commits.some((p) => p.done > 0 && p.done < p.total)).toBe(true);
+    expect(progress.at(-1)).toEqual({ phase: 'done', done: expected, total: expected });
+    const stored = await host.api['session.list']({ conferenceId: report.conferenceId, limit: 100_000 });
+    expect(stored).toHaveLength(expected);
+  });
+
+  it('a bad large file fails in the worker with the parser’s own message and changes nothing', async () => {
+    const host = services();
+    const before = await host.api['conference.list']({});
+    const junk = 'BEGIN:VCALENDAR\n' + 'X-NOTHING:useful\n'.repeat(20_000) + 'END:VCALENDAR\n';
+    expect(junk.length).toBeGreaterThan(WORKER_IMPORT_CHARS);
+    await expect(host.api['import.commit']({ text: junk, format: 'ics' })).rejects.toMatchObject({ code: 'parse-failed' });
+    expect(await host.api['conference.list']({})).toEqual(before);
+  });
+});
