@@ -9,11 +9,14 @@ import type { Database as Db } from 'better-sqlite3';
 import { ClashlessError } from '../shared/contract.ts';
 import type { Api, EventName, Events, ImportPreview, ImportReport, Request } from '../shared/contract.ts';
 import { decodeBytes } from './import/decode.ts';
+import { detectFormat } from './import/detect.ts';
+import { csvColumns } from './import/parsers/csv.ts';
 import { commitImport, parseForImport, zoneCandidates } from './import/import-job.ts';
 import type { CommitResult, ProgressListener } from './import/import-job.ts';
 import type { ImportWorkerData, ImportWorkerMessage } from './import/import-worker.ts';
 import { conferenceIdentity, mergeSchedule } from './import/merge.ts';
-import { parseImport } from './import/pipeline.ts';
+import { parseImport, systemZone } from './import/pipeline.ts';
+import type { CsvColumn } from '../shared/domain.ts';
 import type { EventListener, ServiceHost, ServiceHostOptions } from './service-host.ts';
 import { listClashes, listTravel, resolveAll, resolveClash, setTravel } from './services/clash-ops.ts';
 import { exportAgenda } from './services/export-ops.ts';
@@ -29,6 +32,21 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Inputs at least this long are imported in a worker thread when the host provides one. */
 export const WORKER_IMPORT_CHARS = 256 * 1024;
+
+/** A preview with no sessions yet: the CSV's columns and what is missing, for the mapping step. */
+function csvMappingPreview(req: Request<'import.preview'>, columns: CsvColumn[], err: ClashlessError): ImportPreview {
+  const zone = req.timeZone ?? systemZone();
+  return {
+    format: 'csv',
+    conference: { title: req.fileName?.replace(/\.[^.]+$/, '') || 'Imported schedule', timeZone: zone },
+    zone: { zone, rule: req.timeZone ? 'option' : 'fallback', detail: 'chosen after the columns are mapped', guessed: !req.timeZone },
+    sessions: [],
+    warnings: [{ line: 1, message: err.message }],
+    columns,
+    candidates: [],
+    mergesInto: null
+  };
+}
 
 /** Run one import in a worker thread, relaying its progress; resolves with the same result as commitImport. */
 function commitInWorker(workerPath: string, data: ImportWorkerData, onProgress: ProgressListener): Promise<CommitResult> {
@@ -90,7 +108,19 @@ export function createApi(
       return { ids: searchSessionIds(db, req) };
     },
     async 'import.preview'(req: Request<'import.preview'>): Promise<ImportPreview> {
-      const parsed = parseForImport(req);
+      const csv = (req.format ?? 'auto') === 'auto' ? detectFormat(req.text, req.fileName) === 'csv' : req.format === 'csv';
+      const columns = csv ? csvColumns(req.text, req.columns) : null;
+      let parsed;
+      try {
+        parsed = parseForImport(req);
+      } catch (err) {
+        // A CSV whose columns could not be matched is not a dead end: show the columns so the
+        // person can say which one holds the title or the start, instead of an error alone.
+        if (csv && err instanceof ClashlessError && err.code === 'parse-failed' && columns && columns.length > 0) {
+          return csvMappingPreview(req, columns, err);
+        }
+        throw err;
+      }
       const existing = db
         .prepare('SELECT id, title FROM conference WHERE identity = ?')
         .get(conferenceIdentity(parsed.conference.title)) as { id: number; title: string } | undefined;
@@ -100,6 +130,7 @@ export function createApi(
         zone: parsed.zone,
         sessions: parsed.sessions.map(({ line: _line, ...s }) => s),
         warnings: parsed.warnings,
+        columns,
         candidates: zoneCandidates(parsed),
         mergesInto: existing ? { conferenceId: existing.id, title: existing.title } : null
       };

@@ -15,9 +15,11 @@ export type { ErrorCode, WireError, WireResult } from './errors.ts';
 export { isExternalLinkAllowed } from './links.ts';
 export { EVENT_NAMES, MENU_COMMANDS } from './channels.ts';
 export type { MenuCommand } from './channels.ts';
+import { CSV_FIELDS } from './domain.ts';
 import type {
   Clash,
   Conference,
+  CsvColumn,
   ImportFormat,
   ImportWarning,
   PlanItem,
@@ -40,7 +42,12 @@ const importRequest = z.strictObject({
   text: importText,
   fileName: z.string().max(500).optional(),
   format: formatName.optional(),
-  timeZone: zoneName.optional()
+  timeZone: zoneName.optional(),
+  /** CSV: the person's column mapping from the preview. */
+  columns: z
+    .array(z.strictObject({ header: z.string().max(500), field: z.enum(CSV_FIELDS).nullable() }))
+    .max(1_000)
+    .optional()
 });
 
 export const schemas = {
@@ -133,6 +140,8 @@ export interface ImportPreview {
   zone: ZoneDecision;
   sessions: PreviewSession[];
   warnings: ImportWarning[];
+  /** CSV: every column and the field it is read as, so the person can correct the mapping; null for other formats. */
+  columns: CsvColumn[] | null;
   /** Other zones the person may mean (what an abbreviation could stand for, this computer's zone). */
   candidates: string[];
   /** Whether a conference with this title already exists (the commit will merge into it). */

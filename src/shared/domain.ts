@@ -16,6 +16,33 @@ export const IMPORT_FORMATS: readonly ImportFormat[] = [
   'csv'
 ];
 
+/** What a CSV column can hold; the import preview lets the person map columns to these. */
+export const CSV_FIELDS = [
+  'title',
+  'date',
+  'endDate',
+  'start',
+  'end',
+  'duration',
+  'room',
+  'venue',
+  'speakers',
+  'track',
+  'description',
+  'url',
+  'type',
+  'id',
+  'timeZone',
+  'status'
+] as const;
+export type CsvField = (typeof CSV_FIELDS)[number];
+
+/** One CSV column and the field it is read as (null: ignored). */
+export interface CsvColumn {
+  header: string;
+  field: CsvField | null;
+}
+
 export type SessionStatus = 'scheduled' | 'cancelled' | 'removed';
 export type PlanState = 'going' | 'backup' | 'maybe';
 export const PLAN_STATES: readonly PlanState[] = ['going', 'backup', 'maybe'];
@@ -101,6 +128,8 @@ export interface ParseOptions {
   fileName?: string | undefined;
   /** Zone used when nothing else decides (the computer's zone in the app). Default "UTC". */
   fallbackZone?: string | undefined;
+  /** CSV only: the column mapping the person chose in the preview (overrides the guesses). */
+  columns?: readonly CsvColumn[] | undefined;
 }
 
 /** A conference as the app lists it. */

@@ -125,4 +125,24 @@ describe('import dialog', () => {
     await dialog().waitFor({ state: 'hidden' });
     expect(await callApi(page, 'conference.list', {})).toEqual(before);
   });
+  it('a CSV with an unknown start column offers the column mapping, and imports once mapped', async () => {
+    const { page } = app;
+    const csv = 'Talk,Kickoff,Wrap,Room\nMapped opening,2024-05-01 10:00,11:00,Hall A\nMapped closing,2024-05-01 17:00,17:30,Hall A\n';
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await dialog().getByRole('textbox', { name: 'Schedule text' }).fill(csv);
+    const kickoff = dialog().getByRole('combobox', { name: 'Column “Kickoff”' });
+    await kickoff.waitFor({ timeout: 15_000 });
+    expect(await dialog().getByRole('alert').textContent()).toMatch(/no column for the start time/);
+    expect(await dialog().getByRole('button', { name: /^Import/ }).isDisabled()).toBe(true);
+    await kickoff.selectOption('start');
+    await dialog().getByRole('combobox', { name: 'Column “Wrap”' }).selectOption('end');
+    await dialog().getByRole('combobox', { name: 'Time zone' }).selectOption('Europe/Berlin');
+    const importButton = dialog().getByRole('button', { name: /^Import/ });
+    await expect.poll(() => importButton.isDisabled(), { timeout: 15_000 }).toBe(false);
+    await importButton.click();
+    await expect.poll(async () => (await callApi(page, 'session.list', { search: 'mapped' })).length, { timeout: 15_000 }).toBe(2);
+    const [opening] = await callApi(page, 'session.list', { search: 'mapped opening' });
+    expect(new Date(opening!.start).toISOString()).toBe('2024-05-01T08:00:00.000Z');
+    expect(opening!.room).toBe('Hall A');
+  });
 });

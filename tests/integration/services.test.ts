@@ -178,3 +178,29 @@ describe('backups', () => {
     await expectError(api['backup.restore']({ name: '../clashless.db' }), 'not-found');
   });
 });
+
+describe('CSV column mapping', () => {
+  const csv = 'Talk,Kickoff,Wrap,Room\nOpening,2024-05-01 10:00,11:00,Hall A\nClosing,2024-05-01 17:00,17:30,Hall A\n';
+
+  it('shows the columns instead of failing when the start column is unknown, and imports once mapped', async () => {
+    const { api } = services();
+    const before = await api['import.preview']({ text: csv, fileName: 'talks.csv', timeZone: 'Europe/Berlin' });
+    expect(before.sessions).toEqual([]);
+    expect(before.warnings[0]!.message).toMatch(/no column for the start time/);
+    expect(before.columns).toEqual([
+      { header: 'Talk', field: 'title' },
+      { header: 'Kickoff', field: null },
+      { header: 'Wrap', field: null },
+      { header: 'Room', field: 'room' }
+    ]);
+    const columns = before.columns!.map((c) => (c.header === 'Kickoff' ? { ...c, field: 'start' as const } : c.header === 'Wrap' ? { ...c, field: 'end' as const } : c));
+    const mapped = await api['import.preview']({ text: csv, fileName: 'talks.csv', timeZone: 'Europe/Berlin', columns });
+    expect(mapped.sessions.map((s) => [s.title, toIsoUtc(s.start), s.room])).toEqual([
+      ['Opening', '2024-05-01T08:00:00Z', 'Hall A'],
+      ['Closing', '2024-05-01T15:00:00Z', 'Hall A']
+    ]);
+    await expectError(api['import.commit']({ text: csv, fileName: 'talks.csv', timeZone: 'Europe/Berlin' }), 'parse-failed');
+    const report = await api['import.commit']({ text: csv, fileName: 'talks.csv', timeZone: 'Europe/Berlin', columns });
+    expect(report.added).toBe(2);
+  });
+});

@@ -32,8 +32,8 @@ describe('CSV records', () => {
 
 describe('CSV headers', () => {
   it('matches header variants in any order and case', () => {
-    const { mapping } = csvColumns('SPEAKER(S);Session Title;Day;From;Until;Location;Category;Abstract;Link;Format;UID;Extra\n');
-    expect(mapping).toEqual({
+    const columns = csvColumns('SPEAKER(S);Session Title;Day;From;Until;Location;Category;Abstract;Link;Format;UID;Extra\n');
+    expect(Object.fromEntries(columns.map((c) => [c.header, c.field]))).toEqual({
       'SPEAKER(S)': 'speakers',
       'Session Title': 'title',
       Day: 'date',
@@ -71,7 +71,11 @@ describe('CSV headers', () => {
   it('a missing start column is an error too, and a chosen mapping fixes it', () => {
     const text = 'Title,Kickoff,Wrap\nHello,2024-05-01 10:00,11:00\n';
     expect(() => parseCsv(text, berlin)).toThrow(/no column for the start time/);
-    const r = parseCsv(text, { ...berlin, columns: { Kickoff: 'start', Wrap: 'end' } });
+    const r = parseCsv(text, { ...berlin, columns: [
+        { header: 'Kickoff', field: 'start' },
+        { header: 'Wrap', field: 'end' }
+      ]
+    });
     expect(iso(r.sessions[0]!.start)).toBe('2024-05-01T08:00:00Z');
     expect(iso(r.sessions[0]!.end)).toBe('2024-05-01T09:00:00Z');
   });

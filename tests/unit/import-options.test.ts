@@ -12,6 +12,7 @@ function preview(zone: string, candidates: string[]): ImportPreview {
     zone: { zone, rule: 'abbreviation', detail: '“CST”', guessed: true },
     sessions: [],
     warnings: [],
+    columns: null,
     candidates,
     mergesInto: null
   };

@@ -85,7 +85,12 @@ function looksLikeCsv(lines: readonly string[]): boolean {
   if (cells.length < 2) return false;
   const titleLike = cells.some((c) => /^(?:title|name|session|talk|subject|summary|event)\b|title/.test(c));
   const startLike = cells.some((c) => /start|date|time|begin|from|when|^day\b/.test(c));
-  return titleLike && startLike;
+  if (titleLike && startLike) return true;
+  // A table whose headers name only some fields ("Talk, Kickoff, Wrap") is still a table: short
+  // header cells and data rows with the same number of cells. The preview then offers the mapping.
+  if (cells.length < 3 || cells.some((c) => c.length > 40) || !(titleLike || startLike)) return false;
+  const rows = lines.filter((l) => l.trim().length > 0).slice(1, 6);
+  return rows.length >= 2 && rows.every((r) => r.length <= 5000 && headerCells(r).length === cells.length);
 }
 
 function schedScore(lines: readonly string[]): number {

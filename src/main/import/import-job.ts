@@ -32,7 +32,8 @@ export function parseForImport(req: ImportRequest): ParsedSchedule {
     format: req.format,
     timeZone: req.timeZone,
     fileName: req.fileName,
-    fallbackZone: systemZone()
+    fallbackZone: systemZone(),
+    columns: req.columns
   });
 }
 

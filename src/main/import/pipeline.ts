@@ -33,7 +33,7 @@ export function parseImport(text: string, opts: ParseImportOptions = {}): Parsed
   }
   const format = !opts.format || opts.format === 'auto' ? detectFormat(text, opts.fileName) : opts.format;
   const parser = PARSERS[format];
-  const parsed = withVisibleTitles(parser(text, { timeZone: opts.timeZone, fileName: opts.fileName, fallbackZone: opts.fallbackZone }));
+  const parsed = withVisibleTitles(parser(text, { timeZone: opts.timeZone, fileName: opts.fileName, fallbackZone: opts.fallbackZone, columns: opts.columns }));
   if (parsed.sessions.length === 0) {
     throw new ClashlessError(
       'parse-failed',

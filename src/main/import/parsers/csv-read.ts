@@ -2,42 +2,11 @@
 // line breaks) and matching header names to session fields. Spreadsheet exports vary: the
 // delimiter is guessed from the header line, line ends may be CRLF, LF or CR, a BOM may lead.
 
-export type CsvField =
-  | 'title'
-  | 'date'
-  | 'endDate'
-  | 'start'
-  | 'end'
-  | 'duration'
-  | 'room'
-  | 'venue'
-  | 'speakers'
-  | 'track'
-  | 'description'
-  | 'url'
-  | 'type'
-  | 'id'
-  | 'timeZone'
-  | 'status';
+import { CSV_FIELDS } from '../../../shared/domain.ts';
+import type { CsvField } from '../../../shared/domain.ts';
 
-export const CSV_FIELDS: readonly CsvField[] = [
-  'title',
-  'date',
-  'endDate',
-  'start',
-  'end',
-  'duration',
-  'room',
-  'venue',
-  'speakers',
-  'track',
-  'description',
-  'url',
-  'type',
-  'id',
-  'timeZone',
-  'status'
-];
+export { CSV_FIELDS };
+export type { CsvField };
 
 export interface CsvRecord {
   cells: string[];

@@ -4,7 +4,7 @@
 // a warning so the preview can offer a mapping (csvColumns + opts.columns). Rows are read
 // leniently: a row that cannot be placed in time is skipped with a warning naming its line.
 // Day/month order is decided across the whole file (a value above 12 settles it), never per row.
-import type { ParseOptions, ParsedSchedule, ParsedSession } from '../../../shared/domain.ts';
+import type { CsvColumn, ParseOptions, ParsedSchedule, ParsedSession } from '../../../shared/domain.ts';
 import { ClashlessError } from '../../../shared/contract.ts';
 import { MINUTE } from '../../../shared/time.ts';
 import { contentKey, uniqueKeys } from '../keys.ts';
@@ -21,23 +21,25 @@ export type { CsvField } from './csv-read.ts';
 export type { DateOrder } from './csv-values.ts';
 
 export interface CsvParseOptions extends ParseOptions {
-  /** Header text → field, as chosen in the preview; null ignores the column. */
-  columns?: Record<string, CsvField | null> | undefined;
   /** How to read "11/12/2024" when the file cannot tell. */
   dateOrder?: DateOrder | undefined;
 }
 
 const FIELD_LABEL: Partial<Record<CsvField, string>> = { title: 'the title', start: 'the start time' };
 
-/** The header and the field each column would be read as, for the preview's mapping step. */
-export function csvColumns(text: string): { header: string[]; mapping: Record<string, CsvField | null> } {
+/**
+ * The person's choices keyed by header text. Built with Object.fromEntries, which defines own
+ * properties, so a header named "__proto__" is just a header.
+ */
+function chosenColumns(columns: readonly CsvColumn[] | undefined): Record<string, CsvField | null> | undefined {
+  return columns === undefined ? undefined : Object.fromEntries(columns.map((c) => [c.header, c.field]));
+}
+
+/** The header and the field each column is read as (guessed, or as chosen), for the preview's mapping step. */
+export function csvColumns(text: string, chosen?: readonly CsvColumn[]): CsvColumn[] {
   const header = readCsv(text, 1).records[0]?.cells.map((c) => c.trim()) ?? [];
-  const fields = mapColumns(header);
-  const mapping: Record<string, CsvField | null> = {};
-  header.forEach((h, i) => {
-    if (!(h in mapping)) mapping[h] = fields[i] ?? null;
-  });
-  return { header, mapping };
+  const fields = mapColumns(header, chosenColumns(chosen));
+  return header.map((h, i) => ({ header: h, field: fields[i] ?? null }));
 }
 
 /** Day/month order for the file: values above 12 decide; otherwise the option, else a convention with a warning. */
@@ -100,7 +102,7 @@ export function parseCsv(text: string, opts: CsvParseOptions): ParsedSchedule {
   const [headerRecord, ...rows] = doc.records;
   if (headerRecord === undefined) throw new ClashlessError('empty', 'The CSV is empty: it has no header row and no sessions.', 'line 1');
   const header = headerRecord.cells.map((c) => c.trim());
-  const fields = mapColumns(header, opts.columns);
+  const fields = mapColumns(header, chosenColumns(opts.columns));
   const column = (field: CsvField): number => fields.indexOf(field);
   const at = (record: CsvRecord, field: CsvField): string => {
     const i = column(field);

@@ -2,6 +2,7 @@
 // chose, the latest preview, and the commit. Previews are debounced and sequenced, so a slow
 // answer for old text never overwrites the answer for what is in the box now.
 import type { ClientApi, Events, ImportPreview, ImportReport, Request } from '../../../../shared/contract.ts';
+import type { CsvColumn, CsvField } from '../../../../shared/domain.ts';
 import type { FormatChoice } from './import-options.ts';
 import { toUserError, type UserError } from './user-error.ts';
 
@@ -20,6 +21,8 @@ export class ImportState {
   #format = $state<FormatChoice>('auto');
   /** The zone the person picked; null lets the importer decide. */
   #zoneOverride = $state<string | null>(null);
+  /** CSV: the column mapping the person chose (null: the importer's guesses). */
+  #columns = $state<CsvColumn[] | null>(null);
   #preview = $state.raw<ImportPreview | null>(null);
   #error = $state.raw<UserError | null>(null);
   /** Inputs changed and no preview has answered for them yet. */
@@ -44,6 +47,10 @@ export class ImportState {
   }
   get format(): FormatChoice {
     return this.#format;
+  }
+  /** CSV: every column and the field it is read as, from the latest preview; null for other formats. */
+  get columns(): CsvColumn[] | null {
+    return this.#preview?.columns ?? null;
   }
   get zoneOverride(): string | null {
     return this.#zoneOverride;
@@ -117,6 +124,7 @@ export class ImportState {
     this.#source = { kind: 'paste' };
     this.#format = 'auto';
     this.#zoneOverride = null;
+    this.#columns = null;
     this.#preview = null;
     this.#error = null;
     this.#stale = false;
@@ -128,6 +136,7 @@ export class ImportState {
 
   setText(text: string): void {
     this.#text = text;
+    this.#columns = null;
     this.#source = { kind: 'paste' };
     this.#schedulePreview();
   }
@@ -135,6 +144,7 @@ export class ImportState {
   /** Use a file's text (opened, dropped, or handed over by the shell); previews at once. */
   useFile(fileName: string, text: string): void {
     this.#text = text;
+    this.#columns = null;
     this.#source = { kind: 'file', fileName, size: text.length };
     this.#report = null;
     this.#schedulePreview(0);
@@ -148,6 +158,13 @@ export class ImportState {
   setFormat(format: FormatChoice): void {
     if (format === this.#format) return;
     this.#format = format;
+    this.#schedulePreview(0);
+  }
+
+  /** CSV: read the column with this header as `field` (null ignores it); the preview updates. */
+  setColumn(header: string, field: CsvField | null): void {
+    const current = this.#columns ?? this.#preview?.columns ?? [];
+    this.#columns = current.map((c) => (c.header === header ? { header, field } : c));
     this.#schedulePreview(0);
   }
 
@@ -212,6 +229,7 @@ export class ImportState {
     const req: Request<'import.preview'> = { text: this.#text, format: this.#format };
     if (this.#source.kind === 'file') req.fileName = this.#source.fileName;
     if (this.#zoneOverride !== null) req.timeZone = this.#zoneOverride;
+    if (this.#columns !== null) req.columns = this.#columns;
     return req;
   }
 
@@ -248,9 +266,16 @@ export class ImportState {
       const preview = await this.#api['import.preview'](this.#request());
       if (sequence !== this.#sequence) return;
       this.#preview = preview;
+      // A CSV whose title or start column is unknown comes back with its columns and the reason,
+      // so the mapping step can fix it.
+      const reason = preview.columns && preview.warnings[0] ? preview.warnings[0].message : null;
       this.#error =
         preview.sessions.length === 0
-          ? { code: 'empty', message: 'No sessions were found in this text. Check the format, or paste the schedule itself.', where: null }
+          ? {
+              code: 'empty',
+              message: reason ?? 'No sessions were found in this text. Check the format, or paste the schedule itself.',
+              where: null
+            }
           : null;
     } catch (err) {
       if (sequence !== this.#sequence) return;
