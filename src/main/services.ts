@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { Database as Db } from 'better-sqlite3';
 import { ClashlessError } from '../shared/contract.ts';
 import type { Api, EventName, Events, ImportPreview, ImportReport, Request } from '../shared/contract.ts';
-import type { CsvColumn } from '../shared/domain.ts';
+import type { CsvColumn, ParsedSchedule } from '../shared/domain.ts';
 import { decodeBytes } from './import/decode.ts';
 import { detectFormat } from './import/detect.ts';
 import { commitImport, parseForImport, zoneCandidates } from './import/import-job.ts';
@@ -48,16 +48,21 @@ function csvMappingPreview(req: Request<'import.preview'>, columns: CsvColumn[],
   };
 }
 
-/** Run one import in a worker thread, relaying its progress; resolves with the same result as commitImport. */
-function commitInWorker(workerPath: string, data: ImportWorkerData, onProgress: ProgressListener): Promise<CommitResult> {
+/**
+ * Run one import job in a worker thread, relaying its progress. 'commit' resolves with what
+ * commitImport returns, 'preview' with the parsed schedule; errors come back as ClashlessErrors.
+ */
+function inWorker(workerPath: string, data: ImportWorkerData & { op: 'commit' }, onProgress: ProgressListener): Promise<CommitResult>;
+function inWorker(workerPath: string, data: ImportWorkerData & { op: 'preview' }, onProgress: ProgressListener): Promise<ParsedSchedule>;
+function inWorker(workerPath: string, data: ImportWorkerData, onProgress: ProgressListener): Promise<CommitResult | ParsedSchedule> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerPath, { workerData: data });
     let settled = false;
     worker.on('message', (message: ImportWorkerMessage) => {
       if (message.type === 'progress') onProgress(message.phase, message.done, message.total);
-      else if (message.type === 'done') {
+      else if (message.type === 'done' || message.type === 'parsed') {
         settled = true;
-        resolve(message.result);
+        resolve(message.type === 'done' ? message.result : message.parsed);
       } else {
         settled = true;
         reject(new ClashlessError(message.error.code, message.error.message, message.error.where));
@@ -83,6 +88,9 @@ export function createApi(
   importWorker: string | null = null
 ) {
   const planChanged = (conferenceId: number | null) => emit('plan.changed', { conferenceId });
+  const onProgress: ProgressListener = (phase, done, total) => emit('import.progress', { phase, done, total });
+  const useWorker = (req: Request<'import.preview'>) =>
+    importWorker !== null && dbPath !== ':memory:' && req.text.length >= WORKER_IMPORT_CHARS;
 
   const api = {
     async 'app.info'() {
@@ -110,9 +118,12 @@ export function createApi(
     async 'import.preview'(req: Request<'import.preview'>): Promise<ImportPreview> {
       const csv = (req.format ?? 'auto') === 'auto' ? detectFormat(req.text, req.fileName) === 'csv' : req.format === 'csv';
       const columns = csv ? csvColumns(req.text, req.columns) : null;
-      let parsed;
+      let parsed: ParsedSchedule;
       try {
-        parsed = parseForImport(req);
+        // A large file is read in the worker too, so the services keep answering meanwhile.
+        parsed = useWorker(req)
+          ? await inWorker(importWorker!, { op: 'preview', dbPath, req, now: clock() }, onProgress)
+          : parseForImport(req);
       } catch (err) {
         // A CSV whose columns could not be matched is not a dead end: show the columns so the
         // person can say which one holds the title or the start, instead of an error alone.
@@ -136,10 +147,8 @@ export function createApi(
       };
     },
     async 'import.commit'(req: Request<'import.commit'>): Promise<ImportReport> {
-      const onProgress: ProgressListener = (phase, done, total) => emit('import.progress', { phase, done, total });
-      const inWorker = importWorker !== null && dbPath !== ':memory:' && req.text.length >= WORKER_IMPORT_CHARS;
-      const job = inWorker
-        ? await commitInWorker(importWorker, { dbPath, req, now: clock() }, onProgress)
+      const job = useWorker(req)
+        ? await inWorker(importWorker!, { op: 'commit', dbPath, req, now: clock() }, onProgress)
         : commitImport(db, req, clock(), onProgress);
       const { merged, total } = job;
       emit('import.progress', { phase: 'done', done: total, total });

@@ -54,6 +54,24 @@ describe('importing a large schedule', () => {
     expect(stored).toHaveLength(expected);
   });
 
+  it('previews a large file in the worker too, answering other requests meanwhile', async () => {
+    const host = services();
+    const text = generateIcs(4000, 5);
+    const expected = parseImport(text, { format: 'ics' }).sessions.length;
+    let previewDone = false;
+    const previewing = host.api['import.preview']({ text }).then((p) => {
+      previewDone = true;
+      return p;
+    });
+    await host.api['conference.list']({});
+    const answeredDuringPreview = !previewDone;
+    const preview = await previewing;
+    expect(answeredDuringPreview).toBe(true);
+    expect(preview.format).toBe('ics');
+    expect(preview.sessions).toHaveLength(expected);
+    expect((await host.api['conference.list']({})).length).toBe(2); // a preview saves nothing
+  });
+
   it('a bad large file fails in the worker with the parser’s own message and changes nothing', async () => {
     const host = services();
     const before = await host.api['conference.list']({});

@@ -5,10 +5,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { toWireError } from '../../shared/errors.ts';
-import { commitImport } from './import-job.ts';
+import { commitImport, parseForImport } from './import-job.ts';
 import type { ImportRequest } from './import-job.ts';
 
+/** 'preview' only parses (no database); 'commit' parses and merges. */
 export interface ImportWorkerData {
+  op: 'preview' | 'commit';
   dbPath: string;
   req: ImportRequest;
   now: number;
@@ -17,23 +19,32 @@ export interface ImportWorkerData {
 export type ImportWorkerMessage =
   | { type: 'progress'; phase: 'parse' | 'commit'; done: number; total: number }
   | { type: 'done'; result: ReturnType<typeof commitImport> }
+  | { type: 'parsed'; parsed: ReturnType<typeof parseForImport> }
   | { type: 'error'; error: ReturnType<typeof toWireError> };
 
 const port = parentPort;
 if (port) {
-  const { dbPath, req, now } = workerData as ImportWorkerData;
+  const { op, dbPath, req, now } = workerData as ImportWorkerData;
   const send = (message: ImportWorkerMessage) => port.postMessage(message);
-  const db = new Database(dbPath);
-  try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 10000');
-    const result = commitImport(db, req, now, (phase, done, total) => send({ type: 'progress', phase, done, total }));
-    send({ type: 'done', result });
-  } catch (err) {
-    send({ type: 'error', error: toWireError(err) });
-  } finally {
-    db.close();
+  if (op === 'preview') {
+    try {
+      send({ type: 'parsed', parsed: parseForImport(req) });
+    } catch (err) {
+      send({ type: 'error', error: toWireError(err) });
+    }
+  } else {
+    const db = new Database(dbPath);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 10000');
+      const result = commitImport(db, req, now, (phase, done, total) => send({ type: 'progress', phase, done, total }));
+      send({ type: 'done', result });
+    } catch (err) {
+      send({ type: 'error', error: toWireError(err) });
+    } finally {
+      db.close();
+    }
   }
 }
