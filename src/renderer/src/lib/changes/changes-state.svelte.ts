@@ -4,6 +4,7 @@ import type { ClientApi } from '../../../../shared/contract.ts';
 import type { PlanItem, ScheduleChange } from '../../../../shared/domain.ts';
 import { toUserError, type UserError } from '../import/user-error.ts';
 import { groupByImport, type ImportBatch } from './change-text.ts';
+import { followConferenceChanges } from '../api/follow-changes.ts';
 
 export class ChangesState {
   readonly #api: ClientApi;
@@ -47,16 +48,7 @@ export class ChangesState {
   }
 
   connect(): () => void {
-    const onChange = (p: { conferenceId: number | null }): void => {
-      if (p.conferenceId === null || p.conferenceId === this.#conferenceId) void this.refresh();
-    };
-    const offData = this.#api.on('data.changed', onChange);
-    // Planning or unplanning a session changes which changes are "in your plan".
-    const offPlan = this.#api.on('plan.changed', onChange);
-    return () => {
-      offData();
-      offPlan();
-    };
+    return followConferenceChanges(this.#api, () => this.#conferenceId, () => void this.refresh());
   }
 
   async refresh(): Promise<void> {

@@ -1,5 +1,6 @@
 // Just the number of clashes, for the toolbar badge: one cheap call, refreshed on plan changes.
 import type { ClientApi } from '../../../../shared/contract.ts';
+import { followConferenceChanges } from '../api/follow-changes.ts';
 
 export class ClashCountState {
   readonly #api: ClientApi;
@@ -22,16 +23,7 @@ export class ClashCountState {
   }
 
   connect(): () => void {
-    const onChange = (payload: { conferenceId: number | null }): void => {
-      const mine = this.#conferenceId;
-      if (payload.conferenceId === null || mine === null || payload.conferenceId === mine) void this.refresh();
-    };
-    const offPlan = this.#api.on('plan.changed', onChange);
-    const offData = this.#api.on('data.changed', onChange);
-    return () => {
-      offPlan();
-      offData();
-    };
+    return followConferenceChanges(this.#api, () => this.#conferenceId, () => void this.refresh());
   }
 
   async refresh(): Promise<void> {

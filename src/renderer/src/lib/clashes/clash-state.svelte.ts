@@ -5,6 +5,7 @@ import type { ClashView, ClientApi, ResolveAllPreview } from '../../../../shared
 import type { PlanItem } from '../../../../shared/domain.ts';
 import { toUserError, type UserError } from '../import/user-error.ts';
 import { buildClashRows, resolutionMessage, type ClashAction, type ClashRow } from './clash-text.ts';
+import { followConferenceChanges } from '../api/follow-changes.ts';
 
 export class ClashState {
   readonly #api: ClientApi;
@@ -70,16 +71,7 @@ export class ClashState {
 
   /** Follow plan and data changes from anywhere (the week view, undo, an import). Returns the unsubscribe. */
   connect(): () => void {
-    const onChange = (payload: { conferenceId: number | null }): void => {
-      const mine = this.#conferenceId;
-      if (payload.conferenceId === null || mine === null || payload.conferenceId === mine) void this.refresh();
-    };
-    const offPlan = this.#api.on('plan.changed', onChange);
-    const offData = this.#api.on('data.changed', onChange);
-    return () => {
-      offPlan();
-      offData();
-    };
+    return followConferenceChanges(this.#api, () => this.#conferenceId, () => void this.refresh());
   }
 
   async refresh(): Promise<void> {
