@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayColumn, openApp, sessionsList, startHost, type AppPage, type Host, callApi } from './helpers.ts';
-import { SEEDS_DIR } from '../fixtures/paths.ts';
+import { BLOG_SEED } from '../fixtures/paths.ts';
 
-const CILIUM_TEXT = readFileSync(`${SEEDS_DIR}002_230aeaae9c1a2c34.txt`, 'utf8');
+const CILIUM_TEXT = readFileSync(BLOG_SEED, 'utf8');
 const CILIUM = 'Cilium Talks at KubeCon NA 2023';
 const HOUR = 3_600_000;
 

@@ -1,26 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { BLOG_SEED, PEER_DIR, SCHED_SEED } from '../fixtures/paths.ts';
 import { detectFormat } from '../../src/main/import/detect.ts';
 
-const shared = (path: string) => readFileSync(new URL(`../../../shared/${path}`, import.meta.url), 'utf8');
+const read = (path: string) => readFileSync(path, 'utf8');
 
 describe('detectFormat on real documents', () => {
   it('detects the Sched page copy seed', () => {
-    expect(detectFormat(shared('seeds/000_dfaf6be569ac0873.txt'))).toBe('sched-text');
+    expect(detectFormat(read(SCHED_SEED))).toBe('sched-text');
     // Content wins over a misleading extension.
-    expect(detectFormat(shared('seeds/000_dfaf6be569ac0873.txt'), 'notes.md')).toBe('sched-text');
+    expect(detectFormat(read(SCHED_SEED), 'notes.md')).toBe('sched-text');
   });
 
   it('detects the blog post seed as markdown', () => {
-    expect(detectFormat(shared('seeds/002_230aeaae9c1a2c34.txt'))).toBe('markdown');
-    expect(detectFormat(shared('seeds/002_230aeaae9c1a2c34.txt'), 'post.txt')).toBe('markdown');
+    expect(detectFormat(read(BLOG_SEED))).toBe('markdown');
+    expect(detectFormat(read(BLOG_SEED), 'post.txt')).toBe('markdown');
   });
 
   it('detects peer ICS, frab XML and schedule JSON files', () => {
-    expect(detectFormat(shared('fixtures/peer/ics/jres_2022.ics'))).toBe('ics');
-    expect(detectFormat(shared('fixtures/peer/frab-xml/fosdem_2021.xml'))).toBe('frab-xml');
-    expect(detectFormat(shared('fixtures/peer/schedule-json/frab-camp2019.json'))).toBe('schedule-json');
-    expect(detectFormat(shared('fixtures/peer/schedule-json/hub-schedule2.json'))).toBe('schedule-json');
+    expect(detectFormat(read(PEER_DIR + 'ics/jres_2022.ics'))).toBe('ics');
+    expect(detectFormat(read(PEER_DIR + 'frab-xml/fosdem_2021.xml'))).toBe('frab-xml');
+    expect(detectFormat(read(PEER_DIR + 'schedule-json/frab-camp2019.json'))).toBe('schedule-json');
+    expect(detectFormat(read(PEER_DIR + 'schedule-json/hub-schedule2.json'))).toBe('schedule-json');
   });
 });
 

@@ -1,7 +1,6 @@
 // Property tests: whatever text arrives, the .ics importer either returns sessions whose
 // instants make sense or throws a ClashlessError a person can read — never anything else.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ClashlessError } from '../../src/shared/contract.ts';
@@ -11,8 +10,7 @@ import { generateIcs } from '../fixtures/generate-ics.ts';
 import { PEER_DIR } from '../fixtures/paths.ts';
 
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
-const BESIDE = fileURLToPath(new URL('../../../shared/fixtures/peer/ics/', import.meta.url));
-const FIXTURES = existsSync(BESIDE) ? BESIDE : `${PEER_DIR}ics/`;
+const FIXTURES = `${PEER_DIR}ics/`;
 
 // Whole small fixtures, and the first few hundred lines of the big ones so each run stays quick.
 const SOURCES = readdirSync(FIXTURES)

@@ -1,16 +1,13 @@
 // The .ics importer against real files other projects publish (see fixtures/peer/PROVENANCE.md).
 // Expected instants were worked out by hand from each file's own text and zone rules.
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import type { ParseOptions, ParsedSchedule, ParsedSession } from '../../src/shared/domain.ts';
 import { parseIcs } from '../../src/main/import/parsers/ics.ts';
 import { PEER_DIR } from '../fixtures/paths.ts';
 
-// shared/ sits beside the repository (here /work/shared next to /work/main).
-const BESIDE = fileURLToPath(new URL('../../../shared/fixtures/peer/ics/', import.meta.url));
-const FIXTURES = existsSync(BESIDE) ? BESIDE : `${PEER_DIR}ics/`;
+const FIXTURES = `${PEER_DIR}ics/`;
 const load = (name: string): string => readFileSync(FIXTURES + name, 'utf8');
 const parseFixture = (name: string, opts: ParseOptions = {}): ParsedSchedule => parseIcs(load(name), { fileName: name, ...opts });
 const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');

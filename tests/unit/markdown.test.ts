@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { BLOG_SEED } from '../fixtures/paths.ts';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import { overlapMinutes, toIsoUtc } from '../../src/shared/time.ts';
 import { parseMarkdown, unlink } from '../../src/main/import/parsers/markdown.ts';
 
-const SEED = readFileSync(new URL('../../../shared/seeds/002_230aeaae9c1a2c34.txt', import.meta.url), 'utf8');
+const SEED = readFileSync(BLOG_SEED, 'utf8');
 const parsed = parseMarkdown(SEED, {});
 const byTitle = (prefix: string) => {
   const s = parsed.sessions.find((x) => x.title.startsWith(prefix));

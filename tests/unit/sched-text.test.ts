@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SCHED_SEED } from '../fixtures/paths.ts';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import { toIsoUtc } from '../../src/shared/time.ts';
 import { parseSchedText } from '../../src/main/import/parsers/sched-text.ts';
 
-const SEED = readFileSync(new URL('../../../shared/seeds/000_dfaf6be569ac0873.txt', import.meta.url), 'utf8');
+const SEED = readFileSync(SCHED_SEED, 'utf8');
 const parsed = parseSchedText(SEED, {});
 const byTitle = (prefix: string) => {
   const s = parsed.sessions.find((x) => x.title.startsWith(prefix));

@@ -10,11 +10,11 @@ import { resolveZone } from '../../src/main/import/zones.ts';
 import { parseMarkdown } from '../../src/main/import/parsers/markdown.ts';
 import { parseSchedText } from '../../src/main/import/parsers/sched-text.ts';
 import { parseText } from '../../src/main/import/parsers/text.ts';
+import { BLOG_SEED, SCHED_SEED } from '../fixtures/paths.ts';
 
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
-const seed = (name: string) => readFileSync(new URL(`../../../shared/seeds/${name}`, import.meta.url), 'utf8');
-const SCHED = seed('000_dfaf6be569ac0873.txt');
-const BLOG = seed('002_230aeaae9c1a2c34.txt');
+const SCHED = readFileSync(SCHED_SEED, 'utf8');
+const BLOG = readFileSync(BLOG_SEED, 'utf8');
 
 const PARSERS = [
   ['parseSchedText', parseSchedText],

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { BLOG_SEED, SCHED_SEED } from '../fixtures/paths.ts';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import { offsetMinutesAt, toIsoUtc, wallToEpoch } from '../../src/shared/time.ts';
 import { abbreviationCandidates, resolveZone } from '../../src/main/import/zones.ts';
 
-const seed = (name: string) => readFileSync(new URL(`../../../shared/seeds/${name}`, import.meta.url), 'utf8');
+const seed = (path: string) => readFileSync(path, 'utf8');
 
 describe('resolveZone rules, in order', () => {
   it('option: the chosen zone wins over everything in the text', () => {
@@ -34,7 +35,7 @@ describe('resolveZone rules, in order', () => {
   });
 
   it('utc-offset: the Sched display sentence with "(UTC -7)" and the spelled-out zone → Denver', () => {
-    const z = resolveZone(seed('000_dfaf6be569ac0873.txt'), {});
+    const z = resolveZone(seed(SCHED_SEED), {});
     expect(z).toMatchObject({ zone: 'America/Denver', rule: 'utc-offset', guessed: false });
     expect(z.detail).toBe('“(UTC -7)” with “Mountain Standard Time” on line 9 and “MST” on line 14 → America/Denver');
   });
@@ -59,7 +60,7 @@ describe('resolveZone rules, in order', () => {
   });
 
   it('abbreviation: CST with North America context → Chicago, citing the line', () => {
-    const z = resolveZone(seed('002_230aeaae9c1a2c34.txt'), {});
+    const z = resolveZone(seed(BLOG_SEED), {});
     expect(z).toMatchObject({ zone: 'America/Chicago', rule: 'abbreviation', guessed: false });
     expect(z.detail).toMatch(/^“CST” on line 182, with “North America” on line 21 and “NA” in the title \(line 4\) → America\/Chicago$/);
   });
@@ -133,7 +134,7 @@ describe('resolveZone rules, in order', () => {
 
 describe('DST correctness of the resolved zone', () => {
   it('a Chicago session on 2023-11-06 is UTC-6, one on 2023-11-03 would be UTC-5', () => {
-    const zone = resolveZone(seed('002_230aeaae9c1a2c34.txt'), {}).zone;
+    const zone = resolveZone(seed(BLOG_SEED), {}).zone;
     expect(toIsoUtc(wallToEpoch({ year: 2023, month: 11, day: 6, hour: 9, minute: 15 }, zone))).toBe('2023-11-06T15:15:00Z');
     expect(toIsoUtc(wallToEpoch({ year: 2023, month: 11, day: 3, hour: 9, minute: 15 }, zone))).toBe('2023-11-03T14:15:00Z');
   });
