@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Four projects so `npm test` runs everything while each kind keeps its own pace: unit (pure
-// functions, fast), integration (real SQLite, CLI child processes), fuzz (hostile input), e2e
+// Five projects so `npm test` runs everything while each kind keeps its own pace: unit (pure
+// functions, fast), integration (real SQLite, CLI child processes), fuzz (hostile input), faults (injected
+// failures), e2e
 // (the real UI in Chromium through the browser host).
 export default defineConfig({
   test: {
@@ -31,6 +32,18 @@ export default defineConfig({
           include: ['tests/fuzz/**/*.test.ts'],
           environment: 'node',
           testTimeout: 900_000,
+          hookTimeout: 120_000
+        }
+      },
+      {
+        test: {
+          // Fault injection with real files and real processes: locks, a full disk, unreadable
+          // files, racing writers, broken backups, malformed HTTP. A case that cannot run here
+          // fails with its reason; none is skipped.
+          name: 'faults',
+          include: ['tests/faults/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
           hookTimeout: 120_000
         }
       },

@@ -2,9 +2,22 @@
 // The `clashless` command. It runs the TypeScript sources directly with Node's type stripping, so
 // it works right after `npm install` with no build step. Node 22.14–22.17 need the flag; newer
 // Nodes strip types by default.
+//
+// The version check comes first, before anything native loads: on an older Node, better-sqlite3 13
+// crashes the process (a segfault, exit 139) and the type-stripping flag is unknown, and neither
+// names the real cause. Keep this file plain JavaScript that any Node can parse.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
+const NEEDED = [22, 14];
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < NEEDED[0] || (major === NEEDED[0] && minor < NEEDED[1])) {
+  process.stderr.write(
+    `clashless: needs Node.js ${NEEDED.join('.')} or newer; this is Node.js ${process.versions.node}. Install a newer Node.js and run it again.\n`
+  );
+  process.exit(1);
+}
 
 if (!process.features.typescript) {
   const self = fileURLToPath(import.meta.url);
@@ -18,5 +31,33 @@ const { run } = await import('../src/cli/main.ts');
 process.exitCode = await run(process.argv.slice(2), {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
-  readStdin: () => readFileSync(0)
+  readStdin: (limit) => readAtMost(0, limit)
 });
+
+/**
+ * Standard input, read in chunks and refused as soon as it passes `limit` bytes: a 1 GB pipe must
+ * not be loaded into memory before it is refused. Returns null when the input is larger.
+ */
+function readAtMost(fd, limit) {
+  const chunks = [];
+  let total = 0;
+  const chunk = Buffer.allocUnsafe(1 << 16);
+  for (;;) {
+    let n;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (err) {
+      if (err.code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10); // a non-blocking pipe with nothing yet
+        continue;
+      }
+      if (err.code === 'EOF') break;
+      throw err;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > limit) return null;
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+  }
+  return Buffer.concat(chunks, total);
+}

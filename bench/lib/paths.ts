@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BENCH_DIR = join(ROOT, 'bench');
-export const PEER_FIXTURES = join(ROOT, '..', 'shared', 'fixtures', 'peer');
+export const PEER_FIXTURES = join(ROOT, 'tests', 'fixtures', 'peer');
 export const FIXTURE_38C3 = join(PEER_FIXTURES, 'frab-xml', '38c3_2025-12-06.xml');
 export const SEED_DIR = join(ROOT, 'seed');
 export const RESULTS_FILE = join(BENCH_DIR, 'results.json');

@@ -22,7 +22,8 @@ export const SEED_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..'
 export interface Io {
   out(text: string): void;
   err(text: string): void;
-  readStdin(): Buffer;
+  /** Standard input, or null as soon as it is longer than `limit` bytes (never read whole first). */
+  readStdin(limit: number): Buffer | null;
 }
 
 const INPUT_ERRORS = new Set(['parse-failed', 'empty', 'too-large', 'zone-required']);
@@ -43,7 +44,16 @@ function day(ms: number, zone: string): string {
 }
 
 function readInput(io: Io, file: string): { bytes: Buffer; name: string } {
-  if (file === '-') return { bytes: io.readStdin(), name: 'standard input' };
+  if (file === '-') {
+    const bytes = io.readStdin(MAX_IMPORT_BYTES);
+    if (bytes === null) {
+      throw new ClashlessError(
+        'too-large',
+        `Standard input is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; schedules larger than that are refused. Is this the right input?`
+      );
+    }
+    return { bytes, name: 'standard input' };
+  }
   let size: number;
   try {
     const st = statSync(file);

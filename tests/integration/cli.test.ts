@@ -4,7 +4,7 @@ import { closeSync, openSync, readFileSync, truncateSync, writeFileSync } from '
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, SHARED, tempDir } from './helpers.ts';
+import { PEER_DIR, ROOT, tempDir } from './helpers.ts';
 
 const tmp = tempDir('clashless-cli-');
 afterAll(() => tmp.cleanup());
@@ -112,7 +112,7 @@ describe('clashless command', () => {
   });
 
   it('a schedule with no zone needs --tz, and imports with it', () => {
-    const fosdem = join(SHARED, 'fixtures', 'peer', 'frab-xml', 'fosdem_2021.xml');
+    const fosdem = join(PEER_DIR, 'frab-xml', 'fosdem_2021.xml');
     const fdb = join(tmp.dir, 'fosdem.db');
     const without = cli(['--db', fdb, 'import', fosdem]);
     expect(without.code).toBe(2);

@@ -8,7 +8,7 @@ import type { ServiceHost } from '../../src/main/service-host.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SEED_DIR = join(ROOT, 'seed');
-export const SHARED = join(ROOT, '..', 'shared');
+export { PEER_DIR } from '../fixtures/paths.ts';
 
 export function tempDir(prefix = 'clashless-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
