@@ -3,6 +3,10 @@
 //   npm dependencies stay external and load from node_modules / app.asar at run time — above all
 //   better-sqlite3, whose native binding must never be bundled. electron-vite adds the __dirname
 //   shim to the ESM bundle itself.
+// - import worker: src/main/import/import-worker.ts → out/main/import-worker.cjs, ONE CommonJS
+//   file with every dependency but better-sqlite3 inlined. A worker thread started from inside
+//   app.asar loads through Node's CommonJS loader, which Electron teaches to read asar archives;
+//   an ESM worker with chunks is not guaranteed to. (electron-builder.yml says the same.)
 // - preload: src/preload/index.ts → out/preload/index.cjs, ONE CommonJS file with everything
 //   inlined: a sandboxed preload can only require('electron') and cannot load ESM or chunks. The
 //   preload needs only the channel and event NAMES from src/shared/contract.ts, so the build
@@ -12,6 +16,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
+import { build as viteBuild } from 'vite';
 import type { Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { CHANNELS, EVENT_NAMES, HOST_CHANNELS } from './src/shared/contract.ts';
@@ -21,6 +26,48 @@ import { CHANNELS, EVENT_NAMES, HOST_CHANNELS } from './src/shared/contract.ts';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 const CONTRACT_NAMES_ID = '\0clashless:contract-names';
+
+/**
+ * What the bundles are compiled for: the runtimes inside Electron 45. electron-vite 6 only knows
+ * Electron up to 44 and guesses for newer ones, so they are set here.
+ * - Chrome 156: Electron 45.4.1 embeds Chromium 156.0.8078.100 (the electron-to-chromium table);
+ *   tests/unit/build-targets.test.ts checks this against the installed Electron.
+ * - Node 24.11: the Node that Electron 40 moved to (its release notes); Electron never goes back a
+ *   Node version, so code compiled for 24.11 runs on Electron 45's Node. A floor, not a guess.
+ */
+export const ELECTRON_TARGETS = { electron: '45', chrome: 'chrome156', node: 'node24.11' } as const;
+
+/**
+ * Build the import worker as one CommonJS file after the main bundle is written (see the header).
+ * Everything is inlined except better-sqlite3, whose native binding loads from node_modules
+ * (unpacked from the asar by electron-builder's asarUnpack of *.node).
+ */
+function commonJsImportWorker(): Plugin {
+  return {
+    name: 'clashless:import-worker-cjs',
+    apply: 'build',
+    async closeBundle() {
+      await viteBuild({
+        configFile: false,
+        logLevel: 'warn',
+        root,
+        ssr: { noExternal: true, external: ['better-sqlite3'] },
+        build: {
+          ssr: resolve(root, 'src/main/import/import-worker.ts'),
+          outDir: resolve(root, 'out/main'),
+          emptyOutDir: false,
+          target: ELECTRON_TARGETS.node,
+          minify: false,
+          copyPublicDir: false,
+          rolldownOptions: {
+            external: ['better-sqlite3'],
+            output: { format: 'cjs', entryFileNames: 'import-worker.cjs', codeSplitting: false }
+          }
+        }
+      });
+    }
+  };
+}
 
 /**
  * For the preload only: resolve src/shared/contract.ts to a module holding just the name lists.
@@ -49,12 +96,13 @@ function contractNamesForPreload(): Plugin {
 
 export default defineConfig({
   main: {
+    plugins: [commonJsImportWorker()],
     build: {
       outDir: resolve(root, 'out/main'),
+      target: ELECTRON_TARGETS.node,
       externalizeDeps: { include: ['better-sqlite3'] },
-      // Two entries: the main process, and the import worker it starts for large imports.
       lib: {
-        entry: { index: resolve(root, 'src/main/index.ts'), 'import-worker': resolve(root, 'src/main/import/import-worker.ts') },
+        entry: { index: resolve(root, 'src/main/index.ts') },
         formats: ['es'],
         fileName: (_format, entryName) => `${entryName}.js`
       },
@@ -68,6 +116,9 @@ export default defineConfig({
     plugins: [contractNamesForPreload()],
     build: {
       outDir: resolve(root, 'out/preload'),
+      // electron-vite requires a node* target for preloads; main, preload and renderer share one
+      // V8 inside Electron, so the Node floor is right here too.
+      target: ELECTRON_TARGETS.node,
       externalizeDeps: false,
       lib: { entry: resolve(root, 'src/preload/index.ts'), formats: ['cjs'], fileName: () => 'index.cjs' },
       rolldownOptions: {
@@ -79,6 +130,7 @@ export default defineConfig({
     root: resolve(root, 'src/renderer'),
     build: {
       outDir: resolve(root, 'out/renderer'),
+      target: ELECTRON_TARGETS.chrome,
       // Minified: the first view parses this bundle before it can paint (first_view_ms budget).
       minify: true,
       rolldownOptions: { input: resolve(root, 'src/renderer/index.html') }

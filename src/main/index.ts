@@ -116,8 +116,8 @@ function start(): void {
       seedDir: app.isPackaged ? join(process.resourcesPath, 'seed') : join(app.getAppPath(), 'seed'),
       seedOnFirstRun: true,
       // Large imports run in a worker thread: IPC keeps answering and progress is live. The build
-      // emits it beside this bundle (a second entry in electron.vite.config.ts).
-      importWorker: join(__dirname, 'import-worker.js')
+      // emits it beside this bundle as one CommonJS file, so it loads from inside app.asar too.
+      importWorker: join(__dirname, 'import-worker.cjs')
     });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

@@ -1,6 +1,6 @@
 // The clashless command as a child process, exactly as a person or a script runs it.
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -120,5 +120,46 @@ describe('clashless command', () => {
     const withTz = cli(['--db', fdb, 'import', fosdem, '--tz', 'Europe/Brussels', '--json']);
     expect(withTz.code).toBe(0);
     expect(JSON.parse(withTz.stdout).sessions).toHaveLength(773);
+  });
+});
+
+describe('clashless on a Node older than 22.14', () => {
+  const bin = join(ROOT, 'bin', 'clashless.js');
+  const expectRefusal = (r: { status: number | null; stderr: string; stdout: string }) => {
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^clashless: needs Node\.js 22\.14 or newer; this is Node\.js 20\./);
+    expect(r.stdout).toBe('');
+  };
+
+  it('exits 1 with one line naming the Node it needs, before loading anything native', () => {
+    // This Node, made to report an old version before the command starts.
+    const fake = 'data:text/javascript,' + encodeURIComponent(
+      'Object.defineProperty(process, "versions", { value: { ...process.versions, node: "20.20.2" } });'
+    );
+    const r = spawnSync(process.execPath, ['--import', fake, bin, '--db', join(tmp.dir, 'old-node.db'), 'sessions'], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' }
+    });
+    expectRefusal(r);
+    expect(existsSync(join(tmp.dir, 'old-node.db'))).toBe(false);
+  });
+
+  it('does the same on a real old Node when this machine has one (Debian’s node here and on CI)', () => {
+    const isOld = (p: string) => {
+      const [maj, min] = spawnSync(p, ['--version'], { encoding: 'utf8' }).stdout.trim().replace(/^v/, '').split('.').map(Number);
+      return maj! < 22 || (maj === 22 && min! < 14);
+    };
+    const candidates = ['/usr/bin/node', '/usr/local/bin/node'].filter((p) => existsSync(p));
+    const old = candidates.find(isOld);
+    if (old === undefined) {
+      // No older Node is installed on this machine, so the simulated case above is the proof here.
+      expect(candidates.filter(isOld)).toEqual([]);
+      return;
+    }
+    const r = spawnSync(old, [bin, '--help'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    expect(r.status).not.toBe(139);
+    expectRefusal(r);
   });
 });
