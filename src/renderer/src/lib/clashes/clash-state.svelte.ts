@@ -13,6 +13,7 @@ export class ClashState {
   #clashes = $state.raw<ClashView[]>([]);
   #items = $state.raw<PlanItem[]>([]);
   #rows = $derived(buildClashRows(this.#clashes, this.#items));
+  #itemsById = $derived(new Map(this.#items.map((i) => [i.id, i])));
   #loaded = $state(false);
   #busy = $state(false);
   #error = $state.raw<UserError | null>(null);
@@ -56,7 +57,7 @@ export class ClashState {
   }
   /** Plan items by id, for naming the items a resolve-all would change. */
   item(id: number): PlanItem | undefined {
-    return this.#items.find((i) => i.id === id);
+    return this.#itemsById.get(id);
   }
 
   /** Show another conference (null: every conference). */
