@@ -17,7 +17,6 @@ const FRI = 'Friday, November 15, 2024';
 const COFFEE = 'Coffee with Sam';
 const ROUTES = 'All Your Routes Are Ready, More or Less';
 const SLOW = { timeout: 15_000 };
-const MINUTE = 60_000;
 
 
 /** "20241115T215500Z": how the exporter writes a UTC instant. */

@@ -47,7 +47,9 @@ export const PARSERS: Readonly<Record<ImportFormat, Parser>> = {
 const STACK_FRAME = /\bat .*[\w)\]\\/.-]\.[cm]?[jt]sx?:\d+:\d+|^\s*at \S+ \(|node:internal/m;
 /** Words that mean a program value leaked into text meant for people. */
 const LEAKED_VALUE = /\b(?:NaN|undefined|Invalid Date|Invalid DateTime)\b|\[object \w+\]/;
-/** Characters that draw nothing: a title made only of these is empty to the reader. */
+/** Characters that draw nothing: a title made only of these is empty to the reader. Lone
+ * combining and variation marks are the point here, so the class lists them on purpose. */
+// eslint-disable-next-line no-misleading-character-class
 export const INVISIBLE = /^[\s\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]*$/u;
 /** The largest instant a JS Date (and so every exporter) can represent. */
 const MAX_INSTANT = 8.64e15;

@@ -32,7 +32,6 @@ describe('importing a large schedule', () => {
     const expected = parseImport(text, { format: 'ics' }).sessions.length;
 
     const progress: Events['import.progress'][] = [];
-    let answeredDuringImport = false;
     let importDone = false;
     host.subscribe((event, payload) => {
       if (event === 'import.progress') progress.push(payload as Events['import.progress']);
@@ -43,7 +42,7 @@ describe('importing a large schedule', () => {
     });
     // While the worker parses and commits, the services still answer (from their own connection).
     const conferences = await host.api['conference.list']({});
-    answeredDuringImport = !importDone;
+    const answeredDuringImport = !importDone;
     const report = await importing;
 
     expect(answeredDuringImport).toBe(true);

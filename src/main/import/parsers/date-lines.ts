@@ -78,7 +78,7 @@ const ABBR = /(?<![\p{L}])(?<abbr>[A-Z]{2,5})(?![\p{L}])/gu;
 const RANGE_WORD = /^(?:-|–|—|−|~|to|until|till|through|bis)$/i;
 const FILLER = /(?<![\p{L}])(?:at|from|on|to|until|till|when|date|time|starts?|ends?)(?![\p{L}])/giu;
 const SEPARATOR_CHARS = new Set([' ', '\t', '•', '·', '|', ',', ';', '@', ':', '-', '–', '—', '−', '~', '\u00a0']);
-const SEPARATORS = /[\s•·|,;@()[\]{}*_~\-–—−:>#.\/]+/gu;
+const SEPARATORS = /[\s•·|,;@()[\]{}*_~\-–—−:>#./]+/gu;
 
 const MONTH_HINT = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 const MONTHS: Record<string, number> = {

@@ -224,7 +224,7 @@ export function parseMarkdown(text: string, opts: ParseOptions = {}): ParsedSche
     const titleText = heading(shown.trim())?.text ?? plain(shown);
     const split = splitTitleAndSpeakers(titleText);
     if (split.title.length === 0) return null;
-    let date: FullDate | null = null;
+    let date: FullDate | null;
     if (d.date) {
       const done = completeDate(d.date, ref, new Date().getUTCFullYear());
       date = done.date;

@@ -31,7 +31,7 @@ const NOT_NAME_WORDS = new Set([
   'tba', 'registration', 'networking', 'sponsored', 'ebpf'
 ]);
 
-const NAME_WORD = /^[\p{Lu}][\p{L}\p{M}'’.\-]*$/u;
+const NAME_WORD = /^[\p{Lu}][\p{L}\p{M}'’.-]*$/u;
 const INITIALS = /^(?:\p{Lu}\.){1,3}$/u;
 
 /** True when a string reads as a person's name: 1-6 capitalised words, no digits or sentence marks. */
