@@ -1,11 +1,12 @@
 // Which days the week view shows, and how they group into weeks. Pure: dates are ISO strings in the
 // display zone, instants are UTC epoch ms.
-import { addDaysIso, isoDateInZone, startOfDayEpoch } from '../../../../shared/time.ts';
+import { conferenceDateOf, conferenceDayWindow } from '../../../../shared/conference-days.ts';
+import { addDaysIso } from '../../../../shared/time.ts';
 
 export interface DayBounds {
-  /** ISO date in the display zone ("2024-11-13"). */
+  /** The conference day's date in the display zone ("2024-11-13"). */
   date: string;
-  /** First instant of the day in the display zone. */
+  /** First instant of the day: its date at the day boundary (midnight, or later for a night programme). */
   start: number;
   /** First instant of the next day. */
   end: number;
@@ -31,7 +32,8 @@ export function datesBetween(first: string, last: string, limit = 366): string[]
 export function conferenceDates(
   spans: readonly TimeSpan[],
   zone: string,
-  fallback: { startDate: string | null; endDate: string | null }
+  fallback: { startDate: string | null; endDate: string | null },
+  boundaryMinutes = 0
 ): string[] {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
@@ -41,7 +43,7 @@ export function conferenceDates(
     const last = s.end > s.start ? s.end - 1 : s.start;
     if (last > max) max = last;
   }
-  if (min <= max) return datesBetween(isoDateInZone(min, zone), isoDateInZone(max, zone));
+  if (min <= max) return datesBetween(conferenceDateOf(min, zone, boundaryMinutes), conferenceDateOf(max, zone, boundaryMinutes));
   if (fallback.startDate && fallback.endDate) return datesBetween(fallback.startDate, fallback.endDate);
   return [];
 }
@@ -53,12 +55,13 @@ export function groupIntoWeeks(dates: readonly string[], size = 7): string[][] {
   return weeks;
 }
 
-export function dayBounds(date: string, zone: string): DayBounds {
-  return { date, start: startOfDayEpoch(date, zone), end: startOfDayEpoch(addDaysIso(date, 1), zone) };
+/** A conference day's instants; `boundaryMinutes` after midnight is where it starts (see conference-days.ts). */
+export function dayBounds(date: string, zone: string, boundaryMinutes = 0): DayBounds {
+  return { date, ...conferenceDayWindow(date, zone, boundaryMinutes) };
 }
 
 /** The index of the week containing an instant, or -1. */
-export function weekIndexOf(weeks: readonly string[][], ms: number, zone: string): number {
-  const date = isoDateInZone(ms, zone);
+export function weekIndexOf(weeks: readonly string[][], ms: number, zone: string, boundaryMinutes = 0): number {
+  const date = conferenceDateOf(ms, zone, boundaryMinutes);
   return weeks.findIndex((w) => w.includes(date));
 }

@@ -11,14 +11,16 @@ export class WeekModel {
   #dates = $derived.by(() => {
     const app = this.#app;
     const conference = app.conference;
-    return conferenceDates(app.sessions, app.displayZone, {
-      startDate: conference?.startDate ?? null,
-      endDate: conference?.endDate ?? null
-    });
+    return conferenceDates(
+      app.sessions,
+      app.displayZone,
+      { startDate: conference?.startDate ?? null, endDate: conference?.endDate ?? null },
+      app.dayBoundary
+    );
   });
   #weeks = $derived(groupIntoWeeks(this.#dates));
   #index = $derived.by(() => Math.min(this.#app.view.weekIndex, Math.max(0, this.#weeks.length - 1)));
-  #days = $derived.by<DayBounds[]>(() => (this.#weeks[this.#index] ?? []).map((d) => dayBounds(d, this.#app.displayZone)));
+  #days = $derived.by<DayBounds[]>(() => (this.#weeks[this.#index] ?? []).map((d) => dayBounds(d, this.#app.displayZone, this.#app.dayBoundary)));
 
   constructor(app: AppState) {
     this.#app = app;
@@ -57,7 +59,7 @@ export class WeekModel {
   /** Show the week that contains an instant (a selected session in another week). */
   reveal(ms: number): void {
     const index = this.#weeks.findIndex((w) => w.some((date) => {
-      const b = dayBounds(date, this.#app.displayZone);
+      const b = dayBounds(date, this.#app.displayZone, this.#app.dayBoundary);
       return ms >= b.start && ms < b.end;
     }));
     if (index >= 0 && index !== this.#index) this.#app.view.setWeek(index);

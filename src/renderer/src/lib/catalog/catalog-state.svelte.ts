@@ -19,7 +19,7 @@ export class CatalogState {
   #timer: ReturnType<typeof setTimeout> | null = null;
   #sequence = 0;
 
-  #options = $derived<FilterOptions>(filterOptions(this.#appSessions(), this.#zone()));
+  #options = $derived<FilterOptions>(filterOptions(this.#appSessions(), this.#zone(), this.#boundary()));
   #clashCache = $derived.by(() => {
     // Rebuilt whenever the plan (and so the checker) changes; filled lazily row by row.
     void this.#app.checkCandidate;
@@ -31,7 +31,8 @@ export class CatalogState {
       this.#zone(),
       this.#searchIds,
       this.#filters,
-      this.#hideClashing ? (s) => this.#app.itemForSession(s.id) !== undefined || !this.#app.checkCandidate.any(s) : null
+      this.#hideClashing ? (s) => this.#app.itemForSession(s.id) !== undefined || !this.#app.checkCandidate.any(s) : null,
+      this.#boundary()
     )
   );
 
@@ -44,6 +45,9 @@ export class CatalogState {
   }
   #zone(): string {
     return this.#app.displayZone;
+  }
+  #boundary(): number {
+    return this.#app.dayBoundary;
   }
 
   get query(): string {

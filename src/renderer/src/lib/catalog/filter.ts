@@ -1,7 +1,7 @@
 // Catalog filtering and windowing. Pure, so they are tested without a browser and stay cheap
 // enough to rerun on every keystroke over 10,000 sessions.
 import type { Session } from '../../../../shared/domain.ts';
-import { isoDateInZone } from '../../../../shared/time.ts';
+import { conferenceDateOf } from '../../../../shared/conference-days.ts';
 
 export interface CatalogFilters {
   /** ISO date in the display zone, or '' for every day. */
@@ -21,13 +21,13 @@ export interface FilterOptions {
 }
 
 /** The distinct days, tracks, rooms and types to offer, sorted. */
-export function filterOptions(sessions: readonly Session[], zone: string): FilterOptions {
+export function filterOptions(sessions: readonly Session[], zone: string, boundaryMinutes = 0): FilterOptions {
   const days = new Set<string>();
   const tracks = new Set<string>();
   const rooms = new Set<string>();
   const types = new Set<string>();
   for (const s of sessions) {
-    days.add(isoDateInZone(s.start, zone));
+    days.add(conferenceDateOf(s.start, zone, boundaryMinutes));
     if (s.track) tracks.add(s.track);
     const room = roomLabel(s);
     if (room) rooms.add(room);
@@ -52,7 +52,8 @@ export function filterSessions(
   zone: string,
   searchIds: ReadonlySet<number> | null,
   filters: CatalogFilters,
-  keep: ((s: Session) => boolean) | null = null
+  keep: ((s: Session) => boolean) | null = null,
+  boundaryMinutes = 0
 ): Session[] {
   const out: Session[] = [];
   for (const s of sessions) {
@@ -60,7 +61,7 @@ export function filterSessions(
     if (filters.track && s.track !== filters.track) continue;
     if (filters.type && s.type !== filters.type) continue;
     if (filters.room && roomLabel(s) !== filters.room) continue;
-    if (filters.day && isoDateInZone(s.start, zone) !== filters.day) continue;
+    if (filters.day && conferenceDateOf(s.start, zone, boundaryMinutes) !== filters.day) continue;
     if (keep && !keep(s)) continue;
     out.push(s);
   }

@@ -8,6 +8,7 @@
 import type { AppInfo, ClientApi, MenuCommand, TravelEntry } from '../../../../shared/contract.ts';
 import type { Clash, Conference, PlanItem, PlanState, Session } from '../../../../shared/domain.ts';
 import { clashItemFromPlan, findClashes } from '../../../../shared/clashes.ts';
+import { dayBoundaryMinutes } from '../../../../shared/conference-days.ts';
 import { createTravelLookup, type TravelLookup } from '../../../../shared/travel.ts';
 import { describeError } from '../api/client.ts';
 import { createCandidateChecker, type CandidateChecker } from './candidate-clashes.ts';
@@ -53,6 +54,8 @@ export class AppState {
   #checker = $derived<CandidateChecker>(createCandidateChecker(this.#plan, this.#travelLookup));
   #conference = $derived(this.#conferences.find((c) => c.id === this.#conferenceId) ?? null);
   #displayZone = $derived.by(() => this.view.zoneFor(this.#conference?.timeZone ?? null));
+  /** Where a conference day starts in the display zone (minutes after midnight): later than midnight for a night programme. */
+  #dayBoundary = $derived(dayBoundaryMinutes([...this.#sessions, ...this.#plan], this.#displayZone));
 
   /** Conferences that existed when an import began; a new one that appears is shown at once. */
   #beforeImport: Set<number> | null = null;
@@ -107,6 +110,10 @@ export class AppState {
   get now(): number {
     return this.#now;
   }
+  /** Minutes after midnight at which each conference day starts (see shared/conference-days.ts). */
+  get dayBoundary(): number {
+    return this.#dayBoundary;
+  }
   /** Would-be clashes of a session or a moved block with the current plan. */
   get checkCandidate(): CandidateChecker {
     return this.#checker;
@@ -141,6 +148,8 @@ export class AppState {
       const [info] = await Promise.all([this.api['app.info']({}), this.reloadConferences()]);
       // A recovery on start is shown by its own banner (BackupState), not in the passing status line.
       this.#info = info;
+      // A daily backup that could not be saved did not stop the start; say so once, until replaced.
+      if (info.backupFailed) this.status.error(info.backupFailed);
     } catch (err) {
       this.status.error(describeError(err));
     } finally {
@@ -345,6 +354,15 @@ export class AppState {
     await this.#change(() => this.api['block.update'](request));
   }
 
+  /** Delete a whole conference: one undoable step. The app moves on to another conference. */
+  async removeConference(conferenceId: number): Promise<boolean> {
+    const result = await this.#change(() => this.api['conference.remove']({ conferenceId }));
+    if (!result?.removed) return false;
+    await this.reloadConferences();
+    this.status.info(`Deleted “${shortTitle(result.title ?? '')}”.`, { label: 'Undo', run: () => void this.undo() });
+    return true;
+  }
+
   async undo(): Promise<void> {
     await this.#history('history.undo', 'Undid', 'Nothing to undo.');
   }
@@ -356,6 +374,11 @@ export class AppState {
   async #history(channel: 'history.undo' | 'history.redo', verb: string, nothing: string): Promise<void> {
     const result = await this.#change(() => this.api[channel]({}));
     if (!result) return;
+    if (result.restoredConferenceId !== undefined) {
+      // An undo put back a deleted conference: show it again.
+      await this.reloadConferences();
+      await this.selectConference(result.restoredConferenceId);
+    }
     if (result.label === null) this.status.info(nothing);
     else
       this.status.info(`${verb}: ${lowerFirst(result.label)}.`, {
