@@ -38,6 +38,33 @@ describe('clash panel with 300 planned 38C3 sessions', () => {
   const panel = () => app.page.getByRole('region', { name: 'Clashes' });
   const cards = () => panel().getByRole('listitem').filter({ has: app.page.getByRole('button', { name: 'Keep A' }) });
 
+  it('draws crowded hours as a few readable blocks and a "+N" chip that lists the rest', async () => {
+    const { page } = app;
+    const chips = page.locator('.day-column .more-chip');
+    await expect.poll(() => chips.count()).toBeGreaterThan(0);
+    // No block is narrower than a third of its day column.
+    const narrowest = await page.evaluate(() => {
+      let min = Infinity;
+      for (const col of document.querySelectorAll<HTMLElement>('.day-column')) {
+        const w = col.getBoundingClientRect().width;
+        for (const b of col.querySelectorAll<HTMLElement>('[data-item-id]')) min = Math.min(min, b.getBoundingClientRect().width / w);
+      }
+      return min;
+    });
+    expect(narrowest).toBeGreaterThan(0.3);
+    const chip = chips.first();
+    const label = (await chip.getAttribute('aria-label'))!;
+    const n = Number((await chip.textContent())!.replace('+', ''));
+    expect(label).toMatch(new RegExp(`^${n} more items? from \\d`));
+    await chip.click();
+    const list = page.getByRole('dialog', { name: label });
+    await list.waitFor();
+    expect(await list.getByRole('button').count()).toBe(n);
+    await list.getByRole('button').first().click();
+    await expect.poll(() => list.count()).toBe(0);
+    await expect.poll(() => page.getByRole('complementary', { name: 'Details' }).count()).toBe(1);
+  });
+
   it('shows the first 40 clashes, says how many there are, and shows more on request', async () => {
     const { page } = app;
     await page.getByTestId('clash-badge').click();

@@ -3,6 +3,7 @@ import {
   instantAtY,
   intersectsDay,
   layoutDay,
+  layoutDayWithOverflow,
   msToPx,
   snapInstant,
   snapMinutes,
@@ -192,5 +193,54 @@ describe('days and weeks', () => {
   it('a DST day is 23 hours long', () => {
     const day = dayBounds('2024-03-10', ZONE);
     expect(day.end - day.start).toBe(23 * HOUR);
+  });
+});
+
+describe('layoutDayWithOverflow: dense plans stay readable', () => {
+  it('shows items side by side up to the limit, then one "+N" chip for the rest', () => {
+    const items = [
+      item(1, '10:00', '11:00'),
+      item(2, '10:00', '11:00'),
+      item(3, '10:00', '11:00'),
+      item(4, '10:15', '10:45'),
+      item(5, '10:30', '11:30')
+    ];
+    const { placements, overflows } = layoutDayWithOverflow(items, { ...opts, maxColumns: 3 });
+    expect(placements.map((p) => p.id).sort()).toEqual([1, 2]);
+    expect(placements.every((p) => p.columns === 3 && p.column < 2)).toBe(true);
+    expect(overflows).toHaveLength(1);
+    expect(overflows[0]).toMatchObject({ ids: [3, 4, 5], column: 2, columns: 3, top: 600 });
+    expect(overflows[0]!.height).toBe(90);
+  });
+
+  it('changes nothing where no more than the limit run at once', () => {
+    const items = [item(1, '10:00', '11:00'), item(2, '10:00', '11:00'), item(3, '10:30', '11:30')];
+    const dense = layoutDayWithOverflow(items, { ...opts, maxColumns: 3 });
+    expect(dense.overflows).toEqual([]);
+    expect(dense.placements).toEqual(layoutDay(items, opts));
+  });
+
+  it('keeps separate chips for separate crowded hours, and draws what fits between them', () => {
+    const items = [
+      item(1, '09:00', '12:00'),
+      item(2, '09:00', '09:30'),
+      item(3, '09:00', '09:30'),
+      item(4, '11:00', '11:30'),
+      item(5, '11:00', '11:30'),
+      item(6, '10:00', '10:30')
+    ];
+    const { placements, overflows } = layoutDayWithOverflow(items, { ...opts, maxColumns: 2 });
+    // 9:00 and 11:00 have three at once: a chip each. 10:00 has two: both are drawn.
+    expect(overflows.map((o) => o.ids)).toEqual([[2, 3], [4, 5]]);
+    expect(placements.map((p) => p.id).sort()).toEqual([1, 6]);
+    expect(byId(placements, 6)).toMatchObject({ column: 1, span: 1, columns: 2 });
+    expect(byId(placements, 1)).toMatchObject({ column: 0, span: 1, columns: 2 });
+  });
+
+  it('never collapses below two columns (one item and the chip)', () => {
+    const items = [item(1, '10:00', '11:00'), item(2, '10:00', '11:00'), item(3, '10:00', '11:00')];
+    const { placements, overflows } = layoutDayWithOverflow(items, { ...opts, maxColumns: 1 });
+    expect(placements.map((p) => p.id)).toEqual([1]);
+    expect(overflows[0]!.ids).toEqual([2, 3]);
   });
 });

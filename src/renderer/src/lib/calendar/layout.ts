@@ -56,6 +56,25 @@ export interface Placement {
 
 export const DEFAULT_MIN_HEIGHT_PX = 18;
 
+/**
+ * Items that did not fit side by side: more ran at once than the column has room for. They are
+ * drawn as one "+N" chip in the last column, over the stretch where they run.
+ */
+export interface Overflow {
+  /** The hidden items, in start order. */
+  ids: number[];
+  top: number;
+  height: number;
+  /** The chip's column and the cluster's column count, as in Placement. */
+  column: number;
+  columns: number;
+}
+
+export interface DayLayout {
+  placements: Placement[];
+  overflows: Overflow[];
+}
+
 interface Working {
   item: TimedItem;
   /** Visible (clipped) interval in ms. */
@@ -71,6 +90,19 @@ interface Working {
 
 /** Lay out one day's items. Items outside [dayStart, dayEnd) are left out; order of the result follows the input order. */
 export function layoutDay(items: readonly TimedItem[], opts: DayLayoutOptions): Placement[] {
+  return layoutDense(items, opts, Number.POSITIVE_INFINITY).placements;
+}
+
+/**
+ * Lay out one day's items showing at most `maxColumns` side by side. Where more run at once, the
+ * first maxColumns - 1 columns are drawn and the rest collapse into "+N" chips in the last column
+ * (a 300-item wish list otherwise draws slivers too thin to read).
+ */
+export function layoutDayWithOverflow(items: readonly TimedItem[], opts: DayLayoutOptions & { maxColumns: number }): DayLayout {
+  return layoutDense(items, opts, Math.max(2, Math.floor(opts.maxColumns)));
+}
+
+function layoutDense(items: readonly TimedItem[], opts: DayLayoutOptions, maxColumns: number): DayLayout {
   const minHeight = opts.minHeightPx ?? DEFAULT_MIN_HEIGHT_PX;
   const dayHeight = msToPx(opts.dayEnd - opts.dayStart, opts.pxPerMinute);
   const working: Working[] = [];
@@ -88,29 +120,48 @@ export function layoutDay(items: readonly TimedItem[], opts: DayLayoutOptions): 
 
   const order = [...working].sort((a, b) => a.top - b.top || b.bottom - a.bottom || a.item.id - b.item.id);
   const result = new Map<Working, Placement>();
+  const overflows: Overflow[] = [];
   let cluster: Working[] = [];
   let clusterBottom = Number.NEGATIVE_INFINITY;
   for (const w of order) {
     // Strictly less: an item that starts exactly where the cluster ends begins a new cluster.
     if (cluster.length > 0 && w.top >= clusterBottom) {
-      placeCluster(cluster, opts, result);
+      placeCluster(cluster, opts, maxColumns, result, overflows);
       cluster = [];
       clusterBottom = Number.NEGATIVE_INFINITY;
     }
     cluster.push(w);
     clusterBottom = Math.max(clusterBottom, w.bottom);
   }
-  if (cluster.length > 0) placeCluster(cluster, opts, result);
+  if (cluster.length > 0) placeCluster(cluster, opts, maxColumns, result, overflows);
 
   const placements: Placement[] = [];
   for (const w of working) {
     const p = result.get(w);
     if (p) placements.push(p);
   }
-  return placements;
+  return { placements, overflows };
 }
 
-function placeCluster(cluster: Working[], opts: DayLayoutOptions, out: Map<Working, Placement>): void {
+/** Hidden items grouped where they run at once (transitively), each group one chip. */
+function overflowChips(hidden: Working[], column: number, columns: number): Overflow[] {
+  const chips: Overflow[] = [];
+  let current: Overflow | null = null;
+  let bottom = Number.NEGATIVE_INFINITY;
+  for (const w of hidden) {
+    if (current === null || w.top >= bottom) {
+      current = { ids: [], top: w.top, height: 0, column, columns };
+      chips.push(current);
+      bottom = Number.NEGATIVE_INFINITY;
+    }
+    current.ids.push(w.item.id);
+    bottom = Math.max(bottom, w.bottom);
+    current.height = bottom - current.top;
+  }
+  return chips;
+}
+
+function placeCluster(cluster: Working[], opts: DayLayoutOptions, maxColumns: number, out: Map<Working, Placement>, overflows: Overflow[]): void {
   // Greedy column assignment in start order: the first column whose last item has ended.
   const columnBottoms: number[] = [];
   for (const w of cluster) {
@@ -124,9 +175,49 @@ function placeCluster(cluster: Working[], opts: DayLayoutOptions, out: Map<Worki
     w.column = column;
   }
   const columns = columnBottoms.length;
-  for (const w of cluster) {
+  if (columns <= maxColumns) {
+    placeShown(cluster, cluster, columns, opts, out, []);
+    return;
+  }
+  // Too many at once somewhere. The first maxColumns - 1 columns are always drawn; the last
+  // column draws an item only where no more than maxColumns run during it, and otherwise holds a
+  // chip for what is hidden. First-fit assignment means an item in column c had c others running
+  // when it began, so everything from column maxColumns on is hidden, and an item kept in the
+  // last column never meets a hidden one. A chip blocks its column as an item would.
+  const chipColumn = maxColumns - 1;
+  const hidden = new Set(cluster.filter((w) => w.column >= chipColumn && mostAtOnce(w, cluster) > maxColumns));
+  const chips = overflowChips([...hidden], chipColumn, maxColumns);
+  overflows.push(...chips);
+  placeShown(cluster.filter((w) => !hidden.has(w)), cluster, maxColumns, opts, out, chips);
+}
+
+/** The most items (w included) drawn at the same moment anywhere within w's own stretch. */
+function mostAtOnce(w: Working, cluster: readonly Working[]): number {
+  const others = cluster.filter((o) => o !== w && visuallyOverlap(o, w));
+  // The count only rises where an item begins: check w's top and every later beginning inside it.
+  let most = 1;
+  for (const at of [w.top, ...others.map((o) => o.top).filter((t) => t > w.top)]) {
+    let n = 1;
+    for (const o of others) if (o.top <= at && o.bottom > at) n++;
+    if (n > most) most = n;
+  }
+  return most;
+}
+
+function placeShown(
+  shown: Working[],
+  cluster: Working[],
+  columns: number,
+  opts: DayLayoutOptions,
+  out: Map<Working, Placement>,
+  chips: readonly Overflow[]
+): void {
+  const blocked = (column: number, w: Working): boolean =>
+    shown.some((o) => o.column === column && visuallyOverlap(o, w)) ||
+    chips.some((c) => c.column === column && c.top < w.bottom && w.top < c.top + c.height);
+  for (const w of shown) {
     let span = 1;
-    while (w.column + span < columns && !cluster.some((o) => o.column === w.column + span && visuallyOverlap(o, w))) span++;
+    while (w.column + span < columns && !blocked(w.column + span, w)) span++;
     out.set(w, {
       id: w.item.id,
       top: w.top,
