@@ -9,11 +9,16 @@ import type { Page } from 'playwright-core';
  * notes when the catalog first shows a session row.
  */
 export const INSTRUMENT = `(() => {
-  const bench = { marks: [], longtasks: [], rowsAt: null, waiters: [] };
+  const bench = { marks: [], longtasks: [], rowsAt: null, waiters: [], named: {} };
   Object.defineProperty(window, '__clashlessBench', { value: bench });
   const original = performance.mark.bind(performance);
   performance.mark = function (name, options) {
     const entry = original(name, options);
+    const named = bench.named[name];
+    if (named) {
+      bench.named[name] = undefined;
+      named(entry.startTime);
+    }
     if (name === 'clashless:week-painted') {
       const record = {
         time: entry.startTime,
@@ -40,6 +45,33 @@ export const INSTRUMENT = `(() => {
   });
   rows.observe(document, { childList: true, subtree: true });
 })();`;
+
+export interface ClickTiming {
+  ms?: number;
+  /** Longest long task from the click until the mark. */
+  longestTaskMs?: number;
+  error?: string;
+}
+
+/**
+ * Click a button (by its accessible name's start, via aria-label or text) and time until the
+ * renderer publishes the named mark — the panel or preview painted — with the longest long task
+ * in between.
+ */
+export const CLICK_UNTIL_MARK = `async ({ name, mark, timeoutMs }) => {
+  const b = window.__clashlessBench;
+  const buttons = [...document.querySelectorAll('button')];
+  const el = buttons.find((x) => (x.getAttribute('aria-label') || x.textContent || '').trim().startsWith(name));
+  if (!el || el.disabled) return { error: 'no enabled “' + name + '” button' };
+  const painted = new Promise((resolve) => { b.named[mark] = resolve; });
+  const t0 = performance.now();
+  el.click();
+  const at = await Promise.race([painted, new Promise((r) => setTimeout(() => r(null), timeoutMs))]);
+  if (at === null) return { error: 'no ' + mark + ' mark within ' + timeoutMs + ' ms' };
+  await new Promise((r) => setTimeout(r, 50));
+  const tasks = b.longtasks.filter((t) => t.start + t.duration >= t0 && t.start <= at);
+  return { ms: at - t0, longestTaskMs: tasks.length ? Math.max(...tasks.map((t) => t.duration)) : 0 };
+}`;
 
 /** Run `source` (a JS function expression) in the page with one JSON argument. */
 export function inPage<T>(page: Page, source: string, arg: unknown = null): Promise<T> {
