@@ -27,12 +27,31 @@ if (!process.features.typescript) {
   process.exit(r.status ?? 1);
 }
 
+// A reader that stops early (`clashless sessions | head -1`) closes the pipe. The rest of the
+// output has nowhere to go, and that is not a failure: stop writing and end quietly, with the
+// command's own status, instead of dying on an unhandled EPIPE with a stack trace. The same for
+// standard error (`2>&1 | head`), where there is nobody left to tell anyway.
+const closed = { stdout: false, stderr: false };
+for (const name of ['stdout', 'stderr']) {
+  process[name].on('error', (err) => {
+    closed[name] = true;
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') return;
+    if (name === 'stdout' && !closed.stderr) process.stderr.write(`clashless: cannot write the output (${err.code ?? err.message}).\n`);
+    process.exitCode = 1;
+  });
+}
+
 const { run } = await import('../src/cli/main.ts');
-process.exitCode = await run(process.argv.slice(2), {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
+const status = await run(process.argv.slice(2), {
+  out: (t) => {
+    if (!closed.stdout) process.stdout.write(t);
+  },
+  err: (t) => {
+    if (!closed.stderr) process.stderr.write(t);
+  },
   readStdin: (limit) => readAtMost(0, limit)
 });
+if (process.exitCode === undefined || process.exitCode === 0) process.exitCode = status;
 
 /**
  * Standard input, read in chunks and refused as soon as it passes `limit` bytes: a 1 GB pipe must

@@ -12,7 +12,7 @@ import { median, round } from '../lib/stats.ts';
 import { freshStore } from '../lib/store.ts';
 import { runWorker } from '../lib/worker.ts';
 
-/** The peer: the same rows, written the obvious way. */
+/** The peer: the same rows, written the obvious way (the schema's triggers fill the FTS index for both). */
 function rawInsert(db: Db, schedule: ParsedSchedule): void {
   const insertConference = db.prepare('INSERT INTO conference (title, identity, time_zone, created_at) VALUES (?, ?, ?, ?)');
   const insertSource = db.prepare(
@@ -26,7 +26,6 @@ function rawInsert(db: Db, schedule: ParsedSchedule): void {
   );
   const insertSpeaker = db.prepare('INSERT INTO speaker (name, affiliation, role, bio) VALUES (?, ?, ?, ?)');
   const link = db.prepare('INSERT INTO session_speaker (session_id, position, speaker_id) VALUES (?, ?, ?)');
-  const fts = db.prepare('INSERT INTO session_fts (rowid, title, description, speakers_text, track, room) VALUES (?, ?, ?, ?, ?, ?)');
   db.transaction(() => {
     const c = schedule.conference;
     const conferenceId = insertConference.run(c.title, `peer ${c.title}`, c.timeZone, DATASET_NOW).lastInsertRowid;
@@ -48,7 +47,6 @@ function rawInsert(db: Db, schedule: ParsedSchedule): void {
         }
         link.run(id, position, speakerId);
       });
-      fts.run(id, s.title, s.description, speakersText, s.track, s.room);
     }
   }).immediate();
 }

@@ -15,7 +15,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take a value; every other known flag is a switch. */
-const VALUE_FLAGS = new Set(['--db', '--tz', '--format', '--search', '--state', '--out', '--alarm', '--conference', '--port']);
+const VALUE_FLAGS = new Set(['--db', '--tz', '--first-day', '--format', '--search', '--state', '--out', '--alarm', '--conference', '--port']);
 const SWITCHES = new Set(['--dry-run', '--json', '--all', '--help', '-h', '--version']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -63,7 +63,7 @@ export function allowOnly(args: ParsedArgs, command: string, allowed: readonly s
 }
 
 export const USAGE = `Usage:
-  clashless [--db PATH] import FILE|- [--tz ZONE] [--format FORMAT] [--dry-run] [--json]
+  clashless [--db PATH] import FILE|- [--tz ZONE] [--first-day YYYY-MM-DD] [--format FORMAT] [--dry-run] [--json]
   clashless [--db PATH] seed                      import the bundled sample schedules
   clashless [--db PATH] sessions [--search TEXT] [--json]
   clashless [--db PATH] plan add KEY... | --all   [--state going|backup|maybe]
@@ -71,6 +71,10 @@ export const USAGE = `Usage:
   clashless [--db PATH] plan list [--json]
   clashless [--db PATH] clashes [--json]
   clashless [--db PATH] export --out FILE [--format ics|md|csv] [--alarm MINUTES]
+  clashless [--db PATH] conference list [--json]
+  clashless [--db PATH] conference remove ID|TITLE  remove it with its sessions and plan (undoable)
+  clashless [--db PATH] undo | redo              undo or redo the last change (the app's Ctrl+Z)
 
-FORMAT for import: auto (default), sched-text, markdown, text, ics, frab-xml, schedule-json, csv.
+FORMAT for import: auto (default), sched-text, markdown, text, ics, frab-xml, schedule-json, csv, html.
+--first-day answers a schedule that names its days only as weekdays: the date of its first day.
 --db defaults to the app's own database, so the command line and the app share one plan.`;

@@ -1,7 +1,8 @@
 // The `clashless` command: the same services as the app, for scripting, conversion and headless
 // tests. Contract: docs/cli.md. Exit status 0 done, 1 bad usage, 2 the input could not be read or
-// parsed. Errors are one line on stderr, never a stack trace; with --json stdout holds JSON alone.
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+// parsed, or the database could not be opened (locked, disk full, no permission). Errors are one
+// line on stderr, never a stack trace; with --json stdout holds JSON alone.
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ClashlessError } from '../shared/contract.ts';
@@ -12,10 +13,12 @@ import { epochToWall } from '../shared/time.ts';
 import { decodeBytes, MAX_IMPORT_BYTES } from '../main/import/decode.ts';
 import { defaultDbPath } from '../main/paths.ts';
 import { openServices } from '../main/services.ts';
+import { storeUnavailable } from '../main/store/open.ts';
 import type { ServiceHost } from '../main/service-host.ts';
 import { allowOnly, flagValue, hasFlag, parseArgs, UsageError, USAGE } from './args.ts';
 import type { ParsedArgs } from './args.ts';
 import { clashJson, planJson, sessionJson } from './json.ts';
+import { cmdConference, cmdHistory } from './conference.ts';
 
 export const SEED_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'seed');
 
@@ -26,7 +29,7 @@ export interface Io {
   readStdin(limit: number): Buffer | null;
 }
 
-const INPUT_ERRORS = new Set(['parse-failed', 'empty', 'too-large', 'zone-required']);
+const INPUT_ERRORS = new Set(['parse-failed', 'empty', 'too-large', 'zone-required', 'first-day-required']);
 
 function print(io: Io, value: unknown): void {
   io.out(JSON.stringify(value, null, 2) + '\n');
@@ -84,7 +87,7 @@ function previewJson(p: ImportPreview) {
 }
 
 async function cmdImport(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
-  allowOnly(args, 'import', ['--tz', '--format', '--dry-run', '--json']);
+  allowOnly(args, 'import', ['--tz', '--first-day', '--format', '--dry-run', '--json']);
   const file = args.positionals[1];
   if (!file || args.positionals.length > 2) throw new UsageError('import takes one FILE (or - for standard input).');
   const format = flagValue(args, '--format') ?? 'auto';
@@ -97,9 +100,21 @@ async function cmdImport(host: ServiceHost, args: ParsedArgs, io: Io): Promise<n
     text,
     fileName: input.name,
     format: format as ImportFormat | 'auto',
-    ...(flagValue(args, '--tz') ? { timeZone: flagValue(args, '--tz')! } : {})
+    ...(flagValue(args, '--tz') ? { timeZone: flagValue(args, '--tz')! } : {}),
+    ...(flagValue(args, '--first-day') ? { firstDay: flagValue(args, '--first-day')! } : {})
   };
   const preview = await host.api['import.preview'](req);
+  // A CSV whose columns could not be matched previews as its columns and the reason (the app's
+  // mapping step). The CLI has no mapping step: that reason is the error, never a 0-session success.
+  if (preview.sessions.length === 0) {
+    const reason = preview.warnings[0];
+    const mapping = preview.columns !== null ? ' On the command line, name the columns in the header row (Title, Date, Start, End, Room …), or import the file in the app to choose them.' : '';
+    throw new ClashlessError(
+      'parse-failed',
+      `${reason?.message ?? 'No sessions were found in this document.'}${mapping}`,
+      reason?.line !== null && reason?.line !== undefined ? `line ${reason.line}` : undefined
+    );
+  }
   const json = hasFlag(args, '--json');
   if (hasFlag(args, '--dry-run')) {
     if (json) print(io, previewJson(preview));
@@ -228,6 +243,28 @@ async function cmdClashes(host: ServiceHost, args: ParsedArgs, io: Io): Promise<
   return 0;
 }
 
+/**
+ * Write next to the target and rename, so a crash never leaves half an agenda behind. When the
+ * write or the rename fails, the temporary file is removed before the one-line error is thrown:
+ * a failed export leaves nothing behind.
+ */
+function writeAtomically(target: string, content: string): void {
+  const tmp = `${target}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, target);
+  } catch (err) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // Nothing more to do: the message below still says the agenda was not saved.
+    }
+    const code = (err as NodeJS.ErrnoException).code ?? 'unknown error';
+    const why = code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT' ? 'its folder does not exist' : code;
+    throw new ClashlessError('internal', `Could not write ${target} (${why}). The agenda was not saved; choose another --out file.`);
+  }
+}
+
 async function cmdExport(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
   allowOnly(args, 'export', ['--out', '--format', '--alarm']);
   const out = flagValue(args, '--out');
@@ -240,11 +277,8 @@ async function cmdExport(host: ServiceHost, args: ParsedArgs, io: Io): Promise<n
     throw new UsageError('--alarm takes whole minutes from 0 to 10080.');
   }
   const file = await host.api['export.agenda']({ format, ...(alarm !== undefined ? { alarmMinutes: alarm } : {}) });
-  // Write next to the target and rename, so a crash never leaves half an agenda behind.
   const target = resolve(out);
-  const tmp = `${target}.${process.pid}.tmp`;
-  writeFileSync(tmp, file.content);
-  renameSync(tmp, target);
+  writeAtomically(target, file.content);
   io.out(`Exported ${file.count} item${file.count === 1 ? '' : 's'} to ${target}.\n`);
   return 0;
 }
@@ -252,6 +286,7 @@ async function cmdExport(host: ServiceHost, args: ParsedArgs, io: Io): Promise<n
 /** Run one command; returns the exit status. Never throws. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let host: ServiceHost | null = null;
+  let dbPath: string | null = null;
   try {
     const args = parseArgs(argv);
     if (hasFlag(args, '--help') || hasFlag(args, '-h') || args.positionals.length === 0) {
@@ -259,11 +294,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return args.positionals.length === 0 && !hasFlag(args, '--help') && !hasFlag(args, '-h') ? 1 : 0;
     }
     const command = args.positionals[0]!;
-    const known = ['import', 'seed', 'sessions', 'plan', 'clashes', 'export'];
+    const known = ['import', 'seed', 'sessions', 'plan', 'clashes', 'export', 'conference', 'undo', 'redo'];
     if (!known.includes(command)) throw new UsageError(`Unknown command “${command}”.`);
-    const dbPath = resolve(flagValue(args, '--db') ?? defaultDbPath());
+    dbPath = resolve(flagValue(args, '--db') ?? defaultDbPath());
     host = openServices({ dbPath, seedDir: SEED_DIR, seedOnFirstRun: false });
     const opened = host;
+    // What the app shows in a banner, the CLI says once on stderr (stdout stays the command's own).
+    const { recovery, backupFailed } = await host.api['app.info']({});
+    if (recovery) {
+      io.err(
+        `clashless: ${dbPath} was damaged (${recovery.reason}); it was moved to ${recovery.movedTo} and ` +
+          (recovery.restoredFrom ? `the backup ${recovery.restoredFrom} was restored.\n` : 'a new, empty database was started (no usable backup).\n')
+      );
+    }
+    if (backupFailed) io.err(`clashless: ${backupFailed}\n`);
     // The CLI addresses sessions by key; the services address them by id.
     const lookup = (key: string) => opened.sessionsByKey(key);
     switch (command) {
@@ -284,12 +328,24 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await cmdClashes(host, args, io);
       case 'export':
         return await cmdExport(host, args, io);
+      case 'conference':
+        return await cmdConference(host, args, io);
+      case 'undo':
+      case 'redo':
+        return await cmdHistory(host, args, io, command);
     }
     return 1;
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`clashless: ${err.message}\nRun “clashless --help” for usage.\n`);
       return 1;
+    }
+    // The database could not be opened or written (locked, disk full, no permission): exit 2, like
+    // an input that could not be read. Nothing was moved or changed.
+    const store = dbPath === null ? null : storeUnavailable(err, dbPath, 'save changes to');
+    if (store) {
+      io.err(`clashless: ${store.message}\n`);
+      return 2;
     }
     if (err instanceof ClashlessError) {
       io.err(`clashless: ${err.message}${err.where ? ` (${err.where})` : ''}\n`);

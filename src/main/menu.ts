@@ -97,6 +97,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemTemplate[] {
       command('export', 'Export…', acc('E')),
       command('print', 'Print agenda…', acc('P')),
       separator,
+      // No accelerator: removing a whole conference is undoable, but should never be one slip away.
+      command('delete-conference', 'Delete Conference…'),
       command('restore-backup', 'Restore from backup…'),
       separator,
       mac ? { role: 'close', label: 'Close Window', accelerator: acc('W') } : { role: 'quit', label: 'Quit', accelerator: acc('Q') }

@@ -14,13 +14,14 @@ import { detectFormat } from './import/detect.ts';
 import { commitImport, parseForImport, zoneCandidates } from './import/import-job.ts';
 import type { CommitResult, ProgressListener } from './import/import-job.ts';
 import type { ImportWorkerData, ImportWorkerMessage } from './import/import-worker.ts';
-import { conferenceIdentity, mergeSchedule } from './import/merge.ts';
+import { chooseTarget, mergeSchedule } from './import/merge.ts';
 import { csvColumns } from './import/parsers/csv.ts';
 import { parseImport, systemZone } from './import/pipeline.ts';
 import type { EventListener, ServiceHost, ServiceHostOptions } from './service-host.ts';
 import { listClashes, listTravel, resolveAll, resolveClash, setTravel } from './services/clash-ops.ts';
 import { exportAgenda } from './services/export-ops.ts';
 import { addSessions, createBlock, removeItems, updateBlock, updateItem } from './services/plan-ops.ts';
+import { historyResult, removeConference } from './services/conference-ops.ts';
 import { changesByIds, latestChanges } from './store/changes.ts';
 import { describeBackups, openStore, restoreBackup, takeBackup } from './store/open.ts';
 import type { Recovery } from './store/open.ts';
@@ -65,7 +66,7 @@ function inWorker(workerPath: string, data: ImportWorkerData, onProgress: Progre
         resolve(message.type === 'done' ? message.result : message.parsed);
       } else {
         settled = true;
-        reject(new ClashlessError(message.error.code, message.error.message, message.error.where));
+        reject(new ClashlessError(message.error.code, message.error.message, message.error.where, message.error.question));
       }
     });
     worker.on('error', () => {
@@ -85,7 +86,8 @@ export function createApi(
   recovery: Recovery | null,
   emit: ServiceHost['emit'],
   clock: () => number,
-  importWorker: string | null = null
+  importWorker: string | null = null,
+  backupFailed: string | null = null
 ) {
   const planChanged = (conferenceId: number | null) => emit('plan.changed', { conferenceId });
   const onProgress: ProgressListener = (phase, done, total) => emit('import.progress', { phase, done, total });
@@ -94,15 +96,19 @@ export function createApi(
 
   const api = {
     async 'app.info'() {
-      return { version: APP_VERSION, dbPath, recovery };
+      return { version: APP_VERSION, dbPath, recovery, backupFailed };
     },
     async 'conference.list'() {
       return listConferences(db);
     },
     async 'conference.remove'(req: Request<'conference.remove'>) {
-      const removed = db.prepare('DELETE FROM conference WHERE id = ?').run(req.conferenceId).changes > 0;
-      if (removed) emit('data.changed', { conferenceId: req.conferenceId });
-      return { removed };
+      // One undoable step that takes its sessions' search entries and plan along (services/conference-ops.ts).
+      const result = removeConference(db, clock(), req.conferenceId);
+      if (result.removed) {
+        emit('data.changed', { conferenceId: req.conferenceId });
+        planChanged(req.conferenceId);
+      }
+      return result;
     },
     async 'session.list'(req: Request<'session.list'>) {
       return listSessions(db, req);
@@ -132,18 +138,20 @@ export function createApi(
         }
         throw err;
       }
-      const existing = db
-        .prepare('SELECT id, title FROM conference WHERE identity = ?')
-        .get(conferenceIdentity(parsed.conference.title)) as { id: number; title: string } | undefined;
+      // The same choice the commit makes: same title, or for an untitled paste the same sessions, else new.
+      const target = chooseTarget(db, parsed);
       return {
         format: parsed.format,
-        conference: { title: parsed.conference.title, timeZone: parsed.conference.timeZone },
+        conference: { title: target.title, timeZone: parsed.conference.timeZone },
         zone: parsed.zone,
         sessions: parsed.sessions.map(({ line: _line, ...s }) => s),
         warnings: parsed.warnings,
         columns,
         candidates: zoneCandidates(parsed),
-        mergesInto: existing ? { conferenceId: existing.id, title: existing.title } : null
+        mergesInto:
+          target.conferenceId !== null && target.matchedBy !== null
+            ? { conferenceId: target.conferenceId, title: target.currentTitle ?? target.title, matchedBy: target.matchedBy }
+            : null
       };
     },
     async 'import.commit'(req: Request<'import.commit'>): Promise<ImportReport> {
@@ -200,13 +208,15 @@ export function createApi(
     },
     async 'history.undo'() {
       const done = undo(db);
+      if (done?.conference) emit('data.changed', { conferenceId: null });
       if (done) planChanged(null);
-      return { label: done ? done.label : null };
+      return historyResult(done);
     },
     async 'history.redo'() {
       const done = redo(db);
+      if (done?.conference) emit('data.changed', { conferenceId: null });
       if (done) planChanged(null);
-      return { label: done ? done.label : null };
+      return historyResult(done);
     },
     async 'clash.list'(req: Request<'clash.list'>) {
       return listClashes(db, req.conferenceId);
@@ -266,16 +276,26 @@ export function importSeeds(db: Db, seedDir: string, now: number): { file: strin
   return out;
 }
 
-/** A daily safety copy while the app is used (kept with the migration backups, newest few). */
-function dailyBackup(db: Db, dbPath: string, now: number): void {
-  if (dbPath === ':memory:') return;
-  const last = db.prepare("SELECT value FROM setting WHERE key = 'last_backup'").get() as { value: string } | undefined;
-  const lastMs = last ? Number(last.value) : 0;
-  if (now - lastMs < DAY_MS) return;
-  takeBackup(db, dbPath, 'daily', now);
-  db.prepare(
-    "INSERT INTO setting (key, value) VALUES ('last_backup', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-  ).run(String(now));
+/**
+ * A daily safety copy while the app is used (kept with the migration backups, newest few). It never
+ * stops the start: when it cannot be written (the backups folder is a file or not writable, the disk
+ * is full) this returns the notice to show once, and the next start tries again.
+ */
+function dailyBackup(db: Db, dbPath: string, now: number): string | null {
+  if (dbPath === ':memory:') return null;
+  try {
+    const last = db.prepare("SELECT value FROM setting WHERE key = 'last_backup'").get() as { value: string } | undefined;
+    const lastMs = last ? Number(last.value) : 0;
+    if (now - lastMs < DAY_MS) return null;
+    takeBackup(db, dbPath, 'daily', now);
+    db.prepare(
+      "INSERT INTO setting (key, value) VALUES ('last_backup', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+    ).run(String(now));
+    return null;
+  } catch (err) {
+    const why = err instanceof ClashlessError ? err.message : 'Clashless could not save today’s backup.';
+    return `${why} Your data itself is fine; Clashless tries again on the next start.`;
+  }
 }
 
 export function openServices(opts: ServiceHostOptions): ServiceHost {
@@ -290,8 +310,8 @@ export function openServices(opts: ServiceHostOptions): ServiceHost {
     const hasData = db.prepare('SELECT 1 FROM conference LIMIT 1').get();
     if (!hasData) importSeeds(db, opts.seedDir, clock());
   }
-  if (opts.seedOnFirstRun) dailyBackup(db, opened.path, clock());
-  const api = createApi(db, opened.path, opened.recovery, emit, clock, opts.importWorker ?? null);
+  const backupFailed = opts.seedOnFirstRun ? dailyBackup(db, opened.path, clock()) : null;
+  const api = createApi(db, opened.path, opened.recovery, emit, clock, opts.importWorker ?? null, backupFailed);
   return {
     api,
     subscribe(listener) {

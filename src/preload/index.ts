@@ -16,14 +16,16 @@ const EVENT_CHANNEL = 'event';
 /**
  * What a failed call rejects with. contextBridge copies an Error across with its message only
  * (custom properties such as `code` are dropped), so the failure crosses as plain data instead:
- * an Error-shaped record that keeps code, message and where — what the renderer's error helper
- * reads.
+ * an Error-shaped record that keeps code, message, where and any question — what the renderer's
+ * error helper reads.
  */
 export interface CallFailure {
   name: 'ClashlessError';
   code: WireError['code'];
   message: string;
   where: string | null;
+  /** With 'first-day-required': the question the page asks the person. */
+  question: WireError['question'] | null;
 }
 
 function isWireResult(value: unknown): value is WireResult<unknown> {
@@ -31,7 +33,7 @@ function isWireResult(value: unknown): value is WireResult<unknown> {
 }
 
 function failure(error: WireError): CallFailure {
-  return { name: 'ClashlessError', code: error.code, message: error.message, where: error.where ?? null };
+  return { name: 'ClashlessError', code: error.code, message: error.message, where: error.where ?? null, question: error.question ?? null };
 }
 
 function invoker(channel: string): (payload?: unknown) => Promise<unknown> {

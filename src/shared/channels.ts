@@ -45,6 +45,7 @@ export const MENU_COMMANDS = [
   'zoom-out',
   'zoom-reset',
   'toggle-zone',
-  'restore-backup'
+  'restore-backup',
+  'delete-conference'
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -31,18 +31,22 @@ import type {
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const epochMs = z.number().int().min(0).max(8.64e15);
 const shortText = z.string().max(2_000);
-const longText = z.string().max(100_000);
 /** Import text: 20 MB of UTF-16 code units at most (the decode step enforces bytes). */
 const importText = z.string().max(20 * 1024 * 1024);
 const zoneName = z.string().min(1).max(64);
 const planState = z.enum(['going', 'backup', 'maybe']);
-const formatName = z.enum(['auto', 'sched-text', 'markdown', 'text', 'ics', 'frab-xml', 'schedule-json', 'csv']);
+const formatName = z.enum(['auto', 'sched-text', 'markdown', 'text', 'ics', 'frab-xml', 'schedule-json', 'csv', 'html']);
 
 const importRequest = z.strictObject({
   text: importText,
   fileName: z.string().max(500).optional(),
   format: formatName.optional(),
   timeZone: zoneName.optional(),
+  /**
+   * Weekday-only schedules: the date of the first day (YYYY-MM-DD), the person's answer to
+   * 'first-day-required'. The import checks it and says in words what is wrong with it.
+   */
+  firstDay: z.string().max(32).optional(),
   /** CSV: the person's column mapping from the preview. */
   columns: z
     .array(z.strictObject({ header: z.string().max(500), field: z.enum(CSV_FIELDS).nullable() }))
@@ -132,6 +136,8 @@ export interface AppInfo {
   dbPath: string;
   /** Set when the database was unreadable on start and moved aside; the UI must tell the person. */
   recovery: { movedTo: string; restoredFrom: string | null; reason: string } | null;
+  /** Set when the daily backup could not be saved on start (the start went on); the UI tells the person once. */
+  backupFailed: string | null;
 }
 
 export interface ImportPreview {
@@ -144,8 +150,12 @@ export interface ImportPreview {
   columns: CsvColumn[] | null;
   /** Other zones the person may mean (what an abbreviation could stand for, this computer's zone). */
   candidates: string[];
-  /** Whether a conference with this title already exists (the commit will merge into it). */
-  mergesInto: { conferenceId: number; title: string } | null;
+  /**
+   * The existing conference the commit will update, found by the same title or, for a schedule
+   * without a title (a paste), by sharing most of its sessions; null when the commit creates a new
+   * conference, named `conference.title`.
+   */
+  mergesInto: { conferenceId: number; title: string; matchedBy: 'title' | 'content' } | null;
 }
 
 /** A session in the preview, before it has an id. */
@@ -200,12 +210,24 @@ export interface ExportedFile {
 export interface HistoryResult {
   /** What was undone/redone, for the status line ("Undo: add “All Your Routes…”"), or null when nothing was left. */
   label: string | null;
+  /** Set when the undo put back a removed conference: its id (the app shows it again). */
+  restoredConferenceId?: number;
+}
+
+/** What conference.remove removed (one undoable step); `removed` is false when there was no such conference. */
+export interface ConferenceRemoval {
+  removed: boolean;
+  title: string | null;
+  /** Its sessions on the schedule, its planned sessions and its personal blocks. */
+  sessions: number;
+  planned: number;
+  blocks: number;
 }
 
 export interface Responses {
   'app.info': AppInfo;
   'conference.list': Conference[];
-  'conference.remove': { removed: boolean };
+  'conference.remove': ConferenceRemoval;
   'session.list': Session[];
   'session.get': Session;
   /** Matching ids in schedule order; null when the text is not a search yet (empty, one letter). */

@@ -7,17 +7,40 @@ export type ErrorCode =
   | 'not-found'
   | 'parse-failed' // the import text could not be read
   | 'zone-required' // the document names no zone: ask the person
+  | 'first-day-required' // the days are only weekdays: ask on which date the first one is
   | 'too-large'
   | 'empty'
   | 'conflict'
   | 'forbidden'
   | 'internal';
 
+/**
+ * The schedule names its days only as weekdays ("Saturday", "Sunday"), so the import asks on which
+ * date the first of them falls. The answer comes back as ParseOptions.firstDay (CLI: --first-day).
+ */
+export interface FirstDayQuestion {
+  kind: 'first-day';
+  /** The first weekday that has sessions, ISO numbering: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** The line of its heading, when known. */
+  line: number | null;
+  /**
+   * The year the document itself names (its title, a heading, the file name), with where it was
+   * found; null when it names none. Evidence for the person, never an answer chosen for them.
+   */
+  year: { value: number; from: string } | null;
+}
+
+/** A question the import needs answered before it can go on. */
+export type ImportQuestion = FirstDayQuestion;
+
 export interface WireError {
   code: ErrorCode;
   message: string;
   /** Where: "line 12", "field title" … */
   where?: string | undefined;
+  /** With 'first-day-required': what to ask, so the page can ask it. */
+  question?: ImportQuestion | undefined;
 }
 
 export type WireResult<T> = { ok: true; value: T } | { ok: false; error: WireError };
@@ -25,17 +48,38 @@ export type WireResult<T> = { ok: true; value: T } | { ok: false; error: WireErr
 export class ClashlessError extends Error {
   readonly code: ErrorCode;
   readonly where: string | undefined;
-  constructor(code: ErrorCode, message: string, where?: string) {
+  readonly question: ImportQuestion | undefined;
+  constructor(code: ErrorCode, message: string, where?: string, question?: ImportQuestion) {
     super(message);
     this.name = 'ClashlessError';
     this.code = code;
     this.where = where;
+    this.question = question;
   }
   toWire(): WireError {
-    return this.where === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, where: this.where };
+    const wire: WireError = { code: this.code, message: this.message };
+    if (this.where !== undefined) wire.where = this.where;
+    if (this.question !== undefined) wire.question = this.question;
+    return wire;
   }
+}
+
+/** The weekday names questions and messages use, ISO numbering (index 1 = Monday). */
+export const WEEKDAY_NAMES: readonly string[] = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** Read a question back from untrusted wire data (another process, the network); null if it is not one. */
+export function readQuestion(value: unknown): ImportQuestion | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const q = value as Record<string, unknown>;
+  const weekday = q['weekday'];
+  if (q['kind'] !== 'first-day' || typeof weekday !== 'number' || !Number.isInteger(weekday) || weekday < 1 || weekday > 7) return null;
+  const line = typeof q['line'] === 'number' && Number.isInteger(q['line']) && q['line'] > 0 ? q['line'] : null;
+  const y = q['year'] as Record<string, unknown> | null | undefined;
+  const year =
+    typeof y === 'object' && y !== null && typeof y['value'] === 'number' && Number.isInteger(y['value']) && typeof y['from'] === 'string'
+      ? { value: y['value'], from: y['from'] }
+      : null;
+  return { kind: 'first-day', weekday, line, year };
 }
 
 /** Convert anything thrown by a service into a wire error without leaking internals. */

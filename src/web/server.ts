@@ -6,10 +6,14 @@
 //   which cannot set headers, takes it as ?token=) — compared in constant time;
 // - the Host header must be our own 127.0.0.1:PORT/localhost:PORT (defeats DNS rebinding) and an
 //   Origin, when sent, must be our own origin (defeats cross-site requests);
-// - API calls are POST with a JSON body of bounded size, validated by the same schemas as IPC;
+// - API calls are POST with a JSON body of bounded size (counted while it streams in, refused with
+//   413 once past the limit), validated by the same schemas as IPC;
+// - a malformed request (bad percent-encoding, a target that is not a plain path, garbage bytes)
+//   gets a short 400 and never takes the server down;
 // - every response carries the same CSP as the Electron window.
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { readFile } from 'node:fs/promises';
 import { timingSafeEqual } from 'node:crypto';
 import { isChannel, parseRequest, toWireError } from '../shared/contract.ts';
@@ -63,26 +67,89 @@ export function isOwnRequest(req: IncomingMessage, port: number): boolean {
   return true;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > MAX_BODY_BYTES) throw new Error('too-large');
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+function sendPlain(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(message),
+    'Cache-Control': 'no-store'
+  });
+  res.end(message);
+}
+
+/**
+ * The body, counted while it streams in: null as soon as it passes `limit` bytes (or when the
+ * declared Content-Length already does), without buffering the rest. After a null the caller
+ * answers 413 and drains the rest (drainRefusedBody).
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      resolve(null);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limit) {
+        settled = true;
+        chunks.length = 0;
+        req.off('data', onData);
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => {
+      if (settled) return;
+      settled = true;
+      resolve(Buffer.concat(chunks, size));
+    });
+    req.on('error', (err) => {
+      if (settled) return;
+      settled = true;
+      reject(err);
+    });
+    req.on('close', () => {
+      if (settled) return;
+      settled = true;
+      reject(new Error('the connection closed before the body ended'));
+    });
+  });
+}
+
+/**
+ * After refusing a body: keep reading what the client still sends and drop it (nothing is kept),
+ * so it is not cut off before it reads the refusal; a body that has not ended within two seconds
+ * loses its connection.
+ */
+function drainRefusedBody(req: IncomingMessage): void {
+  if (req.complete) return;
+  const timer = setTimeout(() => req.socket.destroy(), 2_000);
+  timer.unref();
+  req.on('data', () => {});
+  req.once('end', () => clearTimeout(timer));
+  req.once('close', () => clearTimeout(timer));
+  req.resume();
 }
 
 async function handleApi(api: Api, channel: Channel, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  let body: string;
+  let bytes: Buffer | null;
   try {
-    body = await readBody(req);
+    bytes = await readBody(req, MAX_BODY_BYTES);
   } catch {
-    sendJson(res, 413, { ok: false, error: { code: 'too-large', message: 'The request is larger than 25 MB.' } });
+    req.socket.destroy(); // the client went away mid-body: nobody to answer
     return;
   }
+  if (bytes === null) {
+    sendJson(res, 413, { ok: false, error: { code: 'too-large', message: 'The request is larger than 25 MB.' } });
+    drainRefusedBody(req);
+    return;
+  }
+  const body = bytes.toString('utf8');
   let payload: unknown;
   try {
     payload = body.length === 0 ? {} : JSON.parse(body);
@@ -144,46 +211,104 @@ async function handleStatic(rendererDir: string, rawUrl: string, res: ServerResp
   }
 }
 
+/**
+ * The path and query of a request target, or null when the target is not a plain origin-form
+ * path ("/…"): absolute-form ("http://elsewhere/…"), authority-form, "*", a path starting with
+ * "//" (which URL parsers read as a host name), or anything that does not parse.
+ */
+function parseTarget(rawUrl: string | undefined, port: number): URL | null {
+  if (rawUrl === undefined || !rawUrl.startsWith('/') || rawUrl.startsWith('//')) return null;
+  try {
+    return new URL(`http://127.0.0.1:${port}${rawUrl}`);
+  } catch {
+    return null;
+  }
+}
+
+function route(opts: WebHostOptions, port: number, req: IncomingMessage, res: ServerResponse): void {
+  if (!isOwnRequest(req, port)) {
+    refuse(res, 403, 'This Clashless server only answers its own page on 127.0.0.1.');
+    return;
+  }
+  const url = parseTarget(req.url, port);
+  if (url === null) {
+    sendPlain(res, 400, 'Bad request: the address is not a path on this server.');
+    return;
+  }
+  if (url.pathname === '/api/events') {
+    if (req.method !== 'GET' || !tokenMatches(url.searchParams.get('token'), opts.token)) {
+      refuse(res, 403, 'Missing or wrong token.');
+      return;
+    }
+    handleEvents(opts.host, req, res);
+    return;
+  }
+  if (url.pathname.startsWith('/api/')) {
+    let channel: string;
+    try {
+      channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+    } catch {
+      sendPlain(res, 400, 'Bad request: malformed percent-encoding in the address.');
+      return;
+    }
+    if (!tokenMatches(req.headers['x-clashless-token'] as string | undefined, opts.token)) {
+      refuse(res, 403, 'Missing or wrong token.');
+      return;
+    }
+    if (req.method !== 'POST') {
+      sendJson(res, 405, { ok: false, error: { code: 'bad-request', message: 'Use POST.' } });
+      return;
+    }
+    if (!isChannel(channel)) {
+      sendJson(res, 404, { ok: false, error: { code: 'not-found', message: `No channel “${channel.slice(0, 80)}”.` } });
+      return;
+    }
+    handleApi(opts.host.api, channel, req, res).catch((err: unknown) => failed(res, err));
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    sendJson(res, 405, { ok: false, error: { code: 'bad-request', message: 'Use GET.' } });
+    return;
+  }
+  handleStatic(opts.rendererDir, req.url ?? '/', res).catch((err: unknown) => failed(res, err));
+}
+
+/** Last resort for a request that threw: log it, answer 500 if nothing was sent yet, keep serving. */
+function failed(res: ServerResponse, err: unknown): void {
+  console.error('[clashless web] request failed:', err);
+  if (!res.headersSent) sendPlain(res, 500, 'Internal error.');
+  else res.destroy();
+}
+
 export function createWebServer(opts: WebHostOptions): Server {
   const server = createServer((req, res) => {
-    securityHeaders(res);
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    if (!isOwnRequest(req, port)) {
-      refuse(res, 403, 'This Clashless server only answers its own page on 127.0.0.1.');
+    try {
+      securityHeaders(res);
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      route(opts, port, req, res);
+    } catch (err) {
+      failed(res, err);
+    }
+  });
+  // Requests Node's parser rejects (bad request line, NUL bytes, headers too large): one short
+  // plain answer when the socket can still take it, never an exception.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    // A response already under way on this socket must not get a second one spliced into it.
+    const current = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } | null })._httpMessage;
+    if (err.code === 'ECONNRESET' || !socket.writable || current?.headersSent) {
+      socket.destroy();
       return;
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname === '/api/events') {
-      if (req.method !== 'GET' || !tokenMatches(url.searchParams.get('token'), opts.token)) {
-        refuse(res, 403, 'Missing or wrong token.');
-        return;
-      }
-      handleEvents(opts.host, req, res);
-      return;
-    }
-    if (url.pathname.startsWith('/api/')) {
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
-      if (!tokenMatches(req.headers['x-clashless-token'] as string | undefined, opts.token)) {
-        refuse(res, 403, 'Missing or wrong token.');
-        return;
-      }
-      if (req.method !== 'POST') {
-        sendJson(res, 405, { ok: false, error: { code: 'bad-request', message: 'Use POST.' } });
-        return;
-      }
-      if (!isChannel(channel)) {
-        sendJson(res, 404, { ok: false, error: { code: 'not-found', message: `No channel “${channel.slice(0, 80)}”.` } });
-        return;
-      }
-      void handleApi(opts.host.api, channel, req, res);
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendJson(res, 405, { ok: false, error: { code: 'bad-request', message: 'Use GET.' } });
-      return;
-    }
-    void handleStatic(opts.rendererDir, req.url ?? '/', res);
+    const [status, message] =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? ['431 Request Header Fields Too Large', 'Request headers too large.']
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? ['408 Request Timeout', 'Request timed out.']
+          : ['400 Bad Request', 'Bad request.'];
+    socket.end(
+      `HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${message}`
+    );
   });
   return server;
 }

@@ -1,9 +1,10 @@
 // The clashless command as a child process, exactly as a person or a script runs it.
-import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generateIcs } from '../fixtures/generate-ics.ts';
 import { PEER_DIR, ROOT, tempDir } from './helpers.ts';
 
 const tmp = tempDir('clashless-cli-');
@@ -121,6 +122,119 @@ describe('clashless command', () => {
     expect(withTz.code).toBe(0);
     expect(JSON.parse(withTz.stdout).sessions).toHaveLength(773);
   });
+
+  describe('output that stops early and exports that fail', () => {
+    // 3000 generated sessions, all planned: a listing of hundreds of kB (far past a pipe's 64 kB)
+    // and an agenda of megabytes.
+    const bigDb = join(tmp.dir, 'big.db');
+    const ready = (): void => {
+      if (existsSync(bigDb)) return;
+      const feed = join(tmp.dir, 'big.ics');
+      writeFileSync(feed, generateIcs(3000, 13));
+      const imported = cli(['--db', bigDb, 'import', feed]);
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(cli(['--db', bigDb, 'plan', 'add', '--all']).code).toBe(0);
+    };
+
+    /** Run the command with stdout piped into a reader that closes the pipe after its first chunk (like `| head -1`). */
+    function firstChunkThenClose(args: string[]): Promise<{ code: number | null; signal: string | null; first: string; stderr: string }> {
+      return new Promise((resolve) => {
+        const child = spawn(process.execPath, [join(ROOT, 'bin', 'clashless.js'), ...args], {
+          cwd: ROOT,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, NODE_OPTIONS: '' }
+        });
+        let first = '';
+        let stderr = '';
+        child.stdout.once('data', (c: Buffer) => {
+          first = c.toString('utf8');
+          child.stdout.destroy();
+        });
+        child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+        child.on('close', (code, signal) => resolve({ code, signal, first, stderr }));
+      });
+    }
+
+    it('sessions | head -1: a reader that stops early ends the command quietly with status 0', async () => {
+      ready();
+      for (const extra of [[], ['--json']]) {
+        const r = await firstChunkThenClose(['--db', bigDb, 'sessions', ...extra]);
+        expect(r.first.length, extra.join(' ')).toBeGreaterThan(0);
+        expect(r.stderr, extra.join(' ')).toBe('');
+        expect(r.signal).toBeNull();
+        expect(r.code, extra.join(' ')).toBe(0);
+      }
+      // The whole listing is far larger than what the pipe could have taken without a reader.
+      expect(cli(['--db', bigDb, 'sessions']).stdout.length).toBeGreaterThan(256 * 1024);
+    });
+
+    const leftovers = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+
+    function expectOneLineFailure(r: { code: number | null; stderr: string }, target: string, why: RegExp): void {
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
+      expect(r.stderr).toContain(`clashless: Could not write ${target} (`);
+      expect(r.stderr).toMatch(why);
+      expect(r.stderr).toMatch(/The agenda was not saved/);
+      expect(r.stderr).not.toMatch(/Nothing was changed|\bat .*\.(ts|js):\d+/);
+    }
+
+    it('an export whose rename fails (--out names a folder) removes its temporary file', () => {
+      ready();
+      const dir = join(tmp.dir, 'export-rename');
+      mkdirSync(dir);
+      const target = join(dir, 'agenda.ics');
+      mkdirSync(target); // the temporary file is written next to it; renaming it over a folder fails
+      for (const format of ['ics', 'md']) {
+        const r = cli(['--db', bigDb, 'export', '--format', format, '--out', target]);
+        expectOneLineFailure(r, target, /\(it is a folder\)/);
+        expect(leftovers(dir), format).toEqual([]);
+      }
+      expect(readdirSync(dir)).toEqual(['agenda.ics']);
+    });
+
+    it('an export whose write fails half way (file size limit) removes its temporary file', () => {
+      ready();
+      const dir = join(tmp.dir, 'export-efbig');
+      mkdirSync(dir);
+      const target = join(dir, 'agenda.md');
+      // RLIMIT_FSIZE of 64-128 kB (sh counts 512- or 1024-byte blocks): the database opens and reads,
+      // the multi-megabyte agenda stops with EFBIG part way through the temporary file.
+      const r = spawnSync('sh', ['-c', 'ulimit -f 128 && exec "$0" "$@"', process.execPath, join(ROOT, 'bin', 'clashless.js'), '--db', bigDb, 'export', '--format', 'md', '--out', target], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '' }
+      });
+      expectOneLineFailure({ code: r.status, stderr: r.stderr }, target, /\(EFBIG\)/);
+      expect(readdirSync(dir)).toEqual([]);
+      // Without the limit the same export succeeds, so the failure above was the write.
+      const ok = cli(['--db', bigDb, 'export', '--format', 'md', '--out', target]);
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(readdirSync(dir)).toEqual(['agenda.md']);
+    });
+
+    it('an export into a folder that does not exist says so and leaves nothing', () => {
+      ready();
+      const target = join(tmp.dir, 'no-such-folder', 'agenda.ics');
+      expectOneLineFailure(cli(['--db', bigDb, 'export', '--out', target]), target, /\(its folder does not exist\)/);
+      expect(existsSync(join(tmp.dir, 'no-such-folder'))).toBe(false);
+    });
+
+    it('a file with one stray byte imports as UTF-8 and the warning names its line', () => {
+      const file = join(tmp.dir, 'stray-byte.ics');
+      const lines = [
+        'BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:a@example.org', 'DTSTART:20241113T181500Z', 'DTEND:20241113T185000Z',
+        'SUMMARY:Café crème à la française', 'END:VEVENT', 'BEGIN:VEVENT', 'UID:b@example.org', 'DTSTART:20241113T190000Z',
+        'DTEND:20241113T193000Z', 'SUMMARY:L\u0000atelier', 'END:VEVENT', 'END:VCALENDAR'
+      ];
+      writeFileSync(file, Buffer.from(Buffer.from(lines.join('\r\n'), 'utf8').map((b) => (b === 0 ? 0x92 : b))));
+      const r = cli(['--db', join(tmp.dir, 'stray.db'), 'import', file, '--tz', 'Europe/Paris', '--dry-run', '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const titles = (JSON.parse(r.stdout) as { sessions: { title: string }[] }).sessions.map((s) => s.title);
+      expect(titles).toEqual(['Café crème à la française', 'L\uFFFDatelier']);
+      expect(r.stderr).toContain('warning (line 13): An invalid byte was replaced with “\uFFFD”.');
+    });
+  });
 });
 
 describe('clashless on a Node older than 22.14', () => {
@@ -161,5 +275,81 @@ describe('clashless on a Node older than 22.14', () => {
     const r = spawnSync(old, [bin, '--help'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
     expect(r.status).not.toBe(139);
     expectRefusal(r);
+  });
+});
+
+describe('clashless import of CSV files', () => {
+  const germanCsv = join(ROOT, 'tests', 'fixtures', 'csv', 'sendezentrum-programm.csv');
+
+  it('a CSV that names no zone exits 2 with the zone-required message, and imports with --tz Europe/Berlin', () => {
+    const db = join(tmp.dir, 'csv-zone.db');
+    const without = cli(['--db', db, 'import', germanCsv]);
+    expect(without.code).toBe(2);
+    expect(without.stderr.trim().split('\n')).toHaveLength(1);
+    expect(without.stderr).toMatch(/^clashless: This schedule does not say which time zone its times are in .*--tz/);
+    expect(JSON.parse(cli(['--db', db, 'sessions', '--json']).stdout)).toEqual([]);
+
+    const withTz = cli(['--db', db, 'import', germanCsv, '--tz', 'Europe/Berlin', '--json']);
+    expect(withTz.code).toBe(0);
+    const out = JSON.parse(withTz.stdout) as { format: string; zone: { zone: string; rule: string }; sessions: { title: string; start: string; end: string }[] };
+    expect(out.format).toBe('csv');
+    expect(out.zone).toMatchObject({ zone: 'Europe/Berlin', rule: 'option' });
+    expect(out.sessions).toHaveLength(6);
+    expect(out.sessions[0]).toMatchObject({ title: 'Eröffnung des Sendezentrums', start: '2024-12-27T10:00:00Z', end: '2024-12-27T10:30:00Z' });
+    expect(JSON.parse(cli(['--db', db, 'sessions', '--json']).stdout)).toHaveLength(6);
+  });
+
+  it('a CSV that yields no sessions never exits 0, not even as a dry run: it says why', () => {
+    const db = join(tmp.dir, 'csv-empty.db');
+    const cases: [string, RegExp][] = [
+      ['Farbe,Stimmung\nrot,froh\n', /no column for the title/],
+      ['Titel,Raum\nEröffnung,Saal 1\n', /no column for the start time/],
+      ['Titel,Beginn,Ende\n', /header row but no rows/]
+    ];
+    for (const [text, why] of cases) {
+      const file = join(tmp.dir, 'no-sessions.csv');
+      writeFileSync(file, text);
+      for (const extra of [['--dry-run'], ['--dry-run', '--json'], ['--tz', 'Europe/Berlin']]) {
+        const r = cli(['--db', db, 'import', file, ...extra]);
+        expect(r.code, `${text} ${extra.join(' ')}`).toBe(2);
+        expect(r.stderr).toMatch(why);
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
+        expect(r.stdout).toBe('');
+      }
+    }
+  });
+});
+
+describe('clashless import of a schedule whose days are only weekdays', () => {
+  const weekdays = ['# Example Conf 2012', '', 'All times are Paris time (Europe/Paris).', '', '## Thursday', '', '- 10:00 - 11:00 Opening talk', '', '## Saturday', '', '- 09:00 - 10:00 Weekend keynote', ''].join('\n');
+
+  it('exits 2 asking for the first day, refuses a date on another weekday, and imports with --first-day', () => {
+    const db = join(tmp.dir, 'first-day.db');
+    const file = join(tmp.dir, 'weekdays.md');
+    writeFileSync(file, weekdays);
+    const asked = cli(['--db', db, 'import', file]);
+    expect(asked.code).toBe(2);
+    expect(asked.stderr).toMatch(/^clashless: On which date is the first day, Thursday\? .*year 2012.*--first-day YYYY-MM-DD.*\(line 5\)\n$/);
+    expect(JSON.parse(cli(['--db', db, 'sessions', '--json']).stdout)).toEqual([]);
+
+    const friday = cli(['--db', db, 'import', file, '--first-day', '2012-09-14']);
+    expect(friday.code).toBe(2);
+    expect(friday.stderr).toMatch(/^clashless: 2012-09-14 is a Friday, but the schedule's first day is Thursday\./);
+    expect(cli(['--db', db, 'import', file, '--first-day', 'Thursday']).stderr).toMatch(/“Thursday” is not a date\. Give the first day as YYYY-MM-DD/);
+
+    const answered = cli(['--db', db, 'import', file, '--first-day=2012-09-13', '--json']);
+    expect(answered.code).toBe(0);
+    const out = JSON.parse(answered.stdout) as { sessions: { title: string; start: string; end: string }[] };
+    expect(out.sessions.map((s) => [s.title, s.start, s.end])).toEqual([
+      ['Opening talk', '2012-09-13T08:00:00Z', '2012-09-13T09:00:00Z'],
+      ['Weekend keynote', '2012-09-15T07:00:00Z', '2012-09-15T08:00:00Z']
+    ]);
+    expect(JSON.parse(cli(['--db', db, 'sessions', '--json']).stdout)).toHaveLength(2);
+  });
+
+  it('--first-day applies to import only', () => {
+    const r = cli(['--db', join(tmp.dir, 'first-day.db'), 'sessions', '--first-day', '2012-09-13']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--first-day does not apply to “sessions”/);
   });
 });

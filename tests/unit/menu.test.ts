@@ -109,6 +109,18 @@ describe('menu commands', () => {
     }
   });
 
+  it('offers Delete Conference… in the File menu, without a shortcut, sending delete-conference', () => {
+    for (const platform of ['darwin', 'linux'] as const) {
+      const { template, sent } = build(platform);
+      const file = template.find((i) => i.label === 'File' || i.label === '&File')?.submenu ?? [];
+      const item = file.find((i) => i.label === 'Delete Conference…');
+      expect(item, platform).toMatchObject({ id: 'delete-conference' });
+      expect(item?.accelerator).toBeUndefined();
+      item?.click?.();
+      expect(sent).toEqual(['delete-conference']);
+    }
+  });
+
   it('sends the command of the item that was clicked', () => {
     const { template, sent } = build('linux');
     flattenMenu(template)

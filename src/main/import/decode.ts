@@ -1,7 +1,18 @@
 // Bytes of an imported file → text every parser can trust: BOM gone, UTF-8 (or windows-1252
 // for files saved by older Windows tools), LF line ends. Refuses what is not a schedule at all
 // (binary, empty, absurdly large) with a message that says what to do instead.
+//
+// Which 8-bit encoding (no UTF-16 mark or pattern):
+// - valid UTF-8 throughout → UTF-8;
+// - a UTF-8 byte-order mark → UTF-8, whatever follows (the mark says so);
+// - otherwise count the valid multi-byte UTF-8 sequences (é, →, 🚀 …) and the invalid ones. When
+//   the invalid ones outnumber the valid ones — typically no valid multi-byte sequence at all, as in
+//   a file saved by an older Windows tool — the file as a whole is not UTF-8 and is read as
+//   windows-1252. Otherwise it is UTF-8 with a few stray bytes: those bytes, and only those, become
+//   U+FFFD "�", and the import reports each line that has one (replacementWarnings), so one stray
+//   byte never silently re-reads every accented letter in the file as mojibake.
 import { ClashlessError } from '../../shared/contract.ts';
+import type { ImportWarning } from '../../shared/domain.ts';
 
 /** Largest import accepted (20 MiB): far above any real schedule, small enough to stay snappy. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -67,6 +78,87 @@ function mostlyControl(text: string): boolean {
   return control > 8 && control / n > 0.05;
 }
 
+/** How many valid multi-byte UTF-8 sequences and how many invalid ones (maximal subparts, as a decoder replaces them). */
+export function utf8Census(bytes: Uint8Array): { multiByte: number; invalid: number } {
+  let multiByte = 0;
+  let invalid = 0;
+  let i = 0;
+  const n = bytes.length;
+  const inRange = (at: number, lo: number, hi: number): boolean => at < n && bytes[at]! >= lo && bytes[at]! <= hi;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // Expected length and the allowed range of the second byte (excludes overlongs and surrogates).
+    let length: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) length = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      length = 3;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      length = 4;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else {
+      invalid++;
+      i++;
+      continue;
+    }
+    let good = 1;
+    if (inRange(i + 1, lo, hi)) {
+      good = 2;
+      while (good < length && inRange(i + good, 0x80, 0xbf)) good++;
+    }
+    if (good === length) multiByte++;
+    else invalid++;
+    i += good;
+  }
+  return { multiByte, invalid };
+}
+
+/** At most this many lines are named one by one; the rest are summed up in one more warning. */
+const MAX_REPLACEMENT_WARNINGS = 20;
+
+/**
+ * One warning per line of decoded text that holds a U+FFFD replacement character — where the file
+ * had bytes that are not text — so the person can check those lines. Lines are 1-based, as in
+ * every import warning.
+ */
+export function replacementWarnings(text: string): ImportWarning[] {
+  if (!text.includes('\uFFFD')) return [];
+  const warnings: ImportWarning[] = [];
+  let more = 0;
+  let line = 1;
+  let count = 0;
+  const flush = (): void => {
+    if (count === 0) return;
+    if (warnings.length < MAX_REPLACEMENT_WARNINGS) {
+      warnings.push({
+        line,
+        message: count === 1 ? 'An invalid byte was replaced with “\uFFFD”.' : `${count} invalid bytes were replaced with “\uFFFD”.`
+      });
+    } else more++;
+    count = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      flush();
+      line++;
+    } else if (c === 0xfffd) count++;
+  }
+  flush();
+  if (more > 0) {
+    warnings.push({ line: null, message: `${more} more line${more === 1 ? ' has' : 's have'} invalid bytes replaced with “\uFFFD”.` });
+  }
+  return warnings;
+}
+
 /**
  * Decode an imported file. Throws ClashlessError: 'too-large' over the limit, 'parse-failed'
  * for binary content, 'empty' for nothing but whitespace.
@@ -83,7 +175,8 @@ export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions = {}): string
   }
   let encoding: 'utf-8' | 'utf-16le' | 'utf-16be' = 'utf-8';
   let body = bytes;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) body = bytes.subarray(3);
+  const utf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (utf8Bom) body = bytes.subarray(3);
   else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     encoding = 'utf-16le';
     body = bytes.subarray(2);
@@ -102,8 +195,12 @@ export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions = {}): string
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(body);
     } catch {
-      // Not valid UTF-8: files saved by older Windows tools are windows-1252 (a superset of Latin-1).
-      text = new TextDecoder('windows-1252').decode(body);
+      // Not valid UTF-8: the rule at the top of this file decides between UTF-8 with its few stray
+      // bytes replaced and windows-1252 (files saved by older Windows tools; a superset of Latin-1).
+      const census = utf8Census(body);
+      text = utf8Bom || census.invalid <= census.multiByte
+        ? new TextDecoder('utf-8').decode(body)
+        : new TextDecoder('windows-1252').decode(body);
     }
   } else {
     text = new TextDecoder(encoding).decode(body);

@@ -4,11 +4,12 @@
 import type { Database as Db } from 'better-sqlite3';
 import { ClashlessError } from '../../shared/errors.ts';
 import type { Request } from '../../shared/contract.ts';
-import type { ImportWarning, ParsedSchedule, ZoneDecision, ImportFormat } from '../../shared/domain.ts';
+import { zoneNeedsConfirmation, type ImportWarning, type ParsedSchedule, type ZoneDecision, type ImportFormat } from '../../shared/domain.ts';
 import { isValidZone } from '../../shared/time.ts';
 import { mergeSchedule } from './merge.ts';
 import type { MergeResult } from './merge.ts';
 import { parseImport, systemZone } from './pipeline.ts';
+import { readFirstDay } from './parsers/outline/first-day.ts';
 import { abbreviationCandidates } from './zones.ts';
 
 export type ImportRequest = Request<'import.preview'>;
@@ -28,18 +29,25 @@ export function parseForImport(req: ImportRequest): ParsedSchedule {
   if (req.timeZone !== undefined && !isValidZone(req.timeZone)) {
     throw new ClashlessError('bad-request', `“${req.timeZone}” is not a time zone name. Use an IANA name like Europe/Berlin.`, 'field timeZone');
   }
+  readFirstDay(req.firstDay); // a date that is not one is refused whatever the format
+
   return parseImport(req.text, {
     format: req.format,
     timeZone: req.timeZone,
     fileName: req.fileName,
     fallbackZone: systemZone(),
-    columns: req.columns
+    columns: req.columns,
+    firstDay: req.firstDay
   });
 }
 
-/** Zones the preview offers besides its decision: every reading of an abbreviation it saw, and this computer's zone. */
+/**
+ * Zones the preview offers besides its decision: every zone the document's places pointed at, every
+ * reading of an abbreviation it saw, and this computer's zone.
+ */
 export function zoneCandidates(parsed: ParsedSchedule): string[] {
   const out = new Set<string>();
+  for (const c of parsed.zone.candidates ?? []) out.add(c.zone);
   for (const m of parsed.zone.detail.matchAll(/“([A-Z]{2,5})”/g)) {
     for (const z of abbreviationCandidates(m[1]!)) out.add(z);
   }
@@ -49,16 +57,24 @@ export function zoneCandidates(parsed: ParsedSchedule): string[] {
 }
 
 /**
- * A schedule whose times could only be read by guessing the zone is not committed silently: the
- * person must choose (preview) or pass --tz (CLI). Files in UTC are exact whatever the display zone.
+ * A schedule that does not state its zone is not committed silently, whether nothing or only a
+ * place pointed at one: the person must choose or confirm (preview) or pass --tz (CLI). Files in
+ * UTC are exact whatever the display zone.
  */
 function requireZone(parsed: ParsedSchedule, req: ImportRequest): void {
-  if (parsed.zone.rule === 'fallback' && req.timeZone === undefined) {
+  if (req.timeZone !== undefined || !zoneNeedsConfirmation(parsed.zone)) return;
+  const proposals = parsed.zone.candidates ?? [];
+  if (parsed.zone.rule === 'fallback' || proposals.length === 0) {
     throw new ClashlessError(
       'zone-required',
       `This schedule does not say which time zone its times are in (${parsed.zone.detail}). Choose the conference's zone and import again (CLI: --tz ZONE).`
     );
   }
+  const listed = proposals.map((c) => `${c.place} (${c.zone}): ${c.reason}`).join('; ');
+  throw new ClashlessError(
+    'zone-required',
+    `This schedule does not state which time zone its times are in; it points at ${listed}. Confirm the conference's zone and import again (CLI: --tz ${parsed.zone.zone}, or another zone).`
+  );
 }
 
 /** Parse and commit in one go; the merge is one transaction, so a failure changes nothing. */

@@ -3,8 +3,9 @@
 // while the import runs. WAL lets the other connection keep reading; the merge is still one
 // transaction. Errors come back as wire errors, never as stack traces.
 import { parentPort, workerData } from 'node:worker_threads';
-import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
 import { toWireError } from '../../shared/errors.ts';
+import { connect, storeUnavailable } from '../store/open.ts';
 import { commitImport, parseForImport } from './import-job.ts';
 import type { ImportRequest } from './import-job.ts';
 
@@ -33,18 +34,17 @@ if (port) {
       send({ type: 'error', error: toWireError(err) });
     }
   } else {
-    const db = new Database(dbPath);
+    // The same connect() as the services' connection: same pragmas, same busy timeout.
+    let db: Db | null = null;
     try {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
-      db.pragma('foreign_keys = ON');
-      db.pragma('busy_timeout = 10000');
+      db = connect(dbPath);
       const result = commitImport(db, req, now, (phase, done, total) => send({ type: 'progress', phase, done, total }));
       send({ type: 'done', result });
     } catch (err) {
-      send({ type: 'error', error: toWireError(err) });
+      // Locked, full, no permission: say so in plain words rather than "something went wrong".
+      send({ type: 'error', error: toWireError(storeUnavailable(err, dbPath, 'save changes to') ?? err) });
     } finally {
-      db.close();
+      db?.close();
     }
   }
 }

@@ -1,6 +1,7 @@
-// Committing a parsed schedule: one transaction that upserts sessions by their stable key, records
-// what changed, and never deletes a session (a vanished one is marked removed, so a planned session
-// stays visible). A failure anywhere rolls the whole import back.
+// Committing a parsed schedule: one transaction that picks the conference (chooseTarget), upserts
+// sessions by their stable key, records what changed, and never deletes a session (a vanished one is marked removed, so a planned session
+// stays visible). A failure anywhere rolls the whole import back. The search index (session_fts)
+// follows the session rows through triggers (migration 30); nothing here writes it.
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { ChangeKind, ParsedSchedule, ParsedSession } from '../../shared/domain.ts';
@@ -42,6 +43,125 @@ interface ExistingRow {
 
 export function conferenceIdentity(title: string): string {
   return normaliseForKey(title) || 'untitled';
+}
+
+/**
+ * Titles a parser falls back to when the schedule names itself nowhere (normalised): the generic
+ * defaults, and what a paste or standard input is called in place of a file name. Matching such a
+ * title would merge every unrelated paste into one conference, so these schedules are matched by
+ * their content instead (see chooseTarget).
+ */
+const UNTITLED = new Set([
+  'untitled',
+  'imported schedule',
+  'imported calendar',
+  'sched schedule',
+  'standard input',
+  'stdin',
+  'clipboard',
+  'pasted text',
+  'pasted schedule'
+]);
+
+export function isUntitled(title: string): boolean {
+  const normalised = normaliseForKey(title);
+  return normalised === '' || UNTITLED.has(normalised);
+}
+
+/** Where an import goes. The preview shows it; the commit recomputes it inside its transaction. */
+export interface MergeTarget {
+  /** The conference the import updates, or null when it creates one. */
+  conferenceId: number | null;
+  /** The title the conference has after the import. */
+  title: string;
+  /** That conference's title now (null for a new one). */
+  currentTitle: string | null;
+  identity: string;
+  /** How an existing conference was found: the same title, or (untitled schedules) the same sessions. */
+  matchedBy: 'title' | 'content' | null;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "3–4 Feb 2024", "30 Jan – 2 Feb 2024", "30 Dec 2024 – 2 Jan 2025" in the schedule's zone. */
+function dateRange(first: number, last: number, zone: string): string {
+  const a = epochToWall(first, zone);
+  const b = epochToWall(last, zone);
+  const whole = (w: typeof a) => `${w.day} ${MONTHS[w.month - 1]} ${w.year}`;
+  if (a.year !== b.year) return `${whole(a)} – ${whole(b)}`;
+  if (a.month !== b.month) return `${a.day} ${MONTHS[a.month - 1]} – ${whole(b)}`;
+  return a.day === b.day ? whole(a) : `${a.day}–${whole(b)}`;
+}
+
+/** A name from the content for an untitled schedule: its first heading (track) or "Schedule", and its dates. */
+function contentTitle(schedule: ParsedSchedule): string {
+  const heading = schedule.sessions.find((s) => s.track)?.track?.slice(0, 80) ?? 'Schedule';
+  if (schedule.sessions.length === 0) return heading;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const s of schedule.sessions) {
+    first = Math.min(first, s.start);
+    last = Math.max(last, s.start);
+  }
+  return `${heading}, ${dateRange(first, last, schedule.conference.timeZone)}`;
+}
+
+/**
+ * The existing conference an untitled schedule is a re-import of, if any. Rule: it is the same source
+ * when the keys they share are at least half of the schedule's sessions AND at least half of the
+ * conference's current (not removed) sessions. Both halves, so a paste of one day does not swallow a
+ * whole conference (marking the other days removed) and a big paste does not swallow a small one;
+ * a re-paste with some talks added, dropped, moved or renamed still matches. Keys of pasted text are
+ * content keys (title + speakers), so a moved talk still counts as shared. Best share wins, then
+ * the oldest conference.
+ */
+function sameSource(db: Db, keys: readonly string[]): { id: number; title: string; identity: string } | undefined {
+  if (keys.length === 0) return undefined;
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.title, c.identity,
+              (SELECT count(*) FROM session s WHERE s.conference_id = c.id AND s.status != 'removed') AS live,
+              (SELECT count(*) FROM json_each(?) k
+                WHERE EXISTS (SELECT 1 FROM session s WHERE s.conference_id = c.id AND s.key = k.value AND s.status != 'removed')) AS shared
+         FROM conference c ORDER BY c.id`
+    )
+    .all(JSON.stringify(keys)) as { id: number; title: string; identity: string; live: number; shared: number }[];
+  let best: (typeof rows)[number] | undefined;
+  let bestShare = 0;
+  for (const r of rows) {
+    if (r.shared === 0 || r.shared * 2 < keys.length || r.shared * 2 < r.live) continue;
+    const share = r.shared / Math.max(keys.length, r.live);
+    if (share > bestShare) {
+      best = r;
+      bestShare = share;
+    }
+  }
+  return best;
+}
+
+/**
+ * Which conference an import updates. A schedule with a title of its own goes to the conference
+ * with the same normalised title (a re-import of a feed or file). An untitled one (pasted text,
+ * standard input) goes to the conference with the same content (sameSource), else becomes a NEW
+ * conference named from its content; its identity "pasted:…" can never equal a normalised title
+ * (those have no colon), so a titled import never lands in it by accident.
+ */
+export function chooseTarget(db: Db, schedule: ParsedSchedule): MergeTarget {
+  const title = schedule.conference.title;
+  const exists = db.prepare('SELECT id, title FROM conference WHERE identity = ?');
+  if (!isUntitled(title)) {
+    const identity = conferenceIdentity(title);
+    const row = exists.get(identity) as { id: number; title: string } | undefined;
+    return { conferenceId: row?.id ?? null, title, currentTitle: row?.title ?? null, identity, matchedBy: row ? 'title' : null };
+  }
+  const keys = [...new Set(schedule.sessions.map((s) => s.key))];
+  const same = sameSource(db, keys);
+  if (same) return { conferenceId: same.id, title: same.title, currentTitle: same.title, identity: same.identity, matchedBy: 'content' };
+  const named = contentTitle(schedule);
+  const titleTaken = db.prepare('SELECT 1 FROM conference WHERE title = ? OR identity = ?').pluck();
+  let candidate = named;
+  for (let n = 2; titleTaken.get(candidate, `pasted:${normaliseForKey(candidate)}`) !== undefined; n++) candidate = `${named} (${n})`;
+  return { conferenceId: null, title: candidate, currentTitle: null, identity: `pasted:${normaliseForKey(candidate)}`, matchedBy: null };
 }
 
 /** Everything a person sees of a session; equal fingerprints mean nothing to update. */
@@ -91,9 +211,9 @@ interface Statements {
   insertSpeaker: Statement;
   updateSpeaker: Statement;
   linkSpeaker: Statement;
-  ftsInsert: Statement;
-  ftsDelete: Statement;
   insertChange: Statement;
+  plannedWindows: Statement;
+  setWindow: Statement;
 }
 
 function prepare(db: Db): Statements {
@@ -114,16 +234,13 @@ function prepare(db: Db): Statements {
     insertSpeaker: db.prepare('INSERT INTO speaker (name, affiliation, role, bio) VALUES (?, ?, ?, ?)'),
     updateSpeaker: db.prepare('UPDATE speaker SET role = coalesce(?, role), bio = coalesce(?, bio) WHERE id = ?'),
     linkSpeaker: db.prepare('INSERT INTO session_speaker (session_id, position, speaker_id) VALUES (?, ?, ?)'),
-    ftsInsert: db.prepare(
-      'INSERT INTO session_fts (rowid, title, description, speakers_text, track, room) VALUES (?, ?, ?, ?, ?, ?)'
-    ),
-    ftsDelete: db.prepare(
-      `INSERT INTO session_fts (session_fts, rowid, title, description, speakers_text, track, room)
-       SELECT 'delete', id, title, description, speakers_text, track, room FROM session WHERE id = ?`
-    ),
     insertChange: db.prepare(
       'INSERT INTO change (conference_id, session_id, source_id, kind, detail, imported_at) VALUES (?, ?, ?, ?, ?, ?)'
-    )
+    ),
+    plannedWindows: db.prepare(
+      'SELECT id, arrive_at, leave_at FROM plan_item WHERE session_id = ? AND (arrive_at IS NOT NULL OR leave_at IS NOT NULL)'
+    ),
+    setWindow: db.prepare('UPDATE plan_item SET arrive_at = ?, leave_at = ? WHERE id = ?')
   };
 }
 
@@ -144,6 +261,24 @@ function linkSpeakers(st: Statements, sessionId: number, s: ParsedSession, cache
     }
     st.linkSpeaker.run(sessionId, position, speakerId);
   });
+}
+
+/**
+ * A planned session that moved takes its attendance window along: "arrive 10 minutes late, leave
+ * 15 early" stays that, shifted with the start and kept inside the new slot. A bound that reaches
+ * the slot's edge becomes null (the edge itself); a window the shorter slot leaves empty is cleared.
+ */
+function followWindow(st: Statements, sessionId: number, oldStart: number, start: number, end: number): void {
+  const delta = start - oldStart;
+  for (const w of st.plannedWindows.all(sessionId) as { id: number; arrive_at: number | null; leave_at: number | null }[]) {
+    let arrive = w.arrive_at === null || w.arrive_at + delta <= start ? null : w.arrive_at + delta;
+    let leave = w.leave_at === null || w.leave_at + delta >= end ? null : w.leave_at + delta;
+    if ((arrive ?? start) >= (leave ?? end)) {
+      arrive = null;
+      leave = null;
+    }
+    st.setWindow.run(arrive, leave, w.id);
+  }
 }
 
 /** What kinds of change a re-import made to one session, with human details. */
@@ -171,18 +306,18 @@ function describeChanges(old: ExistingRow, s: ParsedSession, zone: string): { ki
  */
 function mergeInTransaction(db: Db, input: MergeInput): MergeResult {
   const { schedule, now } = input;
-  const identity = conferenceIdentity(schedule.conference.title);
+  const target = chooseTarget(db, schedule);
   const zone = schedule.conference.timeZone;
-  const existingConf = db.prepare('SELECT id FROM conference WHERE identity = ?').get(identity) as { id: number } | undefined;
+  const existingConf = target.conferenceId === null ? undefined : { id: target.conferenceId };
   let conferenceId: number;
   if (existingConf) {
     conferenceId = existingConf.id;
-    db.prepare('UPDATE conference SET title = ?, time_zone = ? WHERE id = ?').run(schedule.conference.title, zone, conferenceId);
+    db.prepare('UPDATE conference SET title = ?, time_zone = ? WHERE id = ?').run(target.title, zone, conferenceId);
   } else {
     conferenceId = Number(
       db
         .prepare('INSERT INTO conference (title, identity, time_zone, created_at) VALUES (?, ?, ?, ?)')
-        .run(schedule.conference.title, identity, zone, now).lastInsertRowid
+        .run(target.title, target.identity, zone, now).lastInsertRowid
     );
   }
   const contentHash = createHash('sha256').update(input.rawText).digest('hex');
@@ -238,21 +373,19 @@ function mergeInTransaction(db: Db, input: MergeInput): MergeResult {
         ).lastInsertRowid
       );
       linkSpeakers(st, id, s, speakerCache);
-      st.ftsInsert.run(id, s.title, s.description, spText, s.track, s.room);
       result.added++;
       if (recordChanges) change(id, 'added', `new on the schedule: ${wallText(s.start, zone)}`);
     } else if (old.fingerprint === fingerprint && old.status === s.status) {
       result.unchanged++;
     } else {
       const kinds = describeChanges(old, s, zone);
-      st.ftsDelete.run(old.id);
       st.updateSession.run(
         s.title, s.description, s.start, s.end, s.allDay ? 1 : 0, s.venue, s.room, s.track, s.type, s.url, s.status,
         attributes, spText, fingerprint, sourceId, old.id
       );
+      if (old.start_ms !== s.start || old.end_ms !== s.end) followWindow(st, old.id, old.start_ms, s.start, s.end);
       st.deleteSpeakers.run(old.id);
       linkSpeakers(st, old.id, s, speakerCache);
-      st.ftsInsert.run(old.id, s.title, s.description, spText, s.track, s.room);
       result.updated++;
       for (const k of kinds) change(old.id, k.kind, k.detail);
     }

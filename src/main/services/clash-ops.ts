@@ -50,7 +50,12 @@ function pair(db: Db, a: number, b: number): [PlanItem, PlanItem] {
   return [ia, ib];
 }
 
+/** A resolution reads the plan to decide what to write: both happen in one transaction (see plan-ops). */
 export function resolveClash(db: Db, now: number, req: Request<'clash.resolve'>): PlanItem[] {
+  return db.transaction(() => resolveClashNow(db, now, req)).immediate();
+}
+
+function resolveClashNow(db: Db, now: number, req: Request<'clash.resolve'>): PlanItem[] {
   const [a, b] = pair(db, req.a, req.b);
   switch (req.action) {
     case 'keep-a':
@@ -87,6 +92,11 @@ export function resolveClash(db: Db, now: number, req: Request<'clash.resolve'>)
 }
 
 export function resolveAll(db: Db, now: number, conferenceId: number, apply: boolean): ResolveAllPreview {
+  // A preview writes nothing and needs no write lock.
+  return apply ? db.transaction(() => resolveAllNow(db, now, conferenceId, apply)).immediate() : resolveAllNow(db, now, conferenceId, apply);
+}
+
+function resolveAllNow(db: Db, now: number, conferenceId: number, apply: boolean): ResolveAllPreview {
   const plan = listPlan(db, conferenceId);
   const result = resolveByPriority(plan.map(clashItemFromPlan), travelLookup(db, conferenceId));
   if (apply && result.toBackup.length > 0) {

@@ -14,7 +14,8 @@ import { buildIcs } from '../export/ics.ts';
 import { buildMarkdown } from '../export/markdown.ts';
 import { buildPrintHtml } from '../export/print-html.ts';
 import { listPlan } from '../store/plan.ts';
-import { getConference, getSessions } from '../store/sessions.ts';
+import { getConference, getSessions, sessionSpans } from '../store/sessions.ts';
+import { dayBoundaryMinutes } from '../../shared/conference-days.ts';
 import { travelLookup } from './clash-ops.ts';
 
 function slug(text: string): string {
@@ -33,6 +34,7 @@ function buildEntries(db: Db, plan: PlanItem[], conferenceId: number | undefined
   const sessions = new Map(getSessions(db, plan.flatMap((p) => (p.sessionId === null ? [] : [p.sessionId]))).map((s) => [s.id, s]));
   const clashes = findClashes(plan.map(clashItemFromPlan), travelLookup(db, conferenceId));
   const titles = new Map(plan.map((p) => [p.id, p.title]));
+  const uids = pinnedUids(db, [...sessions.keys()]);
   const clashNames = new Map<number, string[]>();
   for (const c of clashes) {
     clashNames.set(c.a, [...(clashNames.get(c.a) ?? []), titles.get(c.b) ?? '']);
@@ -41,8 +43,18 @@ function buildEntries(db: Db, plan: PlanItem[], conferenceId: number | undefined
   return plan.map((item) => ({
     item,
     session: item.sessionId === null ? null : (sessions.get(item.sessionId) ?? null),
-    clashesWith: clashNames.get(item.id) ?? []
+    clashesWith: clashNames.get(item.id) ?? [],
+    uid: item.sessionId === null ? null : (uids.get(item.sessionId) ?? null)
   }));
+}
+
+/** UIDs kept from before a key change (migration 0020), so calendars keep updating the same events. */
+function pinnedUids(db: Db, sessionIds: number[]): Map<number, string> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = db
+    .prepare('SELECT id, export_uid FROM session WHERE export_uid IS NOT NULL AND id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(sessionIds)) as { id: number; export_uid: string }[];
+  return new Map(rows.map((r) => [r.id, r.export_uid]));
 }
 
 /** Raise SEQUENCE for entries whose exported content changed since the last export; remember the new state. */
@@ -85,7 +97,9 @@ export function exportAgenda(db: Db, now: number, req: Request<'export.agenda'>)
     now,
     alarmMinutes: req.alarmMinutes ?? null,
     states,
-    includeBlocks
+    includeBlocks,
+    // Days start where the conference's days start (a night programme's 00:15 talk stays on its night).
+    dayBoundaryMinutes: dayBoundaryMinutes([...(firstConf ? sessionSpans(db, firstConf.id) : []), ...plan], zone)
   };
   const base = `${slug(conf?.title ?? 'clashless-agenda')}-${isoDateInZone(now, zone)}`;
   switch (req.format) {

@@ -12,15 +12,17 @@ function quote(title: string): string {
 
 export function addSessions(db: Db, now: number, sessionIds: number[], state: PlanState = 'going'): PlanItem[] {
   const unique = [...new Set(sessionIds)];
-  const sessions = db
-    .prepare('SELECT id, conference_id, title FROM session WHERE id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(unique)) as { id: number; conference_id: number; title: string }[];
-  if (sessions.length !== unique.length) {
-    const found = new Set(sessions.map((s) => s.id));
-    const missing = unique.filter((id) => !found.has(id));
-    throw new ClashlessError('not-found', `No session with id ${missing.slice(0, 5).join(', ')}.`, 'field sessionIds');
-  }
+  // Everything read to decide the edit is read inside its transaction (see editPlan), so another
+  // process's commit can never land between the read and the write.
   const ids = editPlan(db, now, () => {
+    const sessions = db
+      .prepare('SELECT id, conference_id, title FROM session WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(unique)) as { id: number; conference_id: number; title: string }[];
+    if (sessions.length !== unique.length) {
+      const found = new Set(sessions.map((s) => s.id));
+      const missing = unique.filter((id) => !found.has(id));
+      throw new ClashlessError('not-found', `No session with id ${missing.slice(0, 5).join(', ')}.`, 'field sessionIds');
+    }
     const existing = new Map(rowsBySession(db, unique).map((r) => [r.session_id, r]));
     const insert = db.prepare(
       'INSERT INTO plan_item (conference_id, session_id, state, priority, created_at) VALUES (?, ?, ?, 3, ?)'
@@ -43,9 +45,10 @@ export function addSessions(db: Db, now: number, sessionIds: number[], state: Pl
 }
 
 export function removeItems(db: Db, now: number, itemIds: number[]): PlanItem[] {
-  const items = getPlanItems(db, itemIds);
-  if (items.length === 0) throw new ClashlessError('not-found', 'None of these items are in the plan.', 'field itemIds');
+  let items: PlanItem[] = [];
   editPlan(db, now, () => {
+    items = getPlanItems(db, itemIds);
+    if (items.length === 0) throw new ClashlessError('not-found', 'None of these items are in the plan.', 'field itemIds');
     db.prepare('DELETE FROM plan_item WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(items.map((i) => i.id)));
     const label = items.length === 1 ? `Remove ${quote(items[0]!.title)}` : `Remove ${items.length} items`;
     return { ids: items.map((i) => i.id), label };
@@ -59,31 +62,45 @@ function requireItem(db: Db, itemId: number): PlanItem {
   return item;
 }
 
+type EditableColumn = 'state' | 'priority' | 'note' | 'arrive_at' | 'leave_at' | 'title' | 'start_ms' | 'end_ms' | 'place';
+
+/**
+ * Write only the columns a request changes: a field the request leaves out is never written back,
+ * so it can never overwrite what another writer committed meanwhile.
+ */
+function updateColumns(db: Db, itemId: number, changes: Partial<Record<EditableColumn, string | number | null>>): void {
+  // Column names come from the fixed EditableColumn list above, never from the request.
+  const set = (Object.entries(changes) as [EditableColumn, string | number | null | undefined][]).filter(([, v]) => v !== undefined);
+  if (set.length === 0) return;
+  db.prepare(`UPDATE plan_item SET ${set.map(([c]) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({
+    ...Object.fromEntries(set),
+    id: itemId
+  });
+}
+
 export function updateItem(db: Db, now: number, req: Request<'plan.update'>): PlanItem[] {
-  const item = requireItem(db, req.itemId);
-  const arrive = req.arriveAt === undefined ? item.arriveAt : req.arriveAt;
-  const leave = req.leaveAt === undefined ? item.leaveAt : req.leaveAt;
-  if (arrive !== null && (arrive < item.start || arrive >= item.end)) {
-    throw new ClashlessError('bad-request', '“Arrive at” must be within the session’s time.', 'field arriveAt');
-  }
-  if (leave !== null && (leave <= item.start || leave > item.end || (arrive !== null && leave <= arrive))) {
-    throw new ClashlessError('bad-request', '“Leave at” must be within the session’s time and after “arrive at”.', 'field leaveAt');
-  }
   editPlan(db, now, () => {
-    db.prepare(
-      `UPDATE plan_item SET state = ?, priority = ?, note = ?, arrive_at = ?, leave_at = ? WHERE id = ?`
-    ).run(
-      req.state ?? item.state,
-      req.priority ?? item.priority,
-      req.note === undefined ? item.note : req.note,
-      arrive,
-      leave,
-      item.id
-    );
+    // Read, check and write in one transaction: the checks see what is really stored.
+    const item = requireItem(db, req.itemId);
+    const arrive = req.arriveAt === undefined ? item.arriveAt : req.arriveAt;
+    const leave = req.leaveAt === undefined ? item.leaveAt : req.leaveAt;
+    if (arrive !== null && (arrive < item.start || arrive >= item.end)) {
+      throw new ClashlessError('bad-request', '“Arrive at” must be within the session’s time.', 'field arriveAt');
+    }
+    if (leave !== null && (leave <= item.start || leave > item.end || (arrive !== null && leave <= arrive))) {
+      throw new ClashlessError('bad-request', '“Leave at” must be within the session’s time and after “arrive at”.', 'field leaveAt');
+    }
+    updateColumns(db, item.id, {
+      state: req.state,
+      priority: req.priority,
+      note: req.note,
+      arrive_at: req.arriveAt,
+      leave_at: req.leaveAt
+    });
     const what = req.state ? `Mark ${quote(item.title)} ${req.state}` : `Edit ${quote(item.title)}`;
     return { ids: [item.id], label: what };
   });
-  return getPlanItems(db, [item.id]);
+  return getPlanItems(db, [req.itemId]);
 }
 
 /** Set states for several items in one undoable step (clash resolutions). */
@@ -130,28 +147,23 @@ export function createBlock(db: Db, now: number, req: Request<'block.create'>): 
 }
 
 export function updateBlock(db: Db, now: number, req: Request<'block.update'>): PlanItem[] {
-  const row = getRows(db, [req.itemId])[0];
-  if (!row) throw new ClashlessError('not-found', `No plan item with id ${req.itemId}.`, 'field itemId');
-  if (row.session_id !== null) {
-    throw new ClashlessError(
-      'bad-request',
-      'A session’s time is set by the conference and cannot be moved. Use “arrive at/leave at” to attend part of it.',
-      'field itemId'
-    );
-  }
-  const start = req.start ?? row.start_ms ?? 0;
-  const end = req.end ?? row.end_ms ?? 0;
-  if (end < start) throw new ClashlessError('bad-request', 'A block must end after it starts.', 'field end');
   editPlan(db, now, () => {
-    db.prepare('UPDATE plan_item SET title = ?, start_ms = ?, end_ms = ?, place = ? WHERE id = ?').run(
-      req.title ?? row.title,
-      start,
-      end,
-      req.place === undefined ? row.place : req.place,
-      row.id
-    );
+    // Read, check and write in one transaction, writing only the fields the request changes.
+    const row = getRows(db, [req.itemId])[0];
+    if (!row) throw new ClashlessError('not-found', `No plan item with id ${req.itemId}.`, 'field itemId');
+    if (row.session_id !== null) {
+      throw new ClashlessError(
+        'bad-request',
+        'A session’s time is set by the conference and cannot be moved. Use “arrive at/leave at” to attend part of it.',
+        'field itemId'
+      );
+    }
+    const start = req.start ?? row.start_ms ?? 0;
+    const end = req.end ?? row.end_ms ?? 0;
+    if (end < start) throw new ClashlessError('bad-request', 'A block must end after it starts.', 'field end');
+    updateColumns(db, row.id, { title: req.title, start_ms: req.start, end_ms: req.end, place: req.place });
     const moved = req.start !== undefined || req.end !== undefined;
     return { ids: [row.id], label: `${moved ? 'Move' : 'Edit'} block ${quote(req.title ?? row.title ?? '')}` };
   });
-  return getPlanItems(db, [row.id]);
+  return getPlanItems(db, [req.itemId]);
 }

@@ -4,8 +4,15 @@
 // and after and stores both in `history` in the same transaction. Undo writes the "before" rows back
 // (deleting rows that did not exist), redo the "after" rows; so history survives a restart and an
 // undo can never half-apply.
+//
+// The other kind of entry is the removal of a whole conference (removeConferenceWithHistory): its
+// "before" holds a snapshot of everything removed (store/conference-store.ts), undo puts it back,
+// redo removes it again.
 import type { Database as Db } from 'better-sqlite3';
+import { ClashlessError } from '../../shared/errors.ts';
 import type { PlanItem, PlanState, SessionStatus } from '../../shared/domain.ts';
+import { deleteConference, renumbered, restoreConference, snapshotConference, summarize } from './conference-store.ts';
+import type { ConferenceSnapshot, RemovalSummary, Restored } from './conference-store.ts';
 
 /** A plan_item row exactly as stored (the unit of history snapshots). */
 export interface PlanRow {
@@ -108,11 +115,26 @@ function deleteRows(db: Db, ids: readonly number[]): void {
   db.prepare('DELETE FROM plan_item WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
 }
 
+/** Add an undo entry (dropping what could be redone: a new edit ends that branch), keeping the last 500. */
+function record(db: Db, now: number, label: string, before: unknown, after: unknown): void {
+  db.prepare('DELETE FROM history WHERE undone = 1').run();
+  db.prepare('INSERT INTO history (label, before, after, created_at) VALUES (?, ?, ?, ?)').run(
+    label,
+    JSON.stringify(before),
+    JSON.stringify(after),
+    now
+  );
+  // Keep history bounded: the last 500 edits are plenty for undo.
+  db.prepare('DELETE FROM history WHERE id <= (SELECT max(id) - 500 FROM history)').run();
+}
+
 /**
  * Apply a plan edit with history. `edit` changes plan_item rows inside the transaction and returns the
  * ids it touched (created, changed or deleted) and a label for undo ("Add “All Your Routes…”").
  * The "before" rows come from a snapshot of the plan taken first: plans are small (hundreds of
- * rows), so this is cheap and edits need no cooperation to be undoable.
+ * rows), so this is cheap and edits need no cooperation to be undoable. The transaction is
+ * IMMEDIATE and `edit` runs inside it, so whatever `edit` reads is what it writes over: another
+ * process (the CLI, a second window's host) can not commit in between.
  */
 export function editPlan(db: Db, now: number, edit: () => { ids: number[]; label: string }): number[] {
   return db
@@ -125,18 +147,80 @@ export function editPlan(db: Db, now: number, edit: () => { ids: number[]; label
       const afterRows = new Map(getRows(db, ids).map((r) => [r.id, r]));
       const after = ids.map((id) => afterRows.get(id) ?? null);
       if (JSON.stringify(before) === JSON.stringify(after)) return ids;
-      db.prepare('DELETE FROM history WHERE undone = 1').run();
-      db.prepare('INSERT INTO history (label, before, after, created_at) VALUES (?, ?, ?, ?)').run(
-        label,
-        JSON.stringify({ ids, rows: before }),
-        JSON.stringify({ ids, rows: after }),
-        now
-      );
-      // Keep history bounded: the last 500 edits are plenty for undo.
-      db.prepare('DELETE FROM history WHERE id <= (SELECT max(id) - 500 FROM history)').run();
+      record(db, now, label, { ids, rows: before }, { ids, rows: after });
       return ids;
     })
     .immediate();
+}
+
+/** A conference removal's entry: "before" holds what was removed, "after" which conference is gone. */
+interface ConferenceBefore {
+  kind: 'conference';
+  snapshot: ConferenceSnapshot;
+}
+interface ConferenceAfter {
+  kind: 'conference';
+  removed: number;
+}
+
+function isConferenceEntry(value: unknown): value is ConferenceBefore | ConferenceAfter {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'conference';
+}
+
+/**
+ * Remove a conference and everything of it as one undoable step. Returns what was removed, or null
+ * when there is no such conference.
+ */
+export function removeConferenceWithHistory(db: Db, now: number, conferenceId: number): RemovalSummary | null {
+  return db
+    .transaction(() => {
+      const snapshot = snapshotConference(db, conferenceId);
+      if (!snapshot) return null;
+      deleteConference(db, conferenceId);
+      const before: ConferenceBefore = { kind: 'conference', snapshot };
+      const after: ConferenceAfter = { kind: 'conference', removed: conferenceId };
+      record(db, now, `Remove conference “${snapshot.title}”`, before, after);
+      return summarize(snapshot);
+    })
+    .immediate();
+}
+
+/**
+ * A restore gave some rows new ids (an import took theirs): the older entries that refer to the
+ * restored conference's plan items follow, so undoing them later plans the right session. Walks back
+ * until an entry that removed an earlier conference with the same id: before that, the id meant it.
+ */
+function followRenumbering(db: Db, entryId: number, oldConferenceId: number, restored: Restored): void {
+  const older = db.prepare('SELECT id, before, after FROM history WHERE id < ? ORDER BY id DESC').all(entryId) as {
+    id: number;
+    before: string;
+    after: string;
+  }[];
+  const update = db.prepare('UPDATE history SET before = ?, after = ? WHERE id = ?');
+  const { plan_item: items, session: sessions } = restored.moved;
+  for (const h of older) {
+    const parsed = JSON.parse(h.before) as Snapshot | ConferenceBefore;
+    if (isConferenceEntry(parsed)) {
+      if (parsed.snapshot.conferenceId === oldConferenceId) break;
+      continue;
+    }
+    const pair = [parsed, JSON.parse(h.after) as Snapshot] as const;
+    let changed = false;
+    parsed.ids.forEach((id, i) => {
+      if (!pair.some((snap) => snap.rows[i]?.conference_id === oldConferenceId)) return;
+      const newId = items.get(id) ?? id;
+      for (const snap of pair) {
+        snap.ids[i] = newId;
+        const row = snap.rows[i];
+        if (!row) continue;
+        row.id = newId;
+        row.conference_id = restored.conferenceId;
+        if (row.session_id !== null) row.session_id = sessions.get(row.session_id) ?? row.session_id;
+      }
+      changed = true;
+    });
+    if (changed) update.run(JSON.stringify(pair[0]), JSON.stringify(pair[1]), h.id);
+  }
 }
 
 interface Snapshot {
@@ -153,34 +237,78 @@ function applySnapshot(db: Db, snap: Snapshot): void {
   );
 }
 
+/** Restore a removed conference, or say in plain words why it cannot be (the undo then changes nothing). */
+function putBack(db: Db, snapshot: ConferenceSnapshot): Restored {
+  try {
+    return restoreConference(db, snapshot);
+  } catch (err) {
+    const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    throw new ClashlessError('conflict', `“${snapshot.title}” could not be put back (${why}). Nothing was changed.`);
+  }
+}
+
+/** What an undo or redo did; `conference` is set when it put back or removed a whole conference. */
+export interface HistoryStep {
+  label: string;
+  ids: number[];
+  conference: { id: number; restored: boolean } | null;
+}
+
 /** Undo the newest edit not yet undone; returns its label, or null when there is nothing to undo. */
-export function undo(db: Db): { label: string; ids: number[] } | null {
+export function undo(db: Db): HistoryStep | null {
   return db
     .transaction(() => {
       const h = db.prepare('SELECT id, label, before FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
         | { id: number; label: string; before: string }
         | undefined;
       if (!h) return null;
-      const snap = JSON.parse(h.before) as Snapshot;
-      applySnapshot(db, snap);
+      const before = JSON.parse(h.before) as Snapshot | ConferenceBefore;
+      let step: HistoryStep;
+      if (isConferenceEntry(before)) {
+        const restored = putBack(db, before.snapshot);
+        if (renumbered(restored)) {
+          followRenumbering(db, h.id, before.snapshot.conferenceId, restored);
+          const after: ConferenceAfter = { kind: 'conference', removed: restored.conferenceId };
+          db.prepare('UPDATE history SET after = ? WHERE id = ?').run(JSON.stringify(after), h.id);
+        }
+        const ids = before.snapshot.rows.plan_item.map((r) => restored.moved.plan_item.get(Number(r.id)) ?? Number(r.id));
+        step = { label: h.label, ids, conference: { id: restored.conferenceId, restored: true } };
+      } else {
+        applySnapshot(db, before);
+        step = { label: h.label, ids: before.ids, conference: null };
+      }
       db.prepare('UPDATE history SET undone = 1 WHERE id = ?').run(h.id);
-      return { label: h.label, ids: snap.ids };
+      return step;
     })
     .immediate();
 }
 
 /** Redo the oldest undone edit. */
-export function redo(db: Db): { label: string; ids: number[] } | null {
+export function redo(db: Db): HistoryStep | null {
   return db
     .transaction(() => {
       const h = db.prepare('SELECT id, label, after FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as
         | { id: number; label: string; after: string }
         | undefined;
       if (!h) return null;
-      const snap = JSON.parse(h.after) as Snapshot;
-      applySnapshot(db, snap);
+      const after = JSON.parse(h.after) as Snapshot | ConferenceAfter;
+      let step: HistoryStep;
+      if (isConferenceEntry(after)) {
+        // Remove it again as it is now, and keep that for the next undo.
+        const snapshot = snapshotConference(db, after.removed);
+        if (snapshot) {
+          deleteConference(db, after.removed);
+          const before: ConferenceBefore = { kind: 'conference', snapshot };
+          db.prepare('UPDATE history SET before = ? WHERE id = ?').run(JSON.stringify(before), h.id);
+        }
+        const ids = snapshot ? snapshot.rows.plan_item.map((r) => Number(r.id)) : [];
+        step = { label: h.label, ids, conference: { id: after.removed, restored: false } };
+      } else {
+        applySnapshot(db, after);
+        step = { label: h.label, ids: after.ids, conference: null };
+      }
       db.prepare('UPDATE history SET undone = 0 WHERE id = ?').run(h.id);
-      return { label: h.label, ids: snap.ids };
+      return step;
     })
     .immediate();
 }

@@ -194,3 +194,10 @@ export function findSessionsByKey(db: Db, key: string): { id: number; conference
     title: string;
   }[];
 }
+
+/** Start and end of every scheduled session of a conference (for where its days start). */
+export function sessionSpans(db: Db, conferenceId: number): { start: number; end: number }[] {
+  return db
+    .prepare(`SELECT start_ms AS start, end_ms AS "end" FROM session WHERE conference_id = ? AND status = 'scheduled'`)
+    .all(conferenceId) as { start: number; end: number }[];
+}

@@ -6,11 +6,12 @@
 // (a conference day runs past midnight); wall time → instant always goes through wallToEpoch,
 // never "midnight + hours", because conferences cross DST changes.
 //
-// Keys: guid + "@" + compact UTC start (one guid can own several slots of a workshop), else
-// acronym + ":" + id, with "@" + start only when that id repeats.
+// Keys (see keys.ts): the guid, else acronym + ":" + id, else the content key; never the start,
+// so a moved talk keeps its key. A key that owns several slots (a multi-day workshop) numbers
+// them in time order: "guid", "guid#2".
 import type { ImportFormat, ImportWarning, ParseOptions, ParsedSchedule, ParsedSession, Speaker } from '../../../shared/domain.ts';
-import { MINUTE, toIsoUtc, wallToEpoch } from '../../../shared/time.ts';
-import { contentKey, normaliseForKey, uniqueKeys } from '../keys.ts';
+import { MINUTE, wallToEpoch } from '../../../shared/time.ts';
+import { contentKey, normaliseForKey, slotKeys } from '../keys.ts';
 import { cleanLine, cleanText, joinDescription } from './frab-text.ts';
 import { decideZone } from './frab-zone.ts';
 import type { OffsetSample } from './frab-zone.ts';
@@ -224,16 +225,6 @@ function offsetSample(ev: RawEvent): OffsetSample | null {
   return { ms, offset };
 }
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
-/** "20241227T093000Z": the start as it appears in keys (built by hand: one per event). */
-function compactUtc(ms: number): string {
-  const d = new Date(ms);
-  const year = d.getUTCFullYear();
-  if (year < 1000 || year > 9999) return toIsoUtc(ms).replace(/[-:]/g, '');
-  return `${year}${pad2(d.getUTCMonth() + 1)}${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}${pad2(d.getUTCMinutes())}${pad2(d.getUTCSeconds())}Z`;
-}
-
 function speakersOf(persons: readonly RawPerson[]): Speaker[] {
   const seen = new Set<string>();
   const speakers: Speaker[] = [];
@@ -341,8 +332,6 @@ export function buildSchedule(
   }
 
   const keyPrefix = cleanLine(conf.acronym) ?? slugOf(conf.title ?? opts.fileName ?? 'schedule');
-  const idCounts = new Map<string, number>();
-  for (const t of timed) if (!t.ev.guid && t.ev.id) idCounts.set(t.ev.id, (idCounts.get(t.ev.id) ?? 0) + 1);
 
   const venue = cleanLine(conf.venue);
   const sessions: ParsedSession[] = timed.map(({ ev, start, end, title }) => {
@@ -350,8 +339,8 @@ export function buildSchedule(
     const guid = ev.guid?.trim();
     const id = ev.id?.trim();
     let key: string;
-    if (guid) key = `${guid}@${compactUtc(start)}`;
-    else if (id) key = `${keyPrefix}:${id}` + ((idCounts.get(ev.id ?? '') ?? 0) > 1 ? `@${compactUtc(start)}` : '');
+    if (guid) key = guid;
+    else if (id) key = `${keyPrefix}:${id}`;
     else key = contentKey(title, speakers.map((s) => s.name));
     const attributes: Record<string, string> = {};
     const subtitle = cleanLine(ev.subtitle);
@@ -378,8 +367,16 @@ export function buildSchedule(
     };
   });
 
-  const unique = uniqueKeys(sessions);
-  const repeated = unique.filter((s, i) => s.key !== sessions[i]?.key).length;
+  // Several slots of one key are normal (a workshop on two days); the same key twice at the same
+  // start is a copy the feed repeated, worth a warning. Both are kept as "#2", "#3" sessions.
+  const unique = slotKeys(sessions);
+  const slots = new Set<string>();
+  let repeated = 0;
+  for (const s of sessions) {
+    const slot = `${s.key}\u001f${s.start}`;
+    if (slots.has(slot)) repeated++;
+    else slots.add(slot);
+  }
   if (repeated > 0) warnings.add(null, `${repeated} events appear more than once with the same id and start; the copies were kept with “#2”, “#3” keys.`);
   const all = warnings.done();
   all.unshift(...zoneWarnings.map((message) => ({ line: null, message })));

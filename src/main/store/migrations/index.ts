@@ -1,7 +1,9 @@
 // Every migration, in order. Append only: a shipped migration is never edited or removed.
 import { createCore } from './0010-create-core.ts';
+import { talkKeys } from './0020-talk-keys.ts';
+import { sessionFtsTriggers } from './0030-session-fts-triggers.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [createCore];
+export const MIGRATIONS: readonly Migration[] = [createCore, talkKeys, sessionFtsTriggers];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

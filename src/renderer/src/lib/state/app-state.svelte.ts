@@ -55,7 +55,13 @@ export class AppState {
   #conference = $derived(this.#conferences.find((c) => c.id === this.#conferenceId) ?? null);
   #displayZone = $derived.by(() => this.view.zoneFor(this.#conference?.timeZone ?? null));
   /** Where a conference day starts in the display zone (minutes after midnight): later than midnight for a night programme. */
-  #dayBoundary = $derived(dayBoundaryMinutes([...this.#sessions, ...this.#plan], this.#displayZone));
+  // Only in the conference's own zone: seen from another zone, an evening programme lands after
+  // midnight without being a night programme, and days there start at midnight.
+  #dayBoundary = $derived(
+    this.#conference !== null && this.#displayZone === this.#conference.timeZone
+      ? dayBoundaryMinutes([...this.#sessions, ...this.#plan], this.#displayZone)
+      : 0
+  );
 
   /** Conferences that existed when an import began; a new one that appears is shown at once. */
   #beforeImport: Set<number> | null = null;
