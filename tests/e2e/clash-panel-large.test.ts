@@ -2,11 +2,8 @@
 // clashes). It used to paint every card at once and freeze the page for seconds; now it shows the
 // first page of cards, says how many there are, and shows more on request. Resolve all by
 // priority still previews a clash-free plan for all of them.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, openApp, startHost, type AppPage, type Host } from './helpers.ts';
-import { PEER_DIR } from '../fixtures/paths.ts';
+import { callApi, import38c3, openApp, startHost, type AppPage, type Host } from './helpers.ts';
 
 describe('clash panel with 300 planned 38C3 sessions', () => {
   let host: Host;
@@ -17,15 +14,12 @@ describe('clash panel with 300 planned 38C3 sessions', () => {
     host = await startHost();
     app = await openApp(host, { timezoneId: 'Europe/Berlin' });
     const { page } = app;
-    const text = readFileSync(join(PEER_DIR, 'frab-xml', '38c3_2025-12-06.xml'), 'utf8');
-    const report = await callApi(page, 'import.commit', { text, fileName: '38c3.xml', format: 'frab-xml' });
-    const sessions = (await callApi(page, 'session.list', { conferenceId: report.conferenceId, limit: 100_000 }))
-      .filter((s) => s.status === 'scheduled')
-      .sort((a, b) => a.start - b.start || a.id - b.id);
+    const imported = await import38c3(page);
+    const sessions = imported.sessions.filter((s) => s.status === 'scheduled');
     const step = sessions.length / 300;
     const ids = Array.from({ length: 300 }, (_, i) => sessions[Math.floor(i * step)]!.id);
     await callApi(page, 'plan.add', { sessionIds: ids });
-    clashCount = (await callApi(page, 'clash.list', { conferenceId: report.conferenceId })).length;
+    clashCount = (await callApi(page, 'clash.list', { conferenceId: imported.conferenceId })).length;
     expect(clashCount).toBeGreaterThan(1000);
     await page.getByRole('combobox', { name: 'Conference' }).selectOption({ label: '38C3' });
   });

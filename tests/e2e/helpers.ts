@@ -3,7 +3,7 @@
 // downloaded, and every request the page makes off 127.0.0.1 is recorded so tests can assert the
 // app stays offline.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -210,4 +210,14 @@ export async function callApi<C extends Channel>(page: Page, channel: C, request
     },
     { channel, request }
   ) as Promise<Responses[C]>;
+}
+
+/** Import 38C3 (the real frab schedule in tests/fixtures/peer) through the API; its sessions, in start order. */
+export async function import38c3(page: Page): Promise<{ conferenceId: number; sessions: Responses['session.list'] }> {
+  const text = readFileSync(join(ROOT, 'tests', 'fixtures', 'peer', 'frab-xml', '38c3_2025-12-06.xml'), 'utf8');
+  const report = await callApi(page, 'import.commit', { text, fileName: '38c3.xml', format: 'frab-xml' });
+  const sessions = (await callApi(page, 'session.list', { conferenceId: report.conferenceId, limit: 100_000 })).sort(
+    (a, b) => a.start - b.start || a.id - b.id
+  );
+  return { conferenceId: report.conferenceId, sessions };
 }

@@ -1,11 +1,8 @@
 // The week view files a night programme's small hours under the night they belong to: 38C3's
 // Friday runs to ~03:00, and "Desiring Technology" at 00:15 shows in Friday's column, with the
 // hour axis running from the quiet hour instead of midnight.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, openApp, startHost, type AppPage, type Host } from './helpers.ts';
-import { PEER_DIR } from '../fixtures/paths.ts';
+import { callApi, import38c3, openApp, startHost, type AppPage, type Host } from './helpers.ts';
 
 const DESIRING = 'Desiring Technology. Über Porno, Abhängigkeit und Fortschritt';
 
@@ -17,9 +14,7 @@ describe('a night programme in the week view', () => {
     host = await startHost();
     app = await openApp(host, { timezoneId: 'Europe/Berlin' });
     const { page } = app;
-    const text = readFileSync(join(PEER_DIR, 'frab-xml', '38c3_2025-12-06.xml'), 'utf8');
-    const report = await callApi(page, 'import.commit', { text, fileName: '38c3.xml', format: 'frab-xml' });
-    const sessions = await callApi(page, 'session.list', { conferenceId: report.conferenceId, limit: 100_000 });
+    const { sessions } = await import38c3(page);
     const desiring = sessions.find((s) => s.title === DESIRING)!;
     await callApi(page, 'plan.add', { sessionIds: [desiring.id] });
     await page.getByRole('combobox', { name: 'Conference' }).selectOption({ label: '38C3' });

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { PlanItem, PlanState, Session, SessionStatus, Speaker } from '../../shared/domain.ts';
+import { conferenceDateOf } from '../../shared/conference-days.ts';
 import { DAY } from '../../shared/time.ts';
 
 export interface AgendaEntry {
@@ -16,6 +17,11 @@ export interface AgendaEntry {
   session: Session | null;
   /** Titles of the items this one clashes with (shown in the printed and Markdown agendas). */
   clashesWith: string[];
+  /**
+   * The UID a calendar already knows this session by, when it differs from the one its key gives
+   * (session.export_uid: kept by migration 0020 when the key changed after an export).
+   */
+  uid?: string | null;
 }
 
 export interface AgendaInput {
@@ -36,6 +42,11 @@ export interface AgendaInput {
   /** Which plan states to include (the services default to all of PLAN_STATES). */
   states: readonly PlanState[];
   includeBlocks: boolean;
+  /**
+   * Minutes after midnight at which a conference day starts (shared/conference-days.ts): a talk at
+   * 00:15 of a night programme is listed under the day before. 0, midnight, when left out.
+   */
+  dayBoundaryMinutes?: number;
 }
 
 /** One exported event: everything any format shows, already resolved. */
@@ -77,6 +88,7 @@ const UID_UNSAFE = /[^A-Za-z0-9._:#@-]/g;
 export function entryUid(entry: AgendaEntry): string {
   const { item, session } = entry;
   if (item.kind === 'block') return `block-${item.id}${UID_DOMAIN}`;
+  if (entry.uid) return entry.uid;
   const key = session?.key ?? item.sessionKey ?? '';
   if (key.length === 0) return `session-${session?.id ?? item.sessionId ?? item.id}${UID_DOMAIN}`;
   const safe = key.replace(UID_UNSAFE, '-');
@@ -216,9 +228,10 @@ export function allDayDates(ev: AgendaEvent, zone: string): { first: string; day
   return { first, days };
 }
 
-/** ISO date of the day an event is listed under, in a zone. */
-export function eventDate(ev: AgendaEvent, zone: string): string {
-  return DateTime.fromMillis(ev.allDay ? ev.start : ev.attendStart, { zone }).toISODate() ?? '';
+/** ISO date of the (conference) day an event is listed under, in a zone. */
+export function eventDate(ev: AgendaEvent, zone: string, boundaryMinutes = 0): string {
+  if (ev.allDay) return DateTime.fromMillis(ev.start, { zone }).toISODate() ?? '';
+  return conferenceDateOf(ev.attendStart, zone, boundaryMinutes);
 }
 
 /** "Wednesday, November 13, 2024". */
@@ -233,10 +246,10 @@ export interface AgendaDay {
 }
 
 /** Events grouped by their date in a zone, days in order (events keep their order). */
-export function groupByDay(events: readonly AgendaEvent[], zone: string): AgendaDay[] {
+export function groupByDay(events: readonly AgendaEvent[], zone: string, boundaryMinutes = 0): AgendaDay[] {
   const days = new Map<string, AgendaEvent[]>();
   for (const ev of events) {
-    const date = eventDate(ev, zone);
+    const date = eventDate(ev, zone, boundaryMinutes);
     const list = days.get(date);
     if (list) list.push(ev);
     else days.set(date, [ev]);

@@ -49,7 +49,7 @@ export function buildMarkdown(input: AgendaInput): string {
     out.push('_Nothing planned yet._', '');
     return out.join('\n');
   }
-  for (const day of groupByDay(events, zone)) {
+  for (const day of groupByDay(events, zone, input.dayBoundaryMinutes)) {
     out.push(`## ${day.heading}`, '');
     for (const ev of day.events) out.push(...eventLine(ev, zone));
     out.push('');

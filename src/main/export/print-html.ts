@@ -152,7 +152,7 @@ export function buildPrintHtml(input: AgendaInput, options: PrintOptions = {}): 
   const paper = options.paper ?? defaultPaper(input.timeZone);
   const first = events[0];
   const zoneText = zoneLabel(input.timeZone, first ? first.attendStart : input.now);
-  const days = groupByDay(events, input.timeZone);
+  const days = groupByDay(events, input.timeZone, input.dayBoundaryMinutes);
   const body = days.length > 0 ? days.map((d) => daySection(d, input, zoneText)).join('\n') : daySection(null, input, zoneText);
   return `<!doctype html>
 <html lang="en">
