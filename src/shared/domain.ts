@@ -5,7 +5,7 @@
 // zone name.
 
 /** The formats the importer understands. `auto` asks detection to choose. */
-export type ImportFormat = 'sched-text' | 'markdown' | 'text' | 'ics' | 'frab-xml' | 'schedule-json' | 'csv';
+export type ImportFormat = 'sched-text' | 'markdown' | 'text' | 'ics' | 'frab-xml' | 'schedule-json' | 'csv' | 'html';
 export const IMPORT_FORMATS: readonly ImportFormat[] = [
   'sched-text',
   'markdown',
@@ -13,7 +13,8 @@ export const IMPORT_FORMATS: readonly ImportFormat[] = [
   'ics',
   'frab-xml',
   'schedule-json',
-  'csv'
+  'csv',
+  'html'
 ];
 
 /** What a CSV column can hold; the import preview lets the person map columns to these. */
@@ -73,6 +74,28 @@ export interface ZoneDecision {
   detail: string;
   /** True when the rule could be wrong and the preview should ask. */
   guessed: boolean;
+  /**
+   * Set when the document does not state its zone and only where the event is (a venue, a city, a
+   * conference edition) points at one: every zone it points at, the proposed one first.
+   */
+  candidates?: ZoneProposal[];
+}
+
+/** A zone the document points at without stating it, and why. */
+export interface ZoneProposal {
+  zone: string;
+  /** The place as people say it: "Amsterdam". */
+  place: string;
+  /** Why, citing the text: "KubeCon EU 2023 was held in Amsterdam (“KubeCon EU 2023” in the title (line 1))". */
+  reason: string;
+}
+
+/**
+ * The document does not state its zone (nothing pointed at one, or only a place did): the import
+ * does not save it until the person confirms or picks a zone (preview: a choice; CLI: --tz).
+ */
+export function zoneNeedsConfirmation(zone: ZoneDecision): boolean {
+  return zone.rule === 'fallback' || (zone.rule === 'place' && zone.guessed);
 }
 
 export interface ImportWarning {
@@ -130,6 +153,11 @@ export interface ParseOptions {
   fallbackZone?: string | undefined;
   /** CSV only: the column mapping the person chose in the preview (overrides the guesses). */
   columns?: readonly CsvColumn[] | undefined;
+  /**
+   * The person's answer to 'first-day-required': the ISO date ("2012-09-13") of a schedule's
+   * first weekday-only day. Later weekdays fall on the following matching dates.
+   */
+  firstDay?: string | undefined;
 }
 
 /** A conference as the app lists it. */

@@ -9,6 +9,7 @@ import type { ImportFormat, ParseOptions, ParsedSchedule } from '../../src/share
 import { isValidZone } from '../../src/shared/time.ts';
 import { parseCsv } from '../../src/main/import/parsers/csv.ts';
 import { parseFrabXml } from '../../src/main/import/parsers/frab-xml.ts';
+import { parseHtml } from '../../src/main/import/parsers/html.ts';
 import { parseIcs } from '../../src/main/import/parsers/ics.ts';
 import { parseMarkdown } from '../../src/main/import/parsers/markdown.ts';
 import { parseSchedText } from '../../src/main/import/parsers/sched-text.ts';
@@ -37,7 +38,8 @@ export const PARSERS: Readonly<Record<ImportFormat, Parser>> = {
   ics: parseIcs,
   'frab-xml': parseFrabXml,
   'schedule-json': parseScheduleJson,
-  csv: parseCsv
+  csv: parseCsv,
+  html: parseHtml
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -160,13 +162,21 @@ function readDir(dir: string | URL, ext: string): string[] {
     .map((f) => readFileSync(new URL(f, dir instanceof URL ? dir : `file://${dir}/`), 'utf8'));
 }
 
+const REAL = new URL('../fixtures/real/', import.meta.url);
 const schedSeeds = readDir(SEEDS, '.sched.txt');
-const markdownSeeds = readDir(SEEDS, '.md');
+// The seed post and the real posts and agendas (tests/fixtures/real): the shapes people write.
+const markdownSeeds = [
+  ...readDir(SEEDS, '.md'),
+  ...readDir(new URL('blog/', REAL), '.md'),
+  ...readDir(new URL('blog/', REAL), '.markdown'),
+  ...readDir(new URL('agenda/', REAL), '.md')
+];
+const htmlFiles = readDir(new URL('html/', REAL), '.html');
 const icsFiles = readDir(PEER + 'ics', '.ics');
 const xmlFiles = readDir(PEER + 'frab-xml', '.xml');
 const jsonFiles = readDir(PEER + 'schedule-json', '.json').filter((t) => !t.includes('"$id"')); // not the schema itself
 
-export const SOURCES = { schedSeeds, markdownSeeds, icsFiles, xmlFiles, jsonFiles };
+export const SOURCES = { schedSeeds, markdownSeeds, icsFiles, xmlFiles, jsonFiles, htmlFiles };
 
 /** Whole lines from `start`, about `size` characters, optionally after the document's first lines. */
 export function lineWindow(text: string, start: number, size: number, withHead: boolean): string {

@@ -46,6 +46,11 @@ const VOCABULARY: Readonly<Record<ImportFormat, readonly string[]>> = {
   csv: [
     '"', ',', ';', '\t', '\n', '""', '13/11/2024', '11/13/2024', '31/02/2024', '9:15 am', '24:00', '10:00 - 11:00', '2024-03-31T02:30:00+01:00',
     'Europe/Berlin', 'Mars/Base', '-90'
+  ],
+  html: [
+    '<table>', '</table>', '<tr>', '</tr>', '<td rowspan="-12">', '<td colspan="0">', '<td rowspan="99999">', '<th>Time</th>', '<td>09:30Matin</td>',
+    '<li>', '</li>', '<ul>', '<h2>Saturday</h2>', '<br>', '<a href="javascript:alert(1)">', '<script>', '</script>', '<!--', '-->', '&#8211;', '&nbsp;',
+    '<p><strong>Monday</strong>:</p>', '<li>9:30 &#8211; 5:30 Workshops</li>', '<div class="title">', '<iframe src="https://x">'
   ]
 };
 
@@ -82,7 +87,8 @@ const REAL: Readonly<Record<ImportFormat, fc.Arbitrary<string>>> = (() => {
     ics: pick(SOURCES.icsFiles, icsWindow),
     'frab-xml': pick(SOURCES.xmlFiles, xmlWindow),
     'schedule-json': json,
-    csv
+    csv,
+    html: lines(SOURCES.htmlFiles)
   };
 })();
 
@@ -107,7 +113,7 @@ const optionsArb: fc.Arbitrary<ParseOptions> = fc.record(
   {
     timeZone: fc.constantFrom(...ZONES),
     fallbackZone: fc.constantFrom(...ZONES),
-    fileName: fc.oneof(fc.constantFrom('schedule.ics', 'a.xml', 'b.json', 'c.csv', 'd.md', 'e.txt', '.', 'x'.repeat(300)), fc.string({ maxLength: 20 }))
+    fileName: fc.oneof(fc.constantFrom('schedule.ics', 'a.xml', 'b.json', 'c.csv', 'd.md', 'e.txt', 'f.html', '.', 'x'.repeat(300)), fc.string({ maxLength: 20 }))
   },
   { requiredKeys: [] }
 );
@@ -127,7 +133,7 @@ function decoded(label: string, bytes: Uint8Array): string | null {
   return text;
 }
 
-const FUZZED: readonly ImportFormat[] = ['sched-text', 'markdown', 'text', 'ics', 'frab-xml', 'schedule-json', 'csv'];
+const FUZZED: readonly ImportFormat[] = ['sched-text', 'markdown', 'text', 'ics', 'frab-xml', 'schedule-json', 'csv', 'html'];
 const share = (part: number) => Math.max(1, Math.round(RUNS * part));
 
 describe.each(FUZZED)('%s parser under hostile input', (format) => {
@@ -215,6 +221,8 @@ function documentWithTitle(format: ImportFormat, title: string): string {
       return JSON.stringify({ schedule: { conference: { title: 'C', time_zone_name: 'Europe/Berlin', days: [{ index: 1, date: '2024-11-13', rooms: { A: [{ id: 1, guid: 'g1', date: '2024-11-13T10:00:00+01:00', start: '10:00', duration: '00:30', room: 'A', title }] } }] } } });
     case 'csv':
       return `Title,Date,Start,End,Time zone\n"${title.replace(/"/g, '""')}",2024-11-13,10:00,10:30,Europe/Berlin\n`;
+    case 'html':
+      return `<!DOCTYPE html>\n<html><head><title>C</title></head><body>\n<h2>Wednesday, November 13, 2024 (Europe/Berlin)</h2>\n<ul><li>10:00 - 10:30 ${title.replace(/[<&]/g, '')}</li></ul>\n</body></html>\n`;
   }
 }
 

@@ -277,6 +277,13 @@ describe('UIDs and fingerprints', () => {
     expect(entryUid(entryFor({ ...sessions[0]!, key: 'guid-1#2' }))).toBe('guid-1#2@clashless');
   });
 
+  it('a session that kept its first exported UID across a key change (migration 0020) is exported under it', () => {
+    const kept = { ...entryFor({ ...sessions[0]!, key: 'guid-1' }), uid: 'guid-1@20241227T093000Z@clashless' };
+    expect(entryUid(kept)).toBe('guid-1@20241227T093000Z@clashless');
+    expect(buildIcs(agendaInput([kept]))).toContain('UID:guid-1@20241227T093000Z@clashless');
+    expect(entryUid({ ...kept, uid: null })).toBe('guid-1@clashless');
+  });
+
   it('keeps UIDs ASCII and safe, and distinct for keys that differ only in unsafe characters', () => {
     const a = entryUid(entryFor({ ...sessions[0]!, key: 'sched 9f/ünï' }));
     const b = entryUid(entryFor({ ...sessions[0]!, key: 'sched 9f?ünï' }));

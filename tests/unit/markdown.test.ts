@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BLOG_SEED } from '../fixtures/paths.ts';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import { overlapMinutes, toIsoUtc } from '../../src/shared/time.ts';
-import { parseMarkdown, unlink } from '../../src/main/import/parsers/markdown.ts';
+import { parseMarkdown } from '../../src/main/import/parsers/markdown.ts';
 
 const SEED = readFileSync(BLOG_SEED, 'utf8');
 const parsed = parseMarkdown(SEED, {});
@@ -172,10 +172,8 @@ describe('parseMarkdown on small documents', () => {
     }
   });
 
-  it('unlinks nested brackets and images in one pass', () => {
-    const r = unlink('![cover](c.png) [Talk [beta]](https://x.org/t) rest');
-    expect(r.text).toBe(' Talk [beta] rest');
-    expect(r.url).toBe('https://x.org/t');
-    expect(r.outside.trim()).toBe('rest');
+  it('reads a link with nested brackets after an image as the title', () => {
+    const r = parseMarkdown('## Monday, March 3, 2025\n\n![cover](c.png) [Talk [beta]](https://x.org/t)\n\n**9:00 am - 9:30 am EST**\n', {});
+    expect(r.sessions.map((s) => [s.title, s.url])).toEqual([['Talk [beta]', 'https://x.org/t']]);
   });
 });

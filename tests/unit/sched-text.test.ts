@@ -182,3 +182,37 @@ describe('parseSchedText on small documents', () => {
     expect(r.warnings.some((w) => w.line === 7 && /without a session title/.test(w.message))).toBe(true);
   });
 });
+
+describe('parseSchedText: entries without an abstract', () => {
+  it('reads the place and track of a coffee break as its place and track, not its description', () => {
+    const doc = [
+      'Wednesday, November 13',
+      '',
+      '10:30am MST',
+      '',
+      'Coffee Break',
+      'Wednesday November 13, 2024 10:30am - 11:00am MST',
+      'Salt Palace | Level 1 | Hall B',
+      '\u00a0 Breaks',
+      '',
+      '11:15am MST',
+      '',
+      'All Your Routes Are Ready - Dave Protasowski, Broadcom',
+      'Wednesday November 13, 2024 11:15am - 11:50am MST',
+      'Gateway API is the next gen API.',
+      'Wednesday November 13, 2024 11:15am - 11:50am MST',
+      'Salt Palace | Level 1 | 155 EF',
+      '\u00a0 Connectivity'
+    ].join('\n');
+    const r = parseSchedText(doc, {});
+    expect(r.sessions.map((s) => s.title)).toEqual(['Coffee Break', 'All Your Routes Are Ready']);
+    const coffee = r.sessions[0]!;
+    expect(coffee.description).toBeNull();
+    expect(coffee.venue).toBe('Salt Palace');
+    expect(coffee.room).toBe('Level 1 | Hall B');
+    expect(coffee.track).toBe('Breaks');
+    expect(coffee.speakers).toEqual([]);
+    expect(r.sessions[1]!.description).toBe('Gateway API is the next gen API.');
+    expect(r.sessions[1]!.room).toBe('Level 1 | 155 EF');
+  });
+});

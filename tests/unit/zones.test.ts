@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { BLOG_SEED, SCHED_SEED } from '../fixtures/paths.ts';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import { offsetMinutesAt, toIsoUtc, wallToEpoch } from '../../src/shared/time.ts';
-import { abbreviationCandidates, resolveZone } from '../../src/main/import/zones.ts';
+import { zoneNeedsConfirmation } from '../../src/shared/domain.ts';
+import { abbreviationCandidates, collectZoneEvidence, resolveZone } from '../../src/main/import/zones.ts';
 
 const seed = (path: string) => readFileSync(path, 'utf8');
 
@@ -137,5 +138,160 @@ describe('DST correctness of the resolved zone', () => {
     const zone = resolveZone(seed(BLOG_SEED), {}).zone;
     expect(toIsoUtc(wallToEpoch({ year: 2023, month: 11, day: 6, hour: 9, minute: 15 }, zone))).toBe('2023-11-06T15:15:00Z');
     expect(toIsoUtc(wallToEpoch({ year: 2023, month: 11, day: 3, hour: 9, minute: 15 }, zone))).toBe('2023-11-03T14:15:00Z');
+  });
+});
+
+describe('zone evidence is weighed, not grabbed (issue #15)', () => {
+  const placeKinds = (text: string) => collectZoneEvidence(text).filter((e) => ['venue', 'series', 'mention'].includes(e.kind));
+
+  it('a newspaper among the users is not where KubeCon EU 2023 was: Amsterdam is proposed, never stated', () => {
+    const post = [
+      '---',
+      "title: 'Our talks at KubeCon + CloudNativeCon EU 2023'",
+      '---',
+      '',
+      'We are proud to share talks from users like Bloomberg, New York Times and the Financial Times.',
+      '',
+      '## Wednesday, April 19, 2023',
+      '',
+      '11:00 - 11:30 Scaling etcd without tears',
+      '14:00 - 14:35 What the Times learned from running 400 clusters'
+    ].join('\n');
+    const z = resolveZone(post, {});
+    expect(z).toMatchObject({ zone: 'Europe/Amsterdam', rule: 'place', guessed: true });
+    expect(z.candidates?.map((c) => c.zone)).toEqual(['Europe/Amsterdam']);
+    expect(z.detail).toContain('not counted: “New York Times” on line 5');
+    expect(zoneNeedsConfirmation(z)).toBe(true);
+    expect(placeKinds(post).flatMap((e) => e.zones)).not.toContain('America/New_York');
+  });
+
+  it('a KubeCon EU 2023 post naming no zone proposes Amsterdam with the edition as its reason', () => {
+    const post = 'Cilium at KubeCon EU 2023\n\nTuesday, April 18, 2023\n10:30 - 11:00 eBPF for the rest of us\n';
+    const z = resolveZone(post, {});
+    expect(z).toMatchObject({ zone: 'Europe/Amsterdam', rule: 'place', guessed: true });
+    expect(z.candidates).toEqual([
+      { zone: 'Europe/Amsterdam', place: 'Amsterdam', reason: 'KubeCon EU 2023 was held in Amsterdam (“KubeCon EU 2023” in the title (line 1))' }
+    ]);
+    // Without a year in its name the edition comes from the document's dates, and weighs less.
+    const undated = resolveZone('Our KubeCon Europe picks\n\nThursday, March 21, 2024\n09:00 Keynotes\n', {});
+    expect(undated).toMatchObject({ zone: 'Europe/Paris', guessed: true });
+    expect(undated.candidates?.[0]?.reason).toContain('with the document’s dates in that year');
+  });
+
+  it('a university name does not choose Vienna for a Paris event', () => {
+    const doc = [
+      'Rust Days 2024',
+      '',
+      'The meetup takes place at Station F, Paris.',
+      '',
+      'Tuesday 14 May 2024',
+      '09:30 Keynote: Ownership in practice - Prof. Anna Berger (Technische Universität Wien)',
+      '11:00 Lunch talk - Marc Dubois, Université de Lyon'
+    ].join('\n');
+    const z = resolveZone(doc, {});
+    expect(z).toMatchObject({ zone: 'Europe/Paris', rule: 'place', guessed: true });
+    expect(z.candidates?.map((c) => c.zone)).toEqual(['Europe/Paris']);
+    expect(z.candidates?.[0]?.reason).toBe('“Paris” on line 3, where it is held (“takes place at Station F, Paris”)');
+    expect(z.detail).toContain('“Universität Wien” on line 6');
+  });
+
+  it('organisation names are recognised by pattern, before or after the place', () => {
+    const names = [
+      'University of Chicago',
+      'Universidad de Madrid',
+      'Wirtschaftsuniversität Wien',
+      'TU München',
+      'Imperial College London',
+      'Bank of America',
+      'Washington Post',
+      'Los Angeles Times',
+      'Boston Dynamics',
+      'Berlin Partner GmbH',
+      'Indian Institute of Science',
+      'New York University'
+    ];
+    for (const name of names) expect(placeKinds(`Speaker: Jo Doe, ${name}`), name).toEqual([]);
+    // A region word inside a name does not settle an abbreviation either.
+    expect(resolveZone('Keynote 10:00 CST, sponsored by Bank of China', {})).toMatchObject({ zone: 'America/Chicago', guessed: true });
+    // …but an organisation named as the venue is where the event is.
+    expect(resolveZone('The workshop is held at the University of Vienna.\n10:00 Welcome', {})).toMatchObject({ zone: 'Europe/Vienna', rule: 'place' });
+  });
+
+  it('conflicting evidence asks: the title says EU, the text names Chicago as the venue; both are listed', () => {
+    const doc = [
+      '# KubeCon EU 2023 watch party',
+      '',
+      'Join us in Chicago for a local watch party of the keynotes.',
+      '',
+      'Thursday, April 20, 2023',
+      '10:00 Keynotes (streamed)'
+    ].join('\n');
+    const z = resolveZone(doc, {});
+    expect(z.guessed).toBe(true);
+    expect(zoneNeedsConfirmation(z)).toBe(true);
+    expect(z.candidates?.map((c) => c.zone).sort()).toEqual(['America/Chicago', 'Europe/Amsterdam']);
+    const chicago = z.candidates?.find((c) => c.zone === 'America/Chicago');
+    expect(chicago).toMatchObject({ place: 'Chicago', reason: '“Chicago” on line 3, where it is held (“Join us in Chicago”)' });
+    expect(z.candidates?.find((c) => c.zone === 'Europe/Amsterdam')?.reason).toMatch(/^KubeCon EU 2023 was held in Amsterdam/);
+    expect(z.detail).toMatch(/but also/);
+  });
+
+  it('an explicit CEST beats a series row; a series row of the same clock only names the city', () => {
+    const picks = [
+      '# KubeCon + CloudNativeCon North America 2023: our picks',
+      '',
+      'All times below are CEST, for our team in Europe.',
+      '',
+      '2023-11-07',
+      '16:00 CEST Keynote replay'
+    ].join('\n');
+    const z = resolveZone(picks, {});
+    expect(z).toMatchObject({ zone: 'Europe/Berlin', rule: 'abbreviation', guessed: false });
+    expect(z.candidates).toBeUndefined();
+    expect(z.detail).toContain('the document also points at America/Chicago: KubeCon NA 2023 was held in Chicago');
+    expect(resolveZone('KubeCon EU 2023 schedule\n\n2023-04-19\n11:00 CEST Opening', {})).toMatchObject({
+      zone: 'Europe/Amsterdam',
+      rule: 'abbreviation',
+      guessed: false
+    });
+  });
+
+  it('an organisation name and a real venue sentence: the venue decides, Vienna, still to be confirmed', () => {
+    const doc = [
+      '# Open Source Summit Europe 2024',
+      '',
+      'Talks by researchers from Technische Universität Wien and engineers from Deutsche Bahn and Bank of America.',
+      'The summit is held at the Austria Center Vienna, 16–18 September 2024.',
+      '',
+      'Monday, September 16, 2024',
+      '09:00 - 09:30 Welcome'
+    ].join('\n');
+    const z = resolveZone(doc, {});
+    expect(z).toMatchObject({ zone: 'Europe/Vienna', rule: 'place', guessed: true });
+    expect(z.candidates).toEqual([
+      { zone: 'Europe/Vienna', place: 'Vienna', reason: '“Vienna” on line 4, where it is held (“held at the Austria Center Vienna”)' }
+    ]);
+    expect(zoneNeedsConfirmation(z)).toBe(true);
+    expect(collectZoneEvidence(doc).map((e) => [e.kind, e.text])).toEqual([['venue', 'held at the Austria Center Vienna']]);
+  });
+
+  it('the series table: FOSDEM, the CCC congresses, PyCon US', () => {
+    expect(resolveZone('FOSDEM 2025 Rust devroom\n10:00 Welcome', {})).toMatchObject({ zone: 'Europe/Brussels', guessed: true });
+    expect(resolveZone('36C3 Fahrplan\n11:00 Opening', {}).candidates?.[0]).toMatchObject({ zone: 'Europe/Berlin', place: 'Leipzig' });
+    expect(resolveZone('38C3 Fahrplan\n11:00 Opening', {}).candidates?.[0]).toMatchObject({ zone: 'Europe/Berlin', place: 'Hamburg' });
+    expect(resolveZone('PyCon US 2024 tutorials\n9:00 Intro to pandas', {}).candidates?.[0]).toMatchObject({
+      zone: 'America/New_York',
+      place: 'Pittsburgh'
+    });
+    // An edition the table does not know proposes nothing.
+    expect(resolveZone('KubeCon EU 2019 recap\n10:00 Keynotes', {}).rule).toBe('fallback');
+  });
+
+  it('a stated zone never needs confirming; a place-only or empty one always does', () => {
+    expect(zoneNeedsConfirmation(resolveZone(seed(SCHED_SEED), {}))).toBe(false);
+    expect(zoneNeedsConfirmation(resolveZone(seed(BLOG_SEED), {}))).toBe(false);
+    expect(zoneNeedsConfirmation(resolveZone('Held in Austin, TX\n10:00 Talk', {}))).toBe(true);
+    expect(zoneNeedsConfirmation(resolveZone('Talk at 10:00', {}))).toBe(true);
+    expect(zoneNeedsConfirmation(resolveZone('Held in Austin, TX\n10:00 Talk', { timeZone: 'America/Chicago' }))).toBe(false);
   });
 });

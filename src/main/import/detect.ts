@@ -1,6 +1,7 @@
 // Which parser a document needs. Content decides; the file extension only breaks a tie when
 // the content says nothing clear (a Markdown file without links, a CSV with odd headers).
 import type { ImportFormat } from '../../shared/domain.ts';
+import { mapColumns, readCsv } from './parsers/csv-read.ts';
 import { parseDateLine } from './parsers/date-lines.ts';
 
 /** Only the head is looked at: every format announces itself early. */
@@ -25,7 +26,10 @@ const BY_EXTENSION: Readonly<Record<string, ImportFormat>> = {
   md: 'markdown',
   markdown: 'markdown',
   mdx: 'markdown',
-  txt: 'text'
+  txt: 'text',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html'
 };
 
 function extensionOf(fileName: string | undefined): string {
@@ -58,39 +62,29 @@ function looksLikeJsonSchedule(text: string, head: string): boolean {
   }
 }
 
-/** Split a header row on its delimiter, honouring double quotes. */
-function headerCells(line: string): string[] {
-  let best: string[] = [];
-  for (const delimiter of [',', ';', '\t']) {
-    const cells: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (const c of line) {
-      if (c === '"') quoted = !quoted;
-      else if (c === delimiter && !quoted) {
-        cells.push(cell);
-        cell = '';
-      } else cell += c;
-    }
-    cells.push(cell);
-    if (cells.length > best.length) best = cells;
-  }
-  return best.map((c) => c.trim().toLowerCase());
-}
+/** How much of the head is read as CSV to look for a header and a few rows. */
+const CSV_SAMPLE = 64 * 1024;
 
-function looksLikeCsv(lines: readonly string[]): boolean {
-  const header = lines.find((l) => l.trim().length > 0);
-  if (!header || header.length > 1000) return false;
-  const cells = headerCells(header);
-  if (cells.length < 2) return false;
-  const titleLike = cells.some((c) => /^(?:title|name|session|talk|subject|summary|event)\b|title/.test(c));
-  const startLike = cells.some((c) => /start|date|time|begin|from|when|^day\b/.test(c));
+/**
+ * A header whose names look like a title and a start (in English, German, French or Spanish), or
+ * a short-named header with rows of the same width. Read with the CSV importer's own reader, so
+ * quoted cells and delimiters count exactly as they will when the file is imported.
+ */
+function looksLikeCsv(head: string): boolean {
+  const { records } = readCsv(head.slice(0, CSV_SAMPLE), 6);
+  const [headerRecord, ...rows] = records;
+  if (!headerRecord) return false;
+  const header = headerRecord.cells.map((c) => c.trim());
+  if (header.length < 2 || header.join(',').length > 1000) return false;
+  const cells = header.map((c) => c.toLowerCase());
+  const fields = mapColumns(header);
+  const titleLike = fields.includes('title') || cells.some((c) => /^(?:title|name|session|talk|subject|summary|event)\b|title/.test(c));
+  const startLike = fields.includes('start') || fields.includes('date') || cells.some((c) => /start|date|time|begin|from|when|^day\b/.test(c));
   if (titleLike && startLike) return true;
   // A table whose headers name only some fields ("Talk, Kickoff, Wrap") is still a table: short
   // header cells and data rows with the same number of cells. The preview then offers the mapping.
   if (cells.length < 3 || cells.some((c) => c.length > 40) || !(titleLike || startLike)) return false;
-  const rows = lines.filter((l) => l.trim().length > 0).slice(1, 6);
-  return rows.length >= 2 && rows.every((r) => r.length <= 5000 && headerCells(r).length === cells.length);
+  return rows.length >= 2 && rows.slice(0, 5).every((r) => r.cells.length === cells.length && r.cells.join(',').length <= 5000);
 }
 
 function schedScore(lines: readonly string[]): number {
@@ -130,6 +124,17 @@ function markdownScore(lines: readonly string[]): number {
   return score + Math.min(links, 3) + Math.min(headings, 2) + boldDates * 3;
 }
 
+/** A saved web page: a doctype or an <html>/<head>/<body> element first (comments may precede). */
+function looksLikeHtmlPage(opening: string): boolean {
+  let o = opening;
+  for (let k = 0; k < 20 && o.startsWith('<!--'); k++) {
+    const end = o.indexOf('-->');
+    if (end < 0) return false;
+    o = o.slice(end + 3).trimStart();
+  }
+  return /^<(?:!doctype\s+html|html|head|body)[\s>]/i.test(o);
+}
+
 /** The format of a document: content first, the extension only as a tie-breaker. */
 export function detectFormat(text: string, fileName?: string): ImportFormat {
   const head = text.slice(0, HEAD_CHARS);
@@ -140,11 +145,12 @@ export function detectFormat(text: string, fileName?: string): ImportFormat {
   if (/^BEGIN:VCALENDAR/i.test(opening) || /^BEGIN:VCALENDAR\s*$/im.test(head.slice(0, 8192))) return 'ics';
   if (opening.startsWith('<')) {
     if (/<schedule[\s>]/.test(head) || (/<conference[\s>]/.test(head) && /<event[\s>]/.test(head))) return 'frab-xml';
+    if (looksLikeHtmlPage(opening)) return 'html';
   }
   if ((opening.startsWith('{') || opening.startsWith('[')) && looksLikeJsonSchedule(text, head)) return 'schedule-json';
 
   const lines = firstLines(head);
-  if (looksLikeCsv(lines)) return 'csv';
+  if (looksLikeCsv(head.slice(start))) return 'csv';
   const sched = schedScore(lines);
   const markdown = markdownScore(lines);
   if (sched >= 3 && sched >= markdown) return 'sched-text';

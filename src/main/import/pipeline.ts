@@ -3,9 +3,11 @@
 // what the import saves.
 import { ClashlessError } from '../../shared/contract.ts';
 import type { ImportFormat, ParseOptions, ParsedSchedule } from '../../shared/domain.ts';
+import { replacementWarnings } from './decode.ts';
 import { detectFormat } from './detect.ts';
 import { parseCsv } from './parsers/csv.ts';
 import { parseFrabXml } from './parsers/frab-xml.ts';
+import { parseHtml } from './parsers/html.ts';
 import { parseIcs } from './parsers/ics.ts';
 import { parseMarkdown } from './parsers/markdown.ts';
 import { parseSchedText } from './parsers/sched-text.ts';
@@ -19,7 +21,8 @@ const PARSERS: Record<ImportFormat, (text: string, opts: ParseOptions) => Parsed
   ics: parseIcs,
   'frab-xml': parseFrabXml,
   'schedule-json': parseScheduleJson,
-  csv: parseCsv
+  csv: parseCsv,
+  html: parseHtml
 };
 
 export interface ParseImportOptions extends ParseOptions {
@@ -33,14 +36,17 @@ export function parseImport(text: string, opts: ParseImportOptions = {}): Parsed
   }
   const format = !opts.format || opts.format === 'auto' ? detectFormat(text, opts.fileName) : opts.format;
   const parser = PARSERS[format];
-  const parsed = withVisibleTitles(parser(text, { timeZone: opts.timeZone, fileName: opts.fileName, fallbackZone: opts.fallbackZone, columns: opts.columns }));
+  const parsed = withVisibleTitles(parser(text, { timeZone: opts.timeZone, fileName: opts.fileName, fallbackZone: opts.fallbackZone, columns: opts.columns, firstDay: opts.firstDay }));
   if (parsed.sessions.length === 0) {
     throw new ClashlessError(
       'parse-failed',
       `No sessions were found in this ${format} document. Check that it is a schedule, or choose another format.`
     );
   }
-  return parsed;
+  // Bytes the decoder could not read (decode.ts, or the browser's own File.text()) arrive as "�":
+  // every door's text passes here, so the preview and the commit both name those lines.
+  const replaced = replacementWarnings(text);
+  return replaced.length === 0 ? parsed : { ...parsed, warnings: [...replaced, ...parsed.warnings] };
 }
 
 /** Format characters (zero-width spaces, joiners, bidi controls, BOM) and whitespace: nothing a person can see. */

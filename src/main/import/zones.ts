@@ -1,23 +1,43 @@
 // Decide which time zone a document's wall-clock times are in, and say how.
 //
-// Policy (architecture.md, formats.md): the person's choice > an IANA name in the document >
-// a UTC offset paired with an abbreviation or place > an abbreviation decided with the
-// document's context > a city or venue > a fallback the person must confirm. Ambiguous
-// abbreviations (CST, IST, BST, MST …) are settled by context words, places and the season of
-// the document's dates; `guessed` stays true when only weak context decided.
-import type { ZoneDecision } from '../../shared/domain.ts';
+// Evidence is weighed, not grabbed. Each piece has a kind, a strength, the zones it supports and
+// the text and line it came from (ZoneEvidence):
+//   - stated: an IANA name, a UTC offset, a zone abbreviation or spelled-out zone ("CST",
+//     "Mountain Standard Time", "(UTC -7)"). The document says its zone: these decide, in that
+//     order, and the decision is not a guess (ambiguous abbreviations excepted, see below).
+//   - venue: a place named as where the event is ("in Chicago", "held at the Austria Center
+//     Vienna", "Venue: Salt Palace", a convention centre's own name).
+//   - series: a conference edition with a known city (conference-series.ts: "KubeCon EU 2023").
+//   - mention: a city named anywhere else.
+// A place inside an organisation's name ("New York Times", "Technische Universität Wien", "Bank of
+// America") is not evidence at all, unless the organisation itself is named as the venue.
+//
+// Rule: never `guessed: false` on a zone the document does not state. Without a stated zone the
+// strongest place evidence only proposes one (rule 'place', guessed, every candidate listed with
+// its reason in `candidates`), and the import asks before it saves (zoneNeedsConfirmation). Ambiguous
+// abbreviations (CST, IST, BST, MST …) are settled by context words, places and the season of the
+// document's dates; `guessed` stays true when only weak context decided.
+import type { ZoneDecision, ZoneProposal } from '../../shared/domain.ts';
 import { ClashlessError } from '../../shared/contract.ts';
 import { isValidZone, offsetMinutesAt } from '../../shared/time.ts';
+import { findSeriesEditions, type SeriesMatch } from './conference-series.ts';
 import { collectFullDates, type DatedLine } from './parsers/date-lines.ts';
 import {
   ABBREVIATIONS,
   ABBREVIATIONS_NEEDING_A_TIME,
   FRACTIONAL_OFFSET_ZONES,
+  LEGAL_FORMS,
   LONG_ZONE_NAMES,
+  NATIONALITY_ADJECTIVES,
+  ORGANISATION_AFTER_NATIONALITY,
+  ORGANISATION_AFTER_PLACE,
+  ORGANISATION_BEFORE_PLACE,
+  ORGANISATION_CONNECTORS,
+  ORGANISATION_STEMS,
   PLACES,
   REGION_WORDS,
   escapeRegExp,
-  type Place,
+  type Region,
   type ZoneCandidate
 } from './parsers/text-zone-names.ts';
 
@@ -70,6 +90,9 @@ class LineIndex {
     }
     return lo + 1;
   }
+  lineStart(line: number): number {
+    return this.#starts[line - 1] ?? 0;
+  }
   lineText(line: number): string {
     const start = this.#starts[line - 1] ?? 0;
     const next = this.#starts[line];
@@ -97,6 +120,94 @@ const TIME_BEFORE = /(?:\d|[ap]\.?m\.?)[ \t]?\(?$/i;
 const PLACE_BY_NAME = new Map(PLACES.map((p) => [p.name, p]));
 const LONG_BY_NAME = new Map(LONG_ZONE_NAMES.map((n) => [n.name, n.zone]));
 
+/** A regex alternation of literal words, longest first. */
+function alternation(words: readonly string[]): string {
+  return [...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+}
+
+// Organisation names around a place ("University of Vienna", "New York Times", "Bank of America",
+// "Berlin Partner GmbH", "Indian Institute of Technology"). Region words count as places here, so
+// "Bank of China" says nothing about China. Case matters: these are names.
+const ORG_PLACE = alternation([
+  ...PLACES.map((p) => p.name),
+  ...REGION_WORD_LIST.filter((w) => !/\bTime\b|^Mountain$/.test(w))
+]);
+const ORG_WORD = `(?:[\\p{L}-]*(?:${ORGANISATION_STEMS.map(escapeRegExp).join('|')})\\p{L}*|${alternation(ORGANISATION_BEFORE_PLACE)})`;
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const ORGANISATION_RE = new RegExp(
+  [
+    // "Universität Wien", "University of Chicago", "Université de Lyon", "TU München", "Bank of America"
+    `${B}${ORG_WORD}(?:[ \\t]+(?:${alternation(ORGANISATION_CONNECTORS)}))?[ \\t]+(?:${ORG_PLACE})${E}`,
+    // "New York Times", "Chicago Tribune", "Boston Dynamics", "New York University", "China Mobile"
+    `${B}(?:${ORG_PLACE})[ \\t]+(?:${alternation(ORGANISATION_AFTER_PLACE)}|[\\p{L}-]*(?:${ORGANISATION_STEMS.map(escapeRegExp).join('|')})\\p{L}*)${E}`,
+    // "Berlin Partner GmbH", "Amsterdam Data Labs B.V."
+    `${B}(?:${ORG_PLACE})(?:[ \\t]+\\p{Lu}[\\p{L}&-]*){0,2},?[ \\t]+(?:${alternation(LEGAL_FORMS)})(?![\\p{L}\\p{N}])`,
+    // "American Express", "European Commission", "Indian Institute of Technology"
+    `${B}(?:${alternation(NATIONALITY_ADJECTIVES)})[ \\t]+(?:${alternation(ORGANISATION_AFTER_NATIONALITY)})${E}`
+  ].join('|'),
+  'gu'
+);
+
+/** Words that, earlier in the same sentence, make a place the event's venue: "held at the …", "Venue: …". */
+const VENUE_CUE_BEFORE =
+  /(?:\b(?:held|hosted|hold|holds|takes?[ \t]+place|taking[ \t]+place|happens|happening|located|venue|location|meet(?:s|ing)?|gather(?:s|ing)?|join[ \t]+us|welcome[ \t]+to|see[ \t]+you)\b[^.!?\n]{0,80}|^[ \t]*(?:[*_>#-]+[ \t]*)*(?:venue|location|where|place|ort|lieu)\**[ \t]*[:：][^\n]{0,80})$/i;
+/** "in Chicago", "at the Salt Palace", "@ Moscone" right before the place. */
+const VENUE_PREPOSITION_BEFORE = /(?:\b(?:in|at)|@)[ \t]+(?:the[ \t]+)?$/i;
+
+/** What a piece of zone evidence is, strongest first. */
+export type ZoneEvidenceKind =
+  | 'zone-name' // an IANA name: "Europe/Berlin"
+  | 'offset' // a UTC offset: "(UTC -7)"
+  | 'zone-word' // an abbreviation or spelled-out zone: "CST", "Mountain Standard Time"
+  | 'venue' // a place named as where the event is: "in Chicago", "Venue: Salt Palace"
+  | 'series' // a conference edition with a known city: "KubeCon EU 2023"
+  | 'mention'; // a city named anywhere else
+
+/**
+ * How much each kind weighs. Stated kinds decide on their own; among places a venue or a named
+ * edition outweighs a city mentioned in passing, and an edition whose year only the document's
+ * dates gave weighs less than one named with its year.
+ */
+export const EVIDENCE_STRENGTH: Readonly<Record<ZoneEvidenceKind, number>> = {
+  'zone-name': 100,
+  offset: 90,
+  'zone-word': 80,
+  venue: 3,
+  series: 3,
+  mention: 1
+};
+const SERIES_YEAR_FROM_DATES = 2;
+
+/** One piece of evidence about a document's zone, as the decision weighs it. */
+export interface ZoneEvidence {
+  kind: ZoneEvidenceKind;
+  strength: number;
+  /** The zones it supports (an ambiguous abbreviation supports several). */
+  zones: string[];
+  /** The words in the document. */
+  text: string;
+  /** 1-based line of the first occurrence. */
+  line: number;
+  count: number;
+}
+
+/** A place-kind piece of evidence (venue, series, mention), with what the preview shows for it. */
+interface PlaceEvidence extends Hit {
+  kind: 'venue' | 'series' | 'mention';
+  strength: number;
+  zone: string;
+  region: Region;
+  /** The place as people say it: "Amsterdam". */
+  place: string;
+  /** For an edition: "KubeCon EU 2023 was held in Amsterdam". */
+  fact: string | null;
+  /** For an edition: the year came from the document's dates, not from its name. */
+  yearFromDates: boolean;
+  /** For a venue: the words that name it as the venue ("held at the Austria Center Vienna"). */
+  phrase: string | null;
+}
+
 /** Per-word tallies found in the document. */
 interface Evidence {
   index: LineIndex;
@@ -104,8 +215,11 @@ interface Evidence {
   offsets: Map<number, Hit>;
   longNames: Map<string, Hit>;
   abbreviations: Map<string, Hit & { timed: number }>;
-  places: Map<string, Hit>;
+  /** Venues, editions and cities, one entry per kind and name, strongest first. */
+  places: PlaceEvidence[];
   regionWords: Map<string, Hit>;
+  /** Organisation names whose place was not counted ("New York Times"). */
+  organisations: Map<string, Hit>;
   dates: DatedLine[];
 }
 
@@ -118,20 +232,68 @@ function tally<T extends Hit>(map: Map<string | number, T>, key: string | number
   return hit;
 }
 
+/** The text of the line before `offset`, up to `max` characters. */
+function lineBefore(text: string, offset: number, max: number): string {
+  const from = Math.max(0, offset - max);
+  const chunk = text.slice(from, offset);
+  const nl = chunk.lastIndexOf('\n');
+  return nl === -1 ? chunk : chunk.slice(nl + 1);
+}
+
+/**
+ * Blank out organisation names that contain a place (keeping offsets and lines), unless the
+ * organisation itself is named as the venue ("held at the University of Vienna").
+ */
+function maskOrganisations(text: string, index: LineIndex, organisations: Map<string, Hit>): string {
+  // Only lines with a place or a region word can hold such a name: scan just those.
+  const lines = new Set<number>();
+  for (const re of [PLACE_RE, REGION_RE]) for (const m of text.matchAll(re)) lines.add(index.lineOf(m.index));
+  let out = '';
+  let last = 0;
+  for (const line of [...lines].sort((a, b) => a - b)) {
+    const start = index.lineStart(line);
+    for (const m of index.lineText(line).matchAll(ORGANISATION_RE)) {
+      const at = start + m.index;
+      const before = lineBefore(text, at, 120);
+      if (VENUE_PREPOSITION_BEFORE.test(before) && VENUE_CUE_BEFORE.test(before)) continue;
+      if (/^[ \t]*(?:[*_>#-]+[ \t]*)*(?:venue|location|where)\**[ \t]*[:：][ \t]*(?:the[ \t]+)?$/i.test(before)) continue;
+      tally(organisations, m[0], () => ({ text: m[0], line, count: 1 }));
+      out += text.slice(last, at) + ' '.repeat(m[0].length);
+      last = at + m[0].length;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+function placeKey(e: { kind: string; place: string; zone: string }): string {
+  return `${e.kind}\u0000${e.place}\u0000${e.zone}`;
+}
+
+/** "KubeCon EU 2023 was held in Amsterdam"; an edition still to come "takes place in". */
+function editionFact(match: SeriesMatch): string {
+  const { edition } = match;
+  const past = edition.year !== null && edition.year < new Date().getUTCFullYear();
+  const verb = edition.year === null ? 'is held in' : past ? 'was held in' : 'takes place in';
+  return `${edition.name} ${verb} ${edition.place}`;
+}
+
 function gather(fullText: string, hint: string | undefined): Evidence {
   let text = fullText.length > SCAN_LIMIT ? fullText.slice(0, SCAN_LIMIT) : fullText;
   // Zone words inside links ("…/america/…", "?tz=CST") say nothing about the schedule.
   text = text.replace(URL_RE, (m) => ' '.repeat(m.length));
   if (hint && !isValidZone(hint.trim())) text = `${text}\n${hint}`;
   const index = new LineIndex(text);
+  const organisations = new Map<string, Hit>();
+  text = maskOrganisations(text, index, organisations);
   const ev: Evidence = {
     index,
     zoneNames: new Map(),
     offsets: new Map(),
     longNames: new Map(),
     abbreviations: new Map(),
-    places: new Map(),
+    places: [],
     regionWords: new Map(),
+    organisations,
     dates: collectFullDates(text, 20_000, 60)
   };
   for (const m of text.matchAll(ZONE_NAME_RE)) {
@@ -161,16 +323,65 @@ function gather(fullText: string, hint: string | undefined): Evidence {
     const hit = tally(ev.abbreviations, abbr, () => ({ text: abbr, line: index.lineOf(m.index), count: 1, timed: 0 }));
     if (timed) hit.timed++;
   }
+  const places = new Map<string, PlaceEvidence>();
+  const addPlace = (e: PlaceEvidence): void => {
+    const existing = places.get(placeKey(e));
+    if (existing) existing.count++;
+    else places.set(placeKey(e), e);
+  };
   for (const m of text.matchAll(PLACE_RE)) {
     const place = PLACE_BY_NAME.get(m[0]);
     if (!place) continue;
-    if (place.needsContext) {
-      const before = text.slice(Math.max(0, m.index - 6), m.index);
+    const before = lineBefore(text, m.index, 120);
+    const preposition = VENUE_PREPOSITION_BEFORE.test(before);
+    const cue = VENUE_CUE_BEFORE.exec(before);
+    if (place.needsContext && !preposition && !cue) {
+      // "Paris", "Austin", "Sydney" are also first names: a place only after "from" or before ", <state>".
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
-      if (!/(?:\bin|\bat|\bfrom|@)\s$/i.test(before) && !/^,\s?[A-Z]/.test(after)) continue;
+      if (!/\bfrom\s$/i.test(before) && !/^,\s?[A-Z]/.test(after)) continue;
     }
-    tally(ev.places, m[0], () => ({ text: m[0], line: index.lineOf(m.index), count: 1 }));
+    const line = index.lineOf(m.index);
+    let kind: PlaceEvidence['kind'] = place.venue ? 'venue' : 'mention';
+    let phrase: string | null = null;
+    if (cue) {
+      kind = 'venue';
+      phrase = `${cue[0]}${m[0]}`.trim();
+    } else if (preposition) {
+      kind = 'venue';
+      phrase = `${/(?:\b(?:in|at)|@)[ \t]+(?:the[ \t]+)?$/i.exec(before)?.[0] ?? ''}${m[0]}`.trim();
+    }
+    if (phrase !== null && phrase.length > 90) phrase = `…${phrase.slice(phrase.length - 89).trimStart()}`;
+    addPlace({
+      kind,
+      strength: EVIDENCE_STRENGTH[kind],
+      zone: place.zone,
+      region: place.region,
+      place: place.name,
+      fact: null,
+      yearFromDates: false,
+      phrase,
+      text: m[0],
+      line,
+      count: 1
+    });
   }
+  const years = ev.dates.map((d) => d.date.year);
+  for (const match of findSeriesEditions(text, years)) {
+    addPlace({
+      kind: 'series',
+      strength: match.yearFromDates ? SERIES_YEAR_FROM_DATES : EVIDENCE_STRENGTH.series,
+      zone: match.edition.zone,
+      region: match.edition.region,
+      place: match.edition.place,
+      fact: editionFact(match),
+      yearFromDates: match.yearFromDates,
+      phrase: null,
+      text: match.text,
+      line: index.lineOf(match.index),
+      count: 1
+    });
+  }
+  ev.places = [...places.values()].sort((a, b) => b.strength - a.strength || b.count - a.count || a.line - b.line);
   for (const m of text.matchAll(REGION_RE)) {
     tally(ev.regionWords, m[0], () => ({ text: m[0], line: index.lineOf(m.index), count: 1 }));
   }
@@ -215,15 +426,16 @@ interface Choice {
   because: string;
 }
 
-/** Places whose zone keeps the same clock as `zone` (CET + "Brussels" → Europe/Brussels). */
-function refineByPlace(zone: string, ev: Evidence): { zone: string; place: Hit | null } {
+/**
+ * A venue, edition or city whose zone keeps the same clock as `zone` (CET + "Brussels" →
+ * Europe/Brussels, CEST + "KubeCon EU 2023" → Europe/Amsterdam); the strongest first.
+ */
+function refineByPlace(zone: string, ev: Evidence): { zone: string; place: PlaceEvidence | null } {
   const year = ev.dates[0]?.date.year ?? 2024;
   const probe = [Date.UTC(year, 0, 15, 12), Date.UTC(year, 6, 15, 12), ...sampleInstants(ev).slice(0, 4)];
-  const places = [...ev.places.values()].sort((a, b) => b.count - a.count || a.line - b.line);
-  for (const hit of places) {
-    const p = PLACE_BY_NAME.get(hit.text);
-    if (p && p.zone !== zone && isValidZone(p.zone) && sameOffsets(p.zone, zone, probe)) return { zone: p.zone, place: hit };
-    if (p && p.zone === zone) return { zone, place: hit };
+  for (const p of ev.places) {
+    if (p.zone !== zone && isValidZone(p.zone) && sameOffsets(p.zone, zone, probe)) return { zone: p.zone, place: p };
+    if (p.zone === zone) return { zone, place: p };
   }
   return { zone, place: null };
 }
@@ -248,9 +460,11 @@ function scoreCandidate(c: ZoneCandidate, ev: Evidence): { score: number; strong
       if (hit) weak.push(hit);
     }
   }
-  for (const hit of ev.places.values()) {
-    const p: Place | undefined = PLACE_BY_NAME.get(hit.text);
-    if (p && (p.zone === c.zone || (p.region === c.region && c.region !== 'other'))) strong.push(hit);
+  for (const p of ev.places) {
+    if (p.zone !== c.zone && (p.region !== c.region || c.region === 'other')) continue;
+    // An edition leans (its region words already count); a venue or a city settles.
+    if (p.kind === 'series') weak.push(p);
+    else strong.push(p);
   }
   return { score: strong.length * 3 + weak.length, strong, weak };
 }
@@ -310,25 +524,73 @@ function byAbbreviation(ev: Evidence): Choice | null {
   return { zone: refined.zone, guessed, hit: abbr, because };
 }
 
-function byPlace(ev: Evidence): Choice | null {
-  const counts = new Map<string, { hit: Hit; total: number }>();
-  for (const hit of ev.places.values()) {
-    const p = PLACE_BY_NAME.get(hit.text);
-    if (!p || !isValidZone(p.zone)) continue;
-    const entry = counts.get(p.zone);
-    if (!entry) counts.set(p.zone, { hit, total: hit.count });
-    else {
-      entry.total += hit.count;
-      if (hit.count > entry.hit.count) entry.hit = hit;
+/** Why a place-kind piece of evidence points at its zone, citing the text. */
+function reasonOf(p: PlaceEvidence, ev: Evidence): string {
+  if (p.kind === 'venue') return p.phrase === null || p.phrase === p.text ? `${quote(p, ev)}, the venue` : `${quote(p, ev)}, where it is held (“${p.phrase}”)`;
+  if (p.kind !== 'series' || p.fact === null) return quote(p, ev);
+  const year = p.yearFromDates ? ', with the document’s dates in that year' : '';
+  return `${p.fact} (${quote(p, ev)}${year})`;
+}
+
+interface PlaceChoice {
+  zone: string;
+  /** The strongest piece of evidence for it. */
+  hit: PlaceEvidence;
+  /** Every zone the places point at, the proposed one first, each with its reason. */
+  candidates: ZoneProposal[];
+  /** Its reasons, as "“in Chicago” on line 4 and “Chicago” in the title (line 1)". */
+  because: string;
+  /** Other zones pointed at that do not keep the same clock. */
+  conflicts: boolean;
+}
+
+/**
+ * Weigh venues, editions and cities: the zone with the most weight is proposed, every other one
+ * is listed. Never a stated zone, so the caller marks it guessed.
+ */
+function byPlace(ev: Evidence): PlaceChoice | null {
+  const zones = new Map<string, { zone: string; score: number; items: PlaceEvidence[] }>();
+  for (const p of ev.places) {
+    if (!isValidZone(p.zone)) continue;
+    let entry = zones.get(p.zone);
+    if (!entry) {
+      entry = { zone: p.zone, score: 0, items: [] };
+      zones.set(p.zone, entry);
     }
+    entry.score += p.strength + (p.count > 1 ? 0.5 : 0);
+    entry.items.push(p);
   }
-  let best: { zone: string; hit: Hit; total: number } | null = null;
-  for (const [zone, e] of counts) if (!best || e.total > best.total) best = { zone, ...e };
-  if (!best) return null;
-  const rivals = [...counts.keys()].filter((z) => z !== best.zone);
-  const guessed = best.total < 2 || rivals.length > 0;
-  const note = rivals.length > 0 ? ` (also mentioned: ${rivals.slice(0, 3).join(', ')})` : '';
-  return { zone: best.zone, guessed, hit: best.hit, because: `${quote(best.hit, ev)}${note}` };
+  // ev.places is sorted strongest first, so items[0] is each zone's strongest piece.
+  const ranked = [...zones.values()].sort(
+    (a, b) => b.score - a.score || b.items[0]!.strength - a.items[0]!.strength || a.items[0]!.line - b.items[0]!.line
+  );
+  const top = ranked[0];
+  if (!top) return null;
+  const samples = sampleInstants(ev);
+  const candidates = ranked.map((z) => ({ zone: z.zone, place: z.items[0]!.place, reason: reasonOf(z.items[0]!, ev) }));
+  const because = top.items
+    .slice(0, 2)
+    .map((p) => reasonOf(p, ev))
+    .join(' and ');
+  const conflicts = ranked.slice(1).some((z) => !sameOffsets(z.zone, top.zone, samples));
+  return { zone: top.zone, hit: top.items[0]!, candidates, because, conflicts };
+}
+
+/** " (not counted: “New York Times” on line 3, an organisation’s name)", or "". */
+function organisationsNote(ev: Evidence): string {
+  const names = [...ev.organisations.values()].slice(0, 3).map((h) => quote(h, ev));
+  if (names.length === 0) return '';
+  return ` (not counted: ${names.join(', ')}, ${names.length === 1 ? 'an organisation’s name' : 'organisations’ names'})`;
+}
+
+/**
+ * A stated zone wins over places; when a venue or an edition points at another clock, the
+ * decision says so, so the person can notice a schedule re-timed for another audience.
+ */
+function placeConflictNote(zone: string, ev: Evidence): string {
+  const samples = sampleInstants(ev);
+  const other = ev.places.find((p) => p.kind !== 'mention' && isValidZone(p.zone) && !sameOffsets(p.zone, zone, samples));
+  return other ? ` (the document also points at ${other.zone}: ${reasonOf(other, ev)}; its stated zone is used)` : '';
 }
 
 function fixedOffsetZone(minutes: number): string | null {
@@ -353,13 +615,12 @@ function byOffset(ev: Evidence): ZoneDecision | null {
   if (named) options.push(named);
   const abbr = most(ev.abbreviations, (h) => h.timed * 1000 + h.count);
   if (abbr) for (const c of ABBREVIATIONS[abbr.text] ?? []) options.push({ zone: c.zone, hit: abbr, because: quote(abbr, ev) });
-  const place = byPlace(ev);
-  if (place) options.push(place);
+  for (const p of ev.places) options.push({ zone: p.zone, hit: p, because: reasonOf(p, ev) });
   for (const o of options) {
     if (!isValidZone(o.zone) || !fits(o.zone)) continue;
     const refined = refineByPlace(o.zone, ev);
     const joined = o.hit.line === offset.line ? `“${offset.text}” with ${o.because}` : `${quote(offset, ev)} with ${o.because}`;
-    return { zone: refined.zone, rule: 'utc-offset', guessed: false, detail: `${joined} → ${refined.zone}` };
+    return { zone: refined.zone, rule: 'utc-offset', guessed: false, detail: `${joined} → ${refined.zone}${placeConflictNote(refined.zone, ev)}` };
   }
   const [value] = [...ev.offsets.entries()].find(([, h]) => h === offset) ?? [0];
   const zone = fixedOffsetZone(value);
@@ -368,7 +629,7 @@ function byOffset(ev: Evidence): ZoneDecision | null {
     zone,
     rule: 'utc-offset',
     guessed: true,
-    detail: `${quote(offset, ev)} with no place or zone name to go with it → fixed offset ${zone}`
+    detail: `${quote(offset, ev)} with no place or zone name to go with it → fixed offset ${zone}${placeConflictNote(zone, ev)}`
   };
 }
 
@@ -403,16 +664,49 @@ export function resolveZone(text: string, opts: ResolveZoneOptions = {}): ZoneDe
   const abbr = byAbbreviation(ev);
   if (abbr) {
     const rule = abbr.zone === 'UTC' ? 'utc' : 'abbreviation';
-    return { zone: abbr.zone, rule, guessed: abbr.guessed, detail: `${abbr.because} → ${abbr.zone}` };
+    return { zone: abbr.zone, rule, guessed: abbr.guessed, detail: `${abbr.because} → ${abbr.zone}${placeConflictNote(abbr.zone, ev)}` };
   }
+  // Nothing states the zone: places only propose one, and the person confirms it.
   const place = byPlace(ev);
-  if (place) return { zone: place.zone, rule: 'place', guessed: place.guessed, detail: `${place.because} → ${place.zone}` };
+  if (place) {
+    const others = place.candidates.slice(1).map((c) => `${c.reason} → ${c.zone}`);
+    const also = others.length === 0 ? '' : place.conflicts ? ` (but also ${others.join('; ')})` : ` (also ${others.join('; ')})`;
+    return {
+      zone: place.zone,
+      rule: 'place',
+      guessed: true,
+      detail: `${place.because} → ${place.zone}${also}${organisationsNote(ev)}`,
+      candidates: place.candidates
+    };
+  }
   const fallback = opts.fallbackZone && isValidZone(opts.fallbackZone) ? opts.fallbackZone : 'UTC';
   return {
     zone: fallback,
     rule: 'fallback',
     guessed: true,
-    detail: `Nothing in the document names a time zone, a UTC offset, a zone abbreviation or a known city; the times were read as ${fallback}`
+    detail: `Nothing in the document names a time zone, a UTC offset, a zone abbreviation or a known city; the times were read as ${fallback}${organisationsNote(ev)}`
   };
 }
 
+/**
+ * Every piece of zone evidence in a document, strongest first: what resolveZone weighs. Places
+ * inside organisation names are not in it.
+ */
+export function collectZoneEvidence(text: string): ZoneEvidence[] {
+  const ev = gather(text, undefined);
+  const out: ZoneEvidence[] = [];
+  for (const h of ev.zoneNames.values()) out.push({ kind: 'zone-name', strength: EVIDENCE_STRENGTH['zone-name'], zones: [h.text], text: h.text, line: h.line, count: h.count });
+  for (const [minutes, h] of ev.offsets) {
+    const zone = fixedOffsetZone(minutes);
+    out.push({ kind: 'offset', strength: EVIDENCE_STRENGTH.offset, zones: zone ? [zone] : [], text: h.text, line: h.line, count: h.count });
+  }
+  for (const h of ev.longNames.values()) {
+    const zone = LONG_BY_NAME.get(h.text);
+    out.push({ kind: 'zone-word', strength: EVIDENCE_STRENGTH['zone-word'], zones: zone ? [zone] : [], text: h.text, line: h.line, count: h.count });
+  }
+  for (const h of ev.abbreviations.values()) {
+    out.push({ kind: 'zone-word', strength: EVIDENCE_STRENGTH['zone-word'], zones: abbreviationCandidates(h.text), text: h.text, line: h.line, count: h.count });
+  }
+  for (const p of ev.places) out.push({ kind: p.kind, strength: p.strength, zones: [p.zone], text: p.phrase ?? p.text, line: p.line, count: p.count });
+  return out.sort((a, b) => b.strength - a.strength || a.line - b.line);
+}

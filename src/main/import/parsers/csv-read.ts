@@ -1,12 +1,24 @@
-// Reading CSV text into records (RFC 4180: quoted fields may hold delimiters, doubled quotes and
-// line breaks) and matching header names to session fields. Spreadsheet exports vary: the
-// delimiter is guessed from the header line, line ends may be CRLF, LF or CR, a BOM may lead.
+// Reading CSV text into records with csv-parse (RFC 4180: quoted fields may hold delimiters,
+// doubled quotes and line breaks; a BOM may lead; line ends may be CRLF, LF or CR). Header names
+// are matched to session fields in csv-columns.ts.
+//
+// Three things stay here because csv-parse 7 does not do them for spreadsheet exports; each is
+// pinned by a test against csv-parse itself (tests/unit/csv-parser.test.ts, "csv-parse as used"),
+// so the day csv-parse does them, the test fails and this code can go:
+// - Choosing the delimiter. csv-parse's `delimiter_auto` scans the file with no delimiter at all,
+//   so a quoted field next to a ";" throws (CSV_INVALID_CLOSING_QUOTE, INVALID_OPENING_QUOTE),
+//   even with relax_quotes: every semicolon export with quotes fails. Here csv-parse reads the
+//   first records with each candidate delimiter instead.
+// - Line numbers. `info.lines` counts a CRLF inside a quoted field as two lines, so every warning
+//   after such a field would name the wrong line. The surplus is subtracted below.
+// - A quote that never closes. csv-parse stops there (CSV_QUOTE_NOT_CLOSED) and, with
+//   skip_records_with_error, drops the rest of the file. Here the records before it are kept and
+//   the rest is read again with quotes as ordinary characters, with a warning naming the line.
+import { parse } from 'csv-parse/sync';
+import type { Options } from 'csv-parse/sync';
 
-import { CSV_FIELDS } from '../../../shared/domain.ts';
-import type { CsvField } from '../../../shared/domain.ts';
-
-export { CSV_FIELDS };
-export type { CsvField };
+export { CSV_FIELDS, mapColumns, normaliseHeader } from './csv-columns.ts';
+export type { CsvField } from './csv-columns.ts';
 
 export interface CsvRecord {
   cells: string[];
@@ -14,148 +26,153 @@ export interface CsvRecord {
   line: number;
 }
 
+/** Something in the text that could not be read as written, and what was done instead. */
+export interface CsvProblem {
+  line: number;
+  message: string;
+}
+
 export interface CsvDocument {
   records: CsvRecord[];
   delimiter: string;
-  /** Line of a quoted field that never closed (the rest of the text became that field). */
-  unclosedQuoteLine: number | null;
+  problems: CsvProblem[];
 }
 
-/** The delimiter the header line uses most: comma, semicolon or tab (outside quotes). */
-function guessDelimiter(text: string): string {
-  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
-  let quoted = false;
-  for (let i = 0; i < text.length && i < 10_000; i++) {
-    const c = text[i] ?? '';
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '\n' || c === '\r')) break;
-    else if (!quoted && c in counts) counts[c] = (counts[c] ?? 0) + 1;
+export const DELIMITERS = [',', ';', '\t'] as const;
+
+/** How many characters and records the delimiter is chosen from. */
+const SAMPLE_CHARS = 64 * 1024;
+const SAMPLE_RECORDS = 20;
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+function countBreaks(cells: readonly string[]): { all: number; crlf: number } {
+  let all = 0;
+  let crlf = 0;
+  for (const cell of cells) {
+    if (!cell.includes('\n') && !cell.includes('\r')) continue;
+    all += cell.match(LINE_BREAK)?.length ?? 0;
+    crlf += cell.match(/\r\n/g)?.length ?? 0;
   }
-  let best = ',';
-  for (const d of [';', '\t']) if ((counts[d] ?? 0) > (counts[best] ?? 0)) best = d;
-  return best;
+  return { all, crlf };
 }
 
-/** Split CSV text into records; `limit` stops after that many (csvColumns needs only the header). */
-export function readCsv(input: string, limit = Infinity): CsvDocument {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const delimiter = guessDelimiter(text);
-  const records: CsvRecord[] = [];
-  let unclosedQuoteLine: number | null = null;
-  let line = 1;
-  let i = 0;
-  const n = text.length;
-  while (i < n && records.length < limit) {
-    const record: CsvRecord = { cells: [], line };
-    for (;;) {
-      let cell = '';
-      if (text[i] === '"') {
-        const quoteLine = line;
-        i++;
-        for (;;) {
-          const q = text.indexOf('"', i);
-          const chunk = q === -1 ? text.slice(i) : text.slice(i, q);
-          for (let k = chunk.indexOf('\n'); k !== -1; k = chunk.indexOf('\n', k + 1)) line++;
-          if (!chunk.includes('\n')) for (let k = chunk.indexOf('\r'); k !== -1; k = chunk.indexOf('\r', k + 1)) line++;
-          cell += chunk;
-          if (q === -1) {
-            unclosedQuoteLine ??= quoteLine;
-            i = n;
-            break;
-          }
-          if (text[q + 1] === '"') {
-            cell += '"';
-            i = q + 2;
-            continue;
-          }
-          i = q + 1;
-          break;
-        }
-        // Text between the closing quote and the delimiter is kept rather than lost.
-        while (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') cell += text[i++];
-      } else {
-        let j = i;
-        while (j < n && text[j] !== delimiter && text[j] !== '\n' && text[j] !== '\r') j++;
-        cell = text.slice(i, j);
-        i = j;
-      }
-      record.cells.push(cell);
-      if (i < n && text[i] === delimiter) {
-        i++;
-        continue;
-      }
-      break;
-    }
-    if (text[i] === '\r') i++;
-    if (text[i] === '\n') i++;
-    line++;
-    if (record.cells.some((c) => c.trim() !== '')) records.push(record);
-  }
-  return { records, delimiter, unclosedQuoteLine };
-}
-
-// Header words → field. Longer phrases are tried first, so "start date" is a date and
-// "session id" an id, while "session" alone is a title.
-const SYNONYMS: Record<CsvField, readonly string[]> = {
-  title: ['title', 'name', 'session', 'talk', 'summary', 'subject', 'event', 'session name', 'talk title', 'session title'],
-  date: ['date', 'day', 'start date', 'session date'],
-  endDate: ['end date'],
-  start: ['start', 'from', 'begin', 'begins', 'starts', 'time', 'when', 'start time', 'starting', 'datetime', 'start datetime', 'starts at'],
-  end: ['end', 'to', 'until', 'ends', 'finish', 'end time', 'end datetime'],
-  duration: ['duration', 'length', 'minutes', 'duration min', 'duration minutes', 'mins'],
-  room: ['room', 'location', 'place', 'hall', 'stage', 'room name'],
-  venue: ['venue', 'building'],
-  speakers: ['speakers', 'speaker', 'presenter', 'presenters', 'speaker names', 'authors', 'author', 'by', 'hosts', 'host', 'moderator'],
-  track: ['track', 'category', 'categories', 'stream', 'topic', 'tracks'],
-  description: ['description', 'abstract', 'details', 'desc', 'body', 'notes'],
-  url: ['url', 'link', 'website', 'web', 'href'],
-  type: ['type', 'format', 'kind', 'session type'],
-  id: ['id', 'key', 'uid', 'guid', 'session id', 'event id', 'code'],
-  timeZone: ['timezone', 'time zone', 'tz', 'zone'],
-  status: ['status', 'state']
-};
-
-const PHRASES: readonly [string, CsvField][] = Object.entries(SYNONYMS)
-  .flatMap(([field, words]) => words.map((w) => [w, field as CsvField] as [string, CsvField]))
-  .sort((a, b) => b[0].length - a[0].length);
-
-function normaliseHeader(header: string): string {
-  return header
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-function guessField(header: string): CsvField | null {
-  const h = normaliseHeader(header.slice(0, 100));
-  if (h === '') return null;
-  for (const [phrase, field] of PHRASES) if (h === phrase) return field;
-  const padded = ` ${h} `;
-  for (const [phrase, field] of PHRASES) if (phrase.length > 2 && padded.includes(` ${phrase} `)) return field;
-  return null;
+interface Pass {
+  records: CsvRecord[];
+  /** Last physical line of the last record read (firstLine - 1 when none was). */
+  lastLine: number;
+  /** Why csv-parse stopped early, or null when it read to the end (or to the limit). */
+  error: { code: string } | null;
 }
 
 /**
- * Header → field, one column per field (the first wins). A lone "venue" column stands for the
- * room, the common case in one-venue conferences; with a room column too, it is the venue.
- * `chosen` (from the preview, keyed by exact header text) overrides the guesses; null ignores.
+ * One csv-parse pass over `text`, whose first line is `firstLine` of the document. Records are
+ * collected as csv-parse emits them, so the ones before an error are kept.
  */
-export function mapColumns(header: readonly string[], chosen?: Record<string, CsvField | null>): (CsvField | null)[] {
-  const mapping: (CsvField | null)[] = header.map((h) => {
-    if (chosen && Object.prototype.hasOwnProperty.call(chosen, h)) {
-      const c = chosen[h];
-      return c !== undefined && c !== null && CSV_FIELDS.includes(c) ? c : null;
+function readPass(text: string, delimiter: string, quotes: boolean, limit: number, firstLine: number): Pass {
+  const records: CsvRecord[] = [];
+  let surplus = 0; // CRLFs inside quoted fields so far: csv-parse counted each one twice
+  let lastLine = firstLine - 1;
+  const options: Options = {
+    delimiter,
+    bom: true,
+    quote: quotes ? '"' : null,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    on_record: (cells: string[], context) => {
+      const breaks = countBreaks(cells);
+      surplus += breaks.crlf;
+      const end = firstLine - 1 + context.lines - surplus;
+      lastLine = end;
+      if (records.length < limit && cells.some((c) => c.trim() !== '')) records.push({ cells, line: end - breaks.all });
+      return null;
     }
-    return guessField(h);
-  });
-  if (!mapping.includes('room')) {
-    const venue = mapping.indexOf('venue');
-    if (venue !== -1 && !(chosen && Object.prototype.hasOwnProperty.call(chosen, header[venue] ?? ''))) mapping[venue] = 'room';
+  };
+  // `to` counts every record csv-parse makes, blank ones (",,,") too: leave room for some.
+  if (limit !== Infinity) options.to = limit + 100;
+  try {
+    parse(text, options);
+    return { records, lastLine, error: null };
+  } catch (err) {
+    const code = err !== null && typeof err === 'object' && typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : 'unknown';
+    return { records, lastLine, error: { code } };
   }
-  const taken = new Set<CsvField>();
-  return mapping.map((field) => {
-    if (field === null || taken.has(field)) return null;
-    taken.add(field);
-    return field;
-  });
+}
+
+/** Where (character offset) 1-based `line` begins, counting CRLF, LF and CR as csv-parse does. */
+function lineOffset(text: string, line: number): number {
+  if (line <= 1) return 0;
+  LINE_BREAK.lastIndex = 0;
+  let seen = 1;
+  for (let m = LINE_BREAK.exec(text); m !== null; m = LINE_BREAK.exec(text)) {
+    if (++seen === line) return m.index + m[0].length;
+  }
+  return text.length;
+}
+
+/** The first line at or after `offset` with something on it, as a line number counted from `line`. */
+function firstFilledLine(text: string, offset: number, line: number): number {
+  let n = line;
+  for (const part of text.slice(offset, offset + 1_000_000).split(/\r\n|\r|\n/)) {
+    if (part.trim() !== '') return n;
+    n++;
+  }
+  return line;
+}
+
+/**
+ * The delimiter the header uses: csv-parse reads the first records with each candidate, and the
+ * one that gives the header the most columns wins (then the one whose rows agree with the header
+ * most often; then comma, semicolon, tab in that order).
+ */
+function chooseDelimiter(text: string): string {
+  const sample = text.slice(0, SAMPLE_CHARS);
+  let best: string = DELIMITERS[0];
+  let bestScore = [-1, -1];
+  for (const delimiter of DELIMITERS) {
+    const { records } = readPass(sample, delimiter, true, SAMPLE_RECORDS, 1);
+    const width = records[0]?.cells.length ?? 0;
+    const agreeing = records.slice(1).filter((r) => r.cells.length === width).length;
+    const [bw = -1, ba = -1] = bestScore;
+    if (width > bw || (width === bw && agreeing > ba)) {
+      best = delimiter;
+      bestScore = [width, agreeing];
+    }
+  }
+  return best;
+}
+
+const STOPPED: Readonly<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: 'never closes',
+  CSV_INVALID_CLOSING_QUOTE: 'closes with text right after it',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'closes with text right after it',
+  INVALID_OPENING_QUOTE: 'opens in the middle of a field'
+};
+
+/** Split CSV text into records; `limit` stops after that many (csvColumns needs only the header). */
+export function readCsv(text: string, limit = Infinity): CsvDocument {
+  const delimiter = chooseDelimiter(text);
+  const problems: CsvProblem[] = [];
+  const first = readPass(text, delimiter, true, limit, 1);
+  const records = first.records;
+  if (first.error !== null && records.length < limit) {
+    // Read the rest again with quotes as plain characters: the rows stay, the person is told.
+    const offset = lineOffset(text, first.lastLine + 1);
+    const line = firstFilledLine(text, offset, first.lastLine + 1);
+    const what = STOPPED[first.error.code];
+    problems.push({
+      line,
+      message: what
+        ? `A quoted field that starts on line ${line} ${what}; from there on, quotes were read as ordinary characters. Check the quotes in the file.`
+        : `The CSV could not be read as written from line ${line}; from there on, quotes were read as ordinary characters. Check the quotes in the file.`
+    });
+    const rest = readPass(text.slice(offset), delimiter, false, limit - records.length, first.lastLine + 1);
+    records.push(...rest.records);
+    if (rest.error !== null) {
+      const stop = firstFilledLine(text, lineOffset(text, rest.lastLine + 1), rest.lastLine + 1);
+      problems.push({ line: stop, message: `The CSV could not be read from line ${stop} on; those lines were not imported.` });
+    }
+  }
+  return { records, delimiter, problems };
 }

@@ -1,21 +1,27 @@
 // CSV / spreadsheet schedules → ParsedSchedule.
 //
-// Columns are matched by header name in any order and case; what cannot be matched is named in
-// a warning so the preview can offer a mapping (csvColumns + opts.columns). Rows are read
-// leniently: a row that cannot be placed in time is skipped with a warning naming its line.
-// Day/month order is decided across the whole file (a value above 12 settles it), never per row.
-import type { CsvColumn, ParseOptions, ParsedSchedule, ParsedSession } from '../../../shared/domain.ts';
+// Columns are matched by header name (English, German, French, Spanish) in any order, case and
+// accents; a column that is no session field is kept on each session as an extra detail and named
+// in a warning, so the preview can offer a mapping (csvColumns + opts.columns). Rows are read
+// leniently: a row that cannot be placed in time is skipped with a warning naming its line. A CSV
+// that gives no session at all is an error saying why. How dates and times are written is decided
+// across the whole column, never per row (csv-dates.ts): day/month order (a value above 12 settles
+// it), the year of dates written without one, day numbers, spreadsheet day fractions. A zone
+// column may name zones as people write them ("NZDT UTC+13", csv-zones.ts).
+import type { CsvColumn, ImportWarning, ParseOptions, ParsedSchedule, ParsedSession } from '../../../shared/domain.ts';
 import { ClashlessError } from '../../../shared/contract.ts';
 import { MINUTE } from '../../../shared/time.ts';
 import { contentKey, uniqueKeys } from '../keys.ts';
 import { makeWallConverter, WarningList } from './frab-common.ts';
 import { cleanLine, cleanText } from './frab-text.ts';
-import { decideZone, isUsableZone } from './frab-zone.ts';
+import { decideZone } from './frab-zone.ts';
 import type { OffsetSample } from './frab-zone.ts';
 import { mapColumns, readCsv } from './csv-read.ts';
 import type { CsvField, CsvRecord } from './csv-read.ts';
-import { numericDateParts, parseDurationText, parseMoment, parseSpeakers, splitRange } from './csv-values.ts';
+import { parseDayFraction, parseDurationText, parseMoment, parseSpeakers, splitRange, yearlessDate } from './csv-values.ts';
 import type { CalendarDate, CellMoment, DateOrder } from './csv-values.ts';
+import { addDays, dayNumberDates, decideDateOrder, decideYear, mostCommon, usesDayFractions } from './csv-dates.ts';
+import { columnZones } from './csv-zones.ts';
 
 export type { CsvField } from './csv-read.ts';
 export type { DateOrder } from './csv-values.ts';
@@ -42,58 +48,23 @@ export function csvColumns(text: string, chosen?: readonly CsvColumn[]): CsvColu
   return header.map((h, i) => ({ header: h, field: fields[i] ?? null }));
 }
 
-/** Day/month order for the file: values above 12 decide; otherwise the option, else a convention with a warning. */
-function decideDateOrder(cells: readonly string[], opts: CsvParseOptions, warnings: WarningList): DateOrder {
-  let dayFirst = 0;
-  let monthFirst = 0;
-  let ambiguous: { text: string; separator: string } | null = null;
-  for (const cell of cells) {
-    const parts = cell.length > 40 ? null : numericDateParts(cell.trim().split(/[\sT]/)[0] ?? '');
-    if (!parts || parts.separator === '.') continue;
-    if (parts.a > 12 && parts.b <= 12) dayFirst++;
-    else if (parts.b > 12 && parts.a <= 12) monthFirst++;
-    else if (parts.a !== parts.b) ambiguous ??= { text: cell.trim(), separator: parts.separator };
-  }
-  if (dayFirst > 0 && monthFirst > 0) {
-    const order = opts.dateOrder ?? (dayFirst >= monthFirst ? 'dmy' : 'mdy');
-    warnings.add(null, `The dates mix day/month and month/day order (${dayFirst} vs ${monthFirst} rows); they were read as ${order === 'dmy' ? 'day/month' : 'month/day'}. Check them in the preview.`);
-    return order;
-  }
-  if (dayFirst > 0) return 'dmy';
-  if (monthFirst > 0) return 'mdy';
-  if (opts.dateOrder) return opts.dateOrder;
-  const order: DateOrder = ambiguous?.separator === '/' ? 'mdy' : 'dmy';
-  if (ambiguous !== null) {
-    warnings.add(
-      null,
-      `Dates such as “${ambiguous.text.slice(0, 40)}” could be day/month or month/day; they were read as ${order === 'dmy' ? 'day/month' : 'month/day'}. Choose the date order in the preview if that is wrong.`
-    );
-  }
-  return order;
-}
-
-function mostCommon<T>(values: readonly T[]): T | null {
-  const counts = new Map<T, number>();
-  let best: T | null = null;
-  let bestCount = 0;
-  for (const v of values) {
-    const c = (counts.get(v) ?? 0) + 1;
-    counts.set(v, c);
-    if (c > bestCount) {
-      best = v;
-      bestCount = c;
-    }
-  }
-  return best;
-}
-
-function addDays(date: CalendarDate, days: number): CalendarDate {
-  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
-
 function utcOf(date: CalendarDate, minutes: number, offset: number): number {
   return Date.UTC(date.year, date.month - 1, date.day) + (minutes - offset) * MINUTE;
+}
+
+/** Longest extra detail kept from one cell. */
+const MAX_EXTRA = 4000;
+
+/** Every row was skipped: say so with the first reasons, instead of an empty import. */
+function noSessions(rowCount: number, headerLine: number, warnings: readonly ImportWarning[]): ClashlessError {
+  const reasons = warnings.filter((w) => w.line !== null && w.line > headerLine).slice(0, 3);
+  const first = reasons[0];
+  const why = reasons.map((w) => w.message.replace(/^Line \d+: /, `line ${w.line}: `)).join(' ');
+  return new ClashlessError(
+    'parse-failed',
+    `None of the ${rowCount} rows of the CSV could be read as a session.${why ? ` ${why}` : ''}`,
+    first ? `line ${first.line}` : undefined
+  );
 }
 
 export function parseCsv(text: string, opts: CsvParseOptions): ParsedSchedule {
@@ -101,6 +72,7 @@ export function parseCsv(text: string, opts: CsvParseOptions): ParsedSchedule {
   const doc = readCsv(text);
   const [headerRecord, ...rows] = doc.records;
   if (headerRecord === undefined) throw new ClashlessError('empty', 'The CSV is empty: it has no header row and no sessions.', 'line 1');
+  for (const p of doc.problems) warnings.add(p.line, p.message);
   const header = headerRecord.cells.map((c) => c.trim());
   const fields = mapColumns(header, chosenColumns(opts.columns));
   const column = (field: CsvField): number => fields.indexOf(field);
@@ -108,42 +80,62 @@ export function parseCsv(text: string, opts: CsvParseOptions): ParsedSchedule {
     const i = column(field);
     return i === -1 ? '' : (record.cells[i] ?? '').trim();
   };
-  if (doc.unclosedQuoteLine !== null) {
-    warnings.add(doc.unclosedQuoteLine, `A quoted field opened on line ${doc.unclosedQuoteLine} never closes; everything after it was read into that field. Check the quotes.`);
-  }
-  const unknown = header.filter((h, i) => h !== '' && fields[i] === null);
-  if (unknown.length > 0) {
-    warnings.add(1, `Columns not imported: ${unknown.map((h) => `“${h.slice(0, 40)}”`).join(', ')}. Choose a field for them in the preview if they matter.`);
+  // Columns that are no session field stay with each session as extra details (header → cell).
+  const extras = header.flatMap((h, i) => (h !== '' && fields[i] === null ? [{ header: h, index: i }] : []));
+  if (extras.length > 0) {
+    warnings.add(
+      headerRecord.line,
+      `Columns kept as extra details, not as session fields: ${extras.slice(0, 20).map((e) => `“${e.header.slice(0, 40)}”`).join(', ')}` +
+        `${extras.length > 20 ? ` and ${extras.length - 20} more` : ''}. Choose a field for them in the preview if one fits.`
+    );
   }
 
   const dateCells = rows.flatMap((r) => [at(r, 'date'), at(r, 'start'), at(r, 'end'), at(r, 'endDate')]).filter((c) => c !== '');
-  const order = decideDateOrder(dateCells, opts, warnings);
-  const years = dateCells.flatMap((c) => (c.length > 80 ? [] : (c.match(/\b(?:19|20)\d{2}\b/g) ?? []))).map(Number);
-  const yearHint = mostCommon(years);
-  const moment = (cell: string): CellMoment | null => (cell === '' ? null : parseMoment(cell, order, yearHint));
+  const order = decideDateOrder(dateCells, opts.dateOrder, warnings);
+  const yearHint = decideYear(dateCells, opts.fileName, warnings);
+  // Times written as spreadsheet day fractions ("0.7291666" = 17:30), decided on the start column.
+  const fractions = usesDayFractions(rows.map((r) => at(r, 'start')));
+  const moment = (cell: string): CellMoment | null => {
+    if (cell === '') return null;
+    const fraction = fractions ? parseDayFraction(cell) : null;
+    return fraction !== null ? { date: null, minutes: fraction, offset: null } : parseMoment(cell, order, yearHint);
+  };
 
   // The start may live in the date column ("2024-11-13 10:00") when there is no start column.
   let startField: CsvField = 'start';
-  if (column('title') === -1) throw new ClashlessError('parse-failed', `The CSV has no column for ${FIELD_LABEL.title}; choose one in the preview.`, 'line 1');
+  const headerWhere = `line ${headerRecord.line}`;
+  if (column('title') === -1) throw new ClashlessError('parse-failed', `The CSV has no column for ${FIELD_LABEL.title}; choose one in the preview.`, headerWhere);
   if (column('start') === -1) {
     const withTimes = rows.slice(0, 20).some((r) => (moment(at(r, 'date'))?.minutes ?? null) !== null);
     if (column('date') === -1 || !withTimes) {
-      throw new ClashlessError('parse-failed', `The CSV has no column for ${FIELD_LABEL.start}; choose one in the preview.`, 'line 1');
+      throw new ClashlessError('parse-failed', `The CSV has no column for ${FIELD_LABEL.start}; choose one in the preview.`, headerWhere);
     }
     startField = 'date';
   }
+  if (rows.length === 0) {
+    throw new ClashlessError('parse-failed', `The CSV has a header row but no rows below it, so there are no sessions to import.`, headerWhere);
+  }
+  // A date column of day numbers ("Tag": 0 … 4) counts from day 1 of the edition the file names,
+  // unless the start cells carry their own dates.
+  const dayNumber =
+    startField === 'date' || rows.some((r) => moment(at(r, 'start'))?.date) ? null : dayNumberDates(rows.map((r) => at(r, 'date')), header[column('date')] ?? '', text, opts.fileName, headerWhere, warnings);
+  const dateOf = (cell: string): CalendarDate | null => (dayNumber ? dayNumber(cell) : (moment(cell)?.date ?? null));
 
   // Zone: the person's choice > the zone column > offsets in the cells > fallback.
-  const zoneNames = rows.map((r) => at(r, 'timeZone')).filter((z) => z !== '' && isUsableZone(z));
+  const zoneCells = columnZones(rows.map((r) => at(r, 'timeZone')));
+  const zoneNames = rows.flatMap((r) => zoneCells.get(at(r, 'timeZone')) ?? []);
   const samples: OffsetSample[] = [];
   for (const r of rows) {
     const m = moment(at(r, startField));
-    const date = m?.date ?? moment(at(r, 'date'))?.date ?? null;
+    const date = m?.date ?? dateOf(at(r, 'date'));
     if (m && m.offset !== null && m.minutes !== null && date) samples.push({ ms: utcOf(date, m.minutes, m.offset), offset: m.offset });
   }
   const zoneWarnings: string[] = [];
+  if (zoneCells.unknown.length > 0) {
+    zoneWarnings.push(`The time zone column says ${zoneCells.unknown.slice(0, 3).map((z) => `“${z.slice(0, 40)}”`).join(', ')}, which names no zone I can be sure of; those rows use the file's zone.`);
+  }
   const zone = decideZone(
-    { named: mostCommon(zoneNames), namedWhere: 'time zone column', placeText: `${opts.fileName ?? ''} ${rows.slice(0, 50).map((r) => at(r, 'venue')).join(' ')}`, samples },
+    { named: mostCommon(zoneNames), namedWhere: zoneCells.where(mostCommon(zoneNames)), placeText: `${opts.fileName ?? ''} ${rows.slice(0, 50).map((r) => at(r, 'venue')).join(' ')}`, samples },
     opts,
     (m) => zoneWarnings.push(m)
   );
@@ -156,10 +148,13 @@ export function parseCsv(text: string, opts: CsvParseOptions): ParsedSchedule {
   };
 
   const hasEnd = column('end') !== -1 || column('duration') !== -1;
+  const trackNames = new Set(rows.map((r) => at(r, 'track').toLowerCase()).filter((t) => t !== ''));
   let zeroLength = 0;
   const sessions: ParsedSession[] = [];
   for (const r of rows) {
     const title = cleanLine(at(r, 'title'));
+    // A row with one cell filled and no title is a heading between rows (",\"Tag 2\",,,"), not a session.
+    if (title === null && at(r, startField) === '' && r.cells.filter((c) => c.trim() !== '').length === 1) continue;
     if (title === null) {
       warnings.add(r.line, `Line ${r.line}: no title; the row was skipped.`);
       continue;
@@ -174,14 +169,17 @@ export function parseCsv(text: string, opts: CsvParseOptions): ParsedSchedule {
       continue;
     }
     const dateCell = at(r, 'date');
-    const date = startM.date ?? (startField === 'date' ? null : moment(dateCell)?.date ?? null);
+    const date = startM.date ?? (startField === 'date' ? null : dateOf(dateCell));
     if (date === null) {
-      const why = dateCell === '' ? 'it has no date' : `“${dateCell.slice(0, 40)}” is not a date I can read`;
+      const why =
+        dateCell === '' ? 'it has no date'
+        : yearlessDate(dateCell) !== null ? `“${dateCell.slice(0, 40)}” gives no year, and neither the other dates nor the file name do`
+        : `“${dateCell.slice(0, 40)}” is not a date I can read`;
       warnings.add(r.line, `Line ${r.line}: ${why}; “${title}” was skipped.`);
       continue;
     }
-    const zoneCell = at(r, 'timeZone');
-    const rowZone = zone.rule !== 'option' && zoneCell !== '' && isUsableZone(zoneCell) ? zoneCell : zone.zone;
+    const cellZone = zoneCells.get(at(r, 'timeZone'));
+    const rowZone = zone.rule !== 'option' && cellZone !== undefined ? cellZone : zone.zone;
     const allDay = startM.minutes === null;
     const start = instant(date, startM.minutes ?? 0, startM.offset, rowZone);
     if (!Number.isFinite(start)) {
@@ -191,7 +189,7 @@ export function parseCsv(text: string, opts: CsvParseOptions): ParsedSchedule {
 
     let end = Number.NaN;
     const endM = moment(endText);
-    const endDate = endM?.date ?? moment(at(r, 'endDate'))?.date ?? null;
+    const endDate = endM?.date ?? (at(r, 'endDate') === '' ? null : (moment(at(r, 'endDate'))?.date ?? null));
     if (allDay) {
       end = instant(addDays(endDate ?? date, 1), 0, null, rowZone);
     } else if (endM !== null && endM.minutes !== null) {
@@ -203,13 +201,23 @@ export function parseCsv(text: string, opts: CsvParseOptions): ParsedSchedule {
       if (minutes !== null) end = start + minutes * MINUTE;
     }
     if (!Number.isFinite(end) || end < start) {
-      if (endText !== '' || at(r, 'duration') !== '') {
+      if (endText !== '' && endM === null) {
+        warnings.add(r.line, `Line ${r.line}: “${endText.slice(0, 40)}” is not an end time I can read; “${title}” is shown as 0 minutes long.`);
+      } else if (endText !== '' || at(r, 'duration') !== '') {
         warnings.add(r.line, `Line ${r.line}: the end or duration of “${title}” cannot be read or is before its start; it is shown as 0 minutes.`);
       } else zeroLength++;
       end = start;
     }
-    const speakers = parseSpeakers(at(r, 'speakers'));
+    // A name that is also a track of the file ("Haecksen" in the "haecksen" cluster) is a group, not a person.
+    const speakers = parseSpeakers(at(r, 'speakers')).filter((p) => !trackNames.has(p.name.toLowerCase()));
     const id = at(r, 'id');
+    // Object.fromEntries defines own properties, so a header named "__proto__" is just a header.
+    const attributes: Record<string, string> = Object.fromEntries(
+      extras.flatMap((e) => {
+        const value = cleanText(r.cells[e.index] ?? '');
+        return value === null ? [] : [[e.header, value.slice(0, MAX_EXTRA)]];
+      })
+    );
     sessions.push({
       key: id !== '' ? `csv:${id}` : contentKey(title, speakers.map((s) => s.name)),
       title,
@@ -224,13 +232,13 @@ export function parseCsv(text: string, opts: CsvParseOptions): ParsedSchedule {
       url: cleanLine(at(r, 'url')),
       status: /cancel/i.test(at(r, 'status')) || /^\s*\[?(?:cancell?ed)\]?\s*[:\-–]/i.test(title) ? 'cancelled' : 'scheduled',
       speakers,
-      attributes: {},
+      attributes,
       line: r.line
     });
   }
   if (zeroLength > 0 && !hasEnd) warnings.add(null, 'The CSV has no end or duration column, so sessions are shown as 0 minutes long. Choose one in the preview.');
   else if (zeroLength > 0) warnings.add(null, `${zeroLength} sessions have no end or duration and are shown as 0 minutes long.`);
-  if (rows.length === 0) warnings.add(null, 'The CSV has a header but no sessions.');
+  if (sessions.length === 0) throw noSessions(rows.length, headerRecord.line, warnings.items);
 
   const all = warnings.done();
   all.unshift(...zoneWarnings.map((message) => ({ line: null, message })));

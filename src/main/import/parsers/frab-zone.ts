@@ -3,7 +3,8 @@
 //
 // Policy, in order: the person's choice > the document's zone name when its event times agree
 // with it > a zone consistent with every offset seen (a place the document names first, then a
-// fixed offset, then a common conference zone) > the fallback, flagged as a guess.
+// fixed offset, then a common conference zone) > the fallback (rule 'fallback'), which the import
+// never commits without the person choosing a zone, as for every other format.
 // A fixed offset is written as the IANA "Etc/GMT-1" form (sign inverted by POSIX convention),
 // because luxon's "UTC+1" is not an IANA name: isValidZone() and Intl reject it.
 import { FixedOffsetZone, IANAZone } from 'luxon';
@@ -238,6 +239,11 @@ export function decideZone(evidence: ZoneEvidence, opts: ParseOptions, warn: (me
     return decision;
   }
   const fallback = opts.fallbackZone && isUsableZone(opts.fallbackZone) ? opts.fallbackZone : 'UTC';
-  warn(`This file names no time zone; its times were read as ${fallback}. Choose the conference's zone in the preview if that is wrong.`);
-  return { zone: fallback, rule: 'fallback', detail: `Nothing in the file names a zone; using ${fallback}`, guessed: true };
+  // The same rule as every format: no stated zone, no silent default. The preview asks and the
+  // commit refuses ('zone-required') until a zone is chosen; meanwhile times are shown in `fallback`.
+  warn(
+    `This file names no time zone (no zone name, no UTC offsets on its times). Choose the conference's zone before importing ` +
+      `(in the preview, or --tz on the command line); until then its times are shown as ${fallback}.`
+  );
+  return { zone: fallback, rule: 'fallback', detail: `Nothing in the file names a zone or a UTC offset; shown as ${fallback} until a zone is chosen`, guessed: true };
 }

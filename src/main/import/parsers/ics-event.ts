@@ -2,7 +2,7 @@
 // Everything a person could fix in their file is reported as a message; the caller attaches the
 // line number.
 import ICAL from 'ical.js';
-import { descriptionText } from './ics-text.ts';
+import { descriptionText, unescapeSchedText } from './ics-text.ts';
 import { MAX_EVENT_YEAR, MIN_EVENT_YEAR, describeWall, parseIcsTime, type IcsTime } from './ics-time.ts';
 import type { JcalComponent, JcalProperty } from './ics-zones.ts';
 
@@ -89,8 +89,13 @@ const LINK = /^(https?|ftp|mailto|webcal|tel):/i;
 /** Shared empty list for events without RDATE or EXDATE (never mutated). */
 const NO_TIMES: IcsTime[] = [];
 
-/** Read one VEVENT. Fatal problems (no usable DTSTART) give an error; the rest become notes. */
-export function readEvent(component: JcalComponent, line: number): ReadResult {
+/**
+ * Read one VEVENT. Fatal problems (no usable DTSTART) give an error; the rest become notes.
+ * `schedEscaped`: the calendar is Sched's, whose SUMMARY, DESCRIPTION, LOCATION and CATEGORIES
+ * are HTML-escaped (isSchedCalendar); they are unescaped here, and only then.
+ */
+export function readEvent(component: JcalComponent, line: number, schedEscaped = false): ReadResult {
+  const text = schedEscaped ? (prop: JcalProperty | undefined) => unescapeSchedText(textValue(prop)) : textValue;
   const props = component[1];
   const notes: string[] = [];
   let dtstart: JcalProperty | undefined;
@@ -147,7 +152,7 @@ export function readEvent(component: JcalComponent, line: number): ReadResult {
     }
   }
 
-  const title = textValue(summary);
+  const title = text(summary);
   const label = title ? `"${title.length > 60 ? title.slice(0, 57) + '…' : title}"` : 'an event without SUMMARY';
   if (!dtstart) return { error: `${label} has no DTSTART; skipped.` };
   if (dtstartCount > 1) return { error: `${label} has ${dtstartCount} DTSTART lines, so its start is ambiguous; skipped.` };
@@ -189,7 +194,7 @@ export function readEvent(component: JcalComponent, line: number): ReadResult {
   const sequence = typeof sequenceValue === 'number' && Number.isFinite(sequenceValue) ? sequenceValue : Number(sequenceValue ?? 0) || 0;
 
   const url = textValue(urlProp);
-  const description = textValue(descriptionProp);
+  const description = text(descriptionProp);
   return {
     event: {
       line,
@@ -205,8 +210,8 @@ export function readEvent(component: JcalComponent, line: number): ReadResult {
       exdates,
       title,
       description: description ? descriptionText(description) : null,
-      location: textValue(locationProp),
-      categories: textValue(categoriesProp),
+      location: text(locationProp),
+      categories: text(categoriesProp),
       url: url && LINK.test(url) ? url : null,
       status: textValue(statusProp)?.toUpperCase() ?? null
     },

@@ -1,5 +1,6 @@
 // Text fields of calendar events: HTML descriptions to readable text, LOCATION to venue and
 // room, and a conference title from whatever the calendar says about itself.
+import { decodeHTMLStrict } from 'entities';
 
 const BLOCK_TAG = /<\/?(?:p|br|div|li|ul|ol|h[1-6]|blockquote|pre|table|tr)\b[^>]*>/i;
 const ANY_TAG = /<\/?[a-z][a-z0-9]*\b[^<>]*>/i;
@@ -60,6 +61,23 @@ export function descriptionText(raw: string): string | null {
   }
   text = text.trim();
   return text.length > 0 ? text : null;
+}
+
+/**
+ * Sched's exports write text fields HTML-escaped ("Turks &amp; Caicos", "&#39;", "&quot;"); they
+ * say so in their PRODID ("-//Sched.com JoCo Cruise 2024//EN"). No other writer is trusted to
+ * have escaped: a literal "&amp;" in a Google calendar title is what its author typed.
+ */
+export function isSchedCalendar(prodid: string | undefined): boolean {
+  return prodid !== undefined && /\bsched\b/i.test(prodid);
+}
+
+/**
+ * One of Sched's escaped text values as plain text. Only entities closed by ";" are decoded
+ * (`entities`' strict mode), so "Q&A", "AT&T" and "R&D" stay as written.
+ */
+export function unescapeSchedText(text: string | null): string | null {
+  return text !== null && text.includes('&') ? decodeHTMLStrict(text) : text;
 }
 
 /**

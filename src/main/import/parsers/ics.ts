@@ -11,6 +11,7 @@ import { uniqueKeys } from '../keys.ts';
 import { parseBlocks, type ParsedBlock } from './ics-blocks.ts';
 import { conferenceTitle, decideConferenceZone, type TimeStats } from './ics-conference.ts';
 import { readEvent, type RawEvent } from './ics-event.ts';
+import { isSchedCalendar } from './ics-text.ts';
 import { prepareIcsText, scanIcs, type IcsBlock } from './ics-scan.ts';
 import { buildSessions } from './ics-sessions.ts';
 import type { IcsTime } from './ics-time.ts';
@@ -56,6 +57,8 @@ export function parseIcs(text: string, opts: ParseOptions): ParsedSchedule {
   let firstFailure: { line: number; message: string } | null = null;
   let failures = 0;
   const parsedBlocks = parseBlocks(scan);
+  // Sched escapes HTML in its text fields; no other writer's text is touched.
+  const sched = scan.calendars.some((c) => isSchedCalendar(c.props.get('PRODID')));
   for (let index = 0; index < scan.blocks.length; index++) {
     const block = scan.blocks[index] as IcsBlock;
     if (block.name !== 'VEVENT' && block.name !== 'VTIMEZONE') {
@@ -86,7 +89,7 @@ export function parseIcs(text: string, opts: ParseOptions): ParsedSchedule {
       continue;
     }
     if (parsed.note) warner.warn(block.line, parsed.note);
-    const read = readEvent(parsed.component, block.line);
+    const read = readEvent(parsed.component, block.line, sched);
     if ('error' in read) {
       warner.warn(block.line, read.error.charAt(0).toUpperCase() + read.error.slice(1));
       failures++;

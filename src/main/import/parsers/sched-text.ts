@@ -198,6 +198,20 @@ function startsTrailer(r: SchedReader, i: number): boolean {
   return line.length <= 80 && !/[.!?…]$/.test(line) && !ROLE_LABELS.test(line) && !AVATAR.test(line);
 }
 
+/** Lines i..end are a venue line ("Salt Palace | Level 1") and track/attribute lines, nothing else. */
+function onlyTrailer(r: SchedReader, from: number, end: number): boolean {
+  const first = r.lines[from];
+  if (first === undefined || !first.includes('|') || first.trim().length > 120) return false;
+  for (let k = from; k < end; k++) {
+    const raw = r.lines[k] ?? '';
+    const line = raw.trim();
+    if (line.length === 0) continue;
+    if (line.length > 80 || /[.!?…]$/.test(line) || ROLE_LABELS.test(line) || AVATAR.test(line)) return false;
+    if (k > from && !/^\s/.test(raw) && !BULLET.test(raw)) return false;
+  }
+  return true;
+}
+
 interface Trailer {
   venue: string | null;
   room: string | null;
@@ -279,6 +293,9 @@ export function parseSchedText(text: string, opts: ParseOptions = {}): ParsedSch
         break;
       }
     }
+    // A session with no abstract and no speakers (a coffee break) has one range line, followed
+    // directly by its place and track: that is the trailer, not a description.
+    if (closing < 0 && onlyTrailer(r, i + 1, bodyEnd)) closing = i;
     if (closing >= 0) bodyEnd = closing;
     const body = r.lines.slice(i + 1, bodyEnd);
     const labelAt = body.findIndex((l) => ROLE_LABELS.test(l.trim()) || AVATAR.test(l.trim()));

@@ -157,7 +157,9 @@ export function speaker(name: string, affiliation: string | null = null, role: s
 export function schedEventId(url: string | null): string | null {
   if (!url) return null;
   const m = /^https?:\/\/[a-z0-9.-]*sched\.(?:com|org)\/event\/([A-Za-z0-9]{2,32})(?:[/?#]|$)/i.exec(url);
-  return m?.[1] ?? null;
+  // Sched's short links carry the same id: "https://sched.co/1aQXI".
+  const short = m ? null : /^https?:\/\/sched\.co\/([A-Za-z0-9]{2,32})(?:[/?#]|$)/i.exec(url);
+  return m?.[1] ?? short?.[1] ?? null;
 }
 
 /** Join description lines: single line breaks kept, blank lines become paragraph breaks. */

@@ -203,15 +203,17 @@ export interface Place {
   region: Region;
   /** Also a first name or an ordinary word: counts only after "in"/"at" or before ", <state>". */
   needsContext?: boolean;
+  /** A venue (a convention centre), not a city: naming it says where the event is. */
+  venue?: boolean;
 }
 
 /** Common conference cities and venues. Longest names first is not needed: the matcher sorts. */
 export const PLACES: readonly Place[] = [
   // North America
   { name: 'Chicago', zone: 'America/Chicago', region: 'na' },
-  { name: 'McCormick Place', zone: 'America/Chicago', region: 'na' },
+  { name: 'McCormick Place', zone: 'America/Chicago', region: 'na', venue: true },
   { name: 'Salt Lake City', zone: 'America/Denver', region: 'na' },
-  { name: 'Salt Palace', zone: 'America/Denver', region: 'na' },
+  { name: 'Salt Palace', zone: 'America/Denver', region: 'na', venue: true },
   { name: 'Utah', zone: 'America/Denver', region: 'na' },
   { name: 'Denver', zone: 'America/Denver', region: 'na', needsContext: true },
   { name: 'Colorado', zone: 'America/Denver', region: 'na' },
@@ -219,7 +221,7 @@ export const PLACES: readonly Place[] = [
   { name: 'Arizona', zone: 'America/Phoenix', region: 'arizona' },
   { name: 'Seattle', zone: 'America/Los_Angeles', region: 'na' },
   { name: 'San Francisco', zone: 'America/Los_Angeles', region: 'na' },
-  { name: 'Moscone', zone: 'America/Los_Angeles', region: 'na' },
+  { name: 'Moscone', zone: 'America/Los_Angeles', region: 'na', venue: true },
   { name: 'San Jose', zone: 'America/Los_Angeles', region: 'na' },
   { name: 'San Diego', zone: 'America/Los_Angeles', region: 'na' },
   { name: 'Los Angeles', zone: 'America/Los_Angeles', region: 'na' },
@@ -234,7 +236,7 @@ export const PLACES: readonly Place[] = [
   { name: 'Kansas City', zone: 'America/Chicago', region: 'na' },
   { name: 'Mexico City', zone: 'America/Mexico_City', region: 'na' },
   { name: 'New York', zone: 'America/New_York', region: 'na' },
-  { name: 'Javits Center', zone: 'America/New_York', region: 'na' },
+  { name: 'Javits Center', zone: 'America/New_York', region: 'na', venue: true },
   { name: 'Boston', zone: 'America/New_York', region: 'na' },
   { name: 'Washington, DC', zone: 'America/New_York', region: 'na' },
   { name: 'Washington DC', zone: 'America/New_York', region: 'na' },
@@ -252,7 +254,7 @@ export const PLACES: readonly Place[] = [
   { name: 'Honolulu', zone: 'Pacific/Honolulu', region: 'na' },
   // Europe
   { name: 'London', zone: 'Europe/London', region: 'uk' },
-  { name: 'ExCeL', zone: 'Europe/London', region: 'uk' },
+  { name: 'ExCeL', zone: 'Europe/London', region: 'uk', venue: true },
   { name: 'Manchester', zone: 'Europe/London', region: 'uk' },
   { name: 'Edinburgh', zone: 'Europe/London', region: 'uk' },
   { name: 'Dublin', zone: 'Europe/Dublin', region: 'ie' },
@@ -263,7 +265,6 @@ export const PLACES: readonly Place[] = [
   { name: 'Amsterdam', zone: 'Europe/Amsterdam', region: 'eu' },
   { name: 'Rotterdam', zone: 'Europe/Amsterdam', region: 'eu' },
   { name: 'Brussels', zone: 'Europe/Brussels', region: 'eu' },
-  { name: 'FOSDEM', zone: 'Europe/Brussels', region: 'eu' },
   { name: 'Berlin', zone: 'Europe/Berlin', region: 'eu' },
   { name: 'Hamburg', zone: 'Europe/Berlin', region: 'eu' },
   { name: 'Munich', zone: 'Europe/Berlin', region: 'eu' },
@@ -341,6 +342,163 @@ export const PLACES: readonly Place[] = [
   { name: 'Johannesburg', zone: 'Africa/Johannesburg', region: 'other' },
   { name: 'Nairobi', zone: 'Africa/Nairobi', region: 'other' },
   { name: 'Lagos', zone: 'Africa/Lagos', region: 'other' }
+];
+
+/*
+ * Organisation names that contain a place say nothing about where an event is: a speaker from the
+ * "Technische Universität Wien" or a user like the "New York Times" does not put a Paris or
+ * Amsterdam conference in Vienna or New York. zones.ts builds its patterns from these words:
+ * an organisation word before a place (optionally joined by "of", "de" …), a place before an
+ * organisation word or a legal form, and a nationality before an organisation word.
+ */
+
+/** Word stems that make any word an organisation word: "University", "Universität", "Universidad", "Hochschule", "Wirtschaftsuniversität". */
+export const ORGANISATION_STEMS: readonly string[] = ['niversit', 'niversid', 'ochschule'];
+
+/** Organisation words written before the place: "Bank of America", "College London"… */
+export const ORGANISATION_BEFORE_PLACE: readonly string[] = [
+  'College',
+  'Institute',
+  'Institut',
+  'Instituto',
+  'Istituto',
+  'Academy',
+  'Akademie',
+  'Polytechnic',
+  'Politecnico',
+  'School',
+  'Bank',
+  'Banque',
+  'Banco',
+  'Banca',
+  'Museum',
+  'Government',
+  'Embassy',
+  'Consulate',
+  'Port',
+  'Air',
+  'TU',
+  'TH',
+  'FH',
+  'LMU',
+  'ETH',
+  'KTH'
+];
+
+/** Words joining an organisation word to its place: "University of …", "Université de …", "Universität zu …". */
+export const ORGANISATION_CONNECTORS: readonly string[] = ['of the', 'of', 'de la', 'de', 'di', 'du', 'des', 'della', 'del', 'der', 'für', 'zu', "d'", 'd’'];
+
+/** Organisation words written after the place: "New York Times", "Boston Dynamics", "Chicago Tribune"… */
+export const ORGANISATION_AFTER_PLACE: readonly string[] = [
+  'Times',
+  'Post',
+  'Tribune',
+  'Globe',
+  'Herald',
+  'Journal',
+  'Chronicle',
+  'Gazette',
+  'Star',
+  'Examiner',
+  'Inquirer',
+  'Observer',
+  'Standard',
+  'Daily',
+  'Zeitung',
+  'Rundschau',
+  'Stock Exchange',
+  'Exchange',
+  'Bank',
+  'College',
+  'Institute',
+  'Institut',
+  'School',
+  'Polytechnic',
+  'Dynamics',
+  'Consulting',
+  'Airport',
+  'Airlines',
+  'Airways',
+  'Mobile',
+  'Telecom',
+  'Telekom',
+  'Unicom',
+  'Today',
+  'Philharmonic',
+  'Symphony',
+  'Orchestra',
+  'Opera',
+  'Zoo',
+  'Hospital',
+  'Clinic'
+];
+
+/** Legal forms: "Berlin Partner GmbH", "Toronto Dominion Bank Ltd." (a place and up to two more words before them). */
+export const LEGAL_FORMS: readonly string[] = [
+  'Inc.',
+  'Inc',
+  'Ltd.',
+  'Ltd',
+  'LLC',
+  'GmbH',
+  'AG',
+  'SE',
+  'plc',
+  'PLC',
+  'Corp.',
+  'Corp',
+  'Co.',
+  'S.A.',
+  'B.V.',
+  'BV',
+  'N.V.',
+  'NV',
+  'Pty',
+  'Oy',
+  'AB',
+  'S.p.A.',
+  'SAS',
+  'SARL'
+];
+
+/** Nationalities that, before an organisation word, name an organisation: "American Express", "Indian Institute of …". */
+export const NATIONALITY_ADJECTIVES: readonly string[] = [
+  'American',
+  'British',
+  'European',
+  'Chinese',
+  'Indian',
+  'Irish',
+  'Canadian',
+  'Australian',
+  'Japanese',
+  'German',
+  'French',
+  'Dutch',
+  'Israeli',
+  'Mexican',
+  'Brazilian'
+];
+
+/** Organisation words after a nationality. */
+export const ORGANISATION_AFTER_NATIONALITY: readonly string[] = [
+  'Airlines',
+  'Airways',
+  'Express',
+  'Bank',
+  'Central Bank',
+  'Broadcasting',
+  'Commission',
+  'Union',
+  'Parliament',
+  'Space Agency',
+  'Institute',
+  'Society',
+  'Association',
+  'Council',
+  'Museum',
+  'Library',
+  'Academy'
 ];
 
 /** Zones for UTC offsets that no whole-hour Etc/GMT zone covers. */

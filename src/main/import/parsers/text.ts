@@ -13,6 +13,8 @@
 import type { ParsedSchedule, ParsedSession, ParseOptions, Speaker } from '../../../shared/domain.ts';
 import { contentKey, uniqueKeys } from '../keys.ts';
 import { resolveZone } from '../zones.ts';
+import { reference } from './outline/days.ts';
+import { askFirstDay, checkFirstDay, isoDate, readFirstDay, type FirstWeekday } from './outline/first-day.ts';
 import {
   collectFullDates,
   completeDate,
@@ -99,6 +101,11 @@ export function parseText(text: string, opts: ParseOptions = {}): ParsedSchedule
   let sawTime = false;
   let noMeridiemLine: number | null = null;
   let draft: Draft | null = null;
+  // Weekdays with no dated line to count from: the person's first day, else the question.
+  const firstDay = readFirstDay(opts.firstDay);
+  let firstDayUsed = false;
+  let unplaced: FirstWeekday | null = null;
+  const yearEvidence = () => reference({}, text, lines.slice(0, 3).map((l) => l.trim()).filter((l) => l.length > 0), opts.fileName);
 
   const dayOf = (p: PartialDate | null, weekday: number | null, line: number): FullDate | null => {
     if (p) {
@@ -123,8 +130,13 @@ export function parseText(text: string, opts: ParseOptions = {}): ParsedSchedule
     }
     if (weekday !== null) {
       const base = currentDay ?? ref;
+      if (!base && firstDay) {
+        checkFirstDay(firstDay, { weekday, line }, yearEvidence(), warnings);
+        firstDayUsed = true;
+        return firstDay;
+      }
       if (!base) {
-        warnings.add(line, `Line ${line}: a weekday without a date, and no dated line to count from; the lines under it were skipped.`, 'weekday without a date');
+        unplaced ??= { weekday, line };
         return null;
       }
       return nextWeekday(base, weekday);
@@ -224,6 +236,10 @@ export function parseText(text: string, opts: ParseOptions = {}): ParsedSchedule
   }
   close();
 
+  if (unplaced) throw askFirstDay(unplaced, yearEvidence());
+  if (firstDay && !firstDayUsed) {
+    warnings.add(null, `The first day given (${isoDate(firstDay)}) was not needed: every day in this schedule has its date or follows a dated line.`);
+  }
   if (sessions.length === 0) {
     throw noSessions(
       sawTime

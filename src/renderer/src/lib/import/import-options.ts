@@ -13,7 +13,8 @@ export const FORMAT_LABELS: Readonly<Record<ImportFormat, string>> = {
   ics: 'iCalendar (.ics)',
   'frab-xml': 'frab / Pentabarf XML',
   'schedule-json': 'schedule.json (c3voc / pretalx)',
-  csv: 'CSV'
+  csv: 'CSV',
+  html: 'Saved web page (.html)'
 };
 
 export const FORMAT_CHOICES: readonly { value: FormatChoice; label: string }[] = [

@@ -1,8 +1,8 @@
 // The import dialog's state: the text or file being imported, the format and zone the person
-// chose, the latest preview, and the commit. Previews are debounced and sequenced, so a slow
+// chose, their answer to the first-day question, the latest preview, and the commit. Previews are debounced and sequenced, so a slow
 // answer for old text never overwrites the answer for what is in the box now.
 import type { ClientApi, Events, ImportPreview, ImportReport, Request } from '../../../../shared/contract.ts';
-import type { CsvColumn, CsvField } from '../../../../shared/domain.ts';
+import { zoneNeedsConfirmation, type CsvColumn, type CsvField } from '../../../../shared/domain.ts';
 import type { FormatChoice } from './import-options.ts';
 import { toUserError, type UserError } from './user-error.ts';
 
@@ -21,6 +21,8 @@ export class ImportState {
   #format = $state<FormatChoice>('auto');
   /** The zone the person picked; null lets the importer decide. */
   #zoneOverride = $state<string | null>(null);
+  /** Weekday-only schedules: the date (YYYY-MM-DD) the person gave for the first day, or null. */
+  #firstDay = $state<string | null>(null);
   /** CSV: the column mapping the person chose (null: the importer's guesses). */
   #columns = $state<CsvColumn[] | null>(null);
   #preview = $state.raw<ImportPreview | null>(null);
@@ -55,6 +57,9 @@ export class ImportState {
   get zoneOverride(): string | null {
     return this.#zoneOverride;
   }
+  get firstDay(): string | null {
+    return this.#firstDay;
+  }
   get preview(): ImportPreview | null {
     return this.#preview;
   }
@@ -81,11 +86,12 @@ export class ImportState {
     return this.#zoneOverride ?? this.#preview?.zone.zone ?? null;
   }
   /**
-   * The schedule names no zone and the importer fell back to a default: the services refuse to
-   * commit that silently, so the person confirms or picks a zone first.
+   * The schedule does not state its zone (the importer fell back to a default, or only a place or
+   * a conference edition proposed one): the services refuse to commit that silently, so the person
+   * confirms or picks a zone first.
    */
   get zoneNeedsConfirmation(): boolean {
-    return this.#preview !== null && this.#preview.zone.rule === 'fallback' && this.#zoneOverride === null;
+    return this.#preview !== null && zoneNeedsConfirmation(this.#preview.zone) && this.#zoneOverride === null;
   }
   /** Import only what the person is looking at: a fresh preview with sessions and no error. */
   get canImport(): boolean {
@@ -124,6 +130,7 @@ export class ImportState {
     this.#source = { kind: 'paste' };
     this.#format = 'auto';
     this.#zoneOverride = null;
+    this.#firstDay = null;
     this.#columns = null;
     this.#preview = null;
     this.#error = null;
@@ -145,6 +152,8 @@ export class ImportState {
   useFile(fileName: string, text: string): void {
     this.#text = text;
     this.#columns = null;
+    // Another document: an answer given for the last one is not an answer for this one.
+    this.#firstDay = null;
     this.#source = { kind: 'file', fileName, size: text.length };
     this.#report = null;
     this.#schedulePreview(0);
@@ -172,6 +181,17 @@ export class ImportState {
   setZone(zone: string | null): void {
     if (zone === this.#zoneOverride) return;
     this.#zoneOverride = zone;
+    this.#schedulePreview(0);
+  }
+
+  /**
+   * Answer "On which date is the first day?" (YYYY-MM-DD); null takes the answer back. The
+   * importer checks the date (a real date, on the asked weekday) and asks again if it is not.
+   */
+  setFirstDay(date: string | null): void {
+    const value = date === null || date.trim() === '' ? null : date.trim();
+    if (value === this.#firstDay) return;
+    this.#firstDay = value;
     this.#schedulePreview(0);
   }
 
@@ -229,6 +249,7 @@ export class ImportState {
     const req: Request<'import.preview'> = { text: this.#text, format: this.#format };
     if (this.#source.kind === 'file') req.fileName = this.#source.fileName;
     if (this.#zoneOverride !== null) req.timeZone = this.#zoneOverride;
+    if (this.#firstDay !== null) req.firstDay = this.#firstDay;
     if (this.#columns !== null) req.columns = this.#columns;
     return req;
   }

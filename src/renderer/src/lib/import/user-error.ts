@@ -2,12 +2,15 @@
 // rethrows the services' wire errors ({code, message, where}); anything else is unexpected and
 // gets a calm generic sentence rather than a stack trace.
 import type { ErrorCode } from '../../../../shared/contract.ts';
+import { readQuestion, type ImportQuestion } from '../../../../shared/errors.ts';
 
 export interface UserError {
   code: ErrorCode | 'unknown';
   message: string;
   /** "line 12", "field title" … when the service said where. */
   where: string | null;
+  /** What the import asks before it can go on ('first-day-required'), or null. */
+  question?: ImportQuestion | null;
 }
 
 const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
@@ -15,6 +18,7 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'not-found',
   'parse-failed',
   'zone-required',
+  'first-day-required',
   'too-large',
   'empty',
   'conflict',
@@ -33,7 +37,8 @@ export function toUserError(err: unknown, fallback = 'Something went wrong. Noth
     const where = typeof err['where'] === 'string' && err['where'] !== '' ? err['where'] : null;
     // An Error that did not come from the services (network, a bug) may carry internals: say less.
     if (code === 'unknown') return { code, message: fallback, where: null };
-    return { code, message, where };
+    const question = readQuestion(err['question']);
+    return question === null ? { code, message, where } : { code, message, where, question };
   }
   return { code: 'unknown', message: fallback, where: null };
 }
