@@ -67,3 +67,17 @@ describe('a block’s accessible name', () => {
     expect(placeText(block)).toBe('Hotel lobby');
   });
 });
+
+describe('a block’s track', () => {
+  it('is named right after the title, so its colour is never the only sign of it', () => {
+    const name = blockAccessibleName(planned(), DENVER, [], 'Connectivity');
+    expect(name).toBe(
+      `How GoTo Financial Automates Upgrading 60+ Istio Service Mesh Seamlessly!, track Connectivity, ${formatTimeRange(START, END, DENVER)}, 255 EF, going`
+    );
+  });
+
+  it('is left out when the session has none', () => {
+    expect(blockAccessibleName(planned(), DENVER, [], '  ')).not.toContain('track');
+    expect(blockAccessibleName(planned(), DENVER, [], null)).not.toContain('track');
+  });
+});

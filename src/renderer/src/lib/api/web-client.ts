@@ -15,7 +15,7 @@ import type {
 } from '../../../../shared/contract.ts';
 // Names and errors come from zod-free modules: the renderer never loads the schemas.
 import { CHANNEL_NAMES as CHANNELS, EVENT_NAMES } from '../../../../shared/channels.ts';
-import { ClashlessError } from '../../../../shared/errors.ts';
+import { ClashlessError, readQuestion } from '../../../../shared/errors.ts';
 import { isExternalLinkAllowed } from '../../../../shared/links.ts';
 
 export const TOKEN_HEADER = 'X-Clashless-Token';
@@ -42,6 +42,7 @@ const ERROR_CODES: readonly ErrorCode[] = [
   'not-found',
   'parse-failed',
   'zone-required',
+  'first-day-required',
   'too-large',
   'empty',
   'conflict',
@@ -57,9 +58,9 @@ function isWireResult(value: unknown): value is WireResult<unknown> {
 export function unwrap<T>(body: unknown, channel: string): T {
   if (!isWireResult(body)) throw new ClashlessError('internal', `Clashless got an unreadable answer for ${channel}. Try again.`);
   if (body.ok) return body.value as T;
-  const { code, message, where } = body.error;
+  const { code, message, where, question } = body.error;
   const known = ERROR_CODES.includes(code) ? code : 'internal';
-  throw new ClashlessError(known, message || 'Something went wrong.', where);
+  throw new ClashlessError(known, message || 'Something went wrong.', where, readQuestion(question) ?? undefined);
 }
 
 export interface WebClientOptions {

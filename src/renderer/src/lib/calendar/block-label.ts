@@ -26,10 +26,13 @@ export function attendedText(item: PlanItem, zone: string): string | null {
 /**
  * "All Your Routes Are Ready, More or Less, 11:15 AM – 11:50 AM, 155 EF, going, priority 3 — clash
  * with Thousands of Gamers, One Kubernetes Network"; a split session adds "attending 11:15 AM – 11:30 AM"
- * after its time.
+ * after its time, and a session with a track says it right after the title ("…, track Connectivity,
+ * 11:15 AM – …"), since the track's colour must never be the only way to tell.
  */
-export function blockAccessibleName(item: PlanItem, zone: string, clashesWith: readonly PlanItem[]): string {
-  const parts = [item.title, formatTimeRange(item.start, item.end, zone)];
+export function blockAccessibleName(item: PlanItem, zone: string, clashesWith: readonly PlanItem[], track: string | null = null): string {
+  const parts = [item.title];
+  if (track?.trim()) parts.push(`track ${track.trim()}`);
+  parts.push(formatTimeRange(item.start, item.end, zone));
   const attending = attendedText(item, zone);
   if (attending) parts.push(`attending ${attending}`);
   const place = placeText(item);

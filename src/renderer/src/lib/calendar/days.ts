@@ -1,7 +1,7 @@
 // Which days the week view shows, and how they group into weeks. Pure: dates are ISO strings in the
 // display zone, instants are UTC epoch ms.
 import { conferenceDateOf, conferenceDayWindow } from '../../../../shared/conference-days.ts';
-import { addDaysIso } from '../../../../shared/time.ts';
+import { addDaysIso, HOUR } from '../../../../shared/time.ts';
 
 export interface DayBounds {
   /** The conference day's date in the display zone ("2024-11-13"). */
@@ -64,4 +64,19 @@ export function dayBounds(date: string, zone: string, boundaryMinutes = 0): DayB
 export function weekIndexOf(weeks: readonly string[][], ms: number, zone: string, boundaryMinutes = 0): number {
   const date = conferenceDateOf(ms, zone, boundaryMinutes);
   return weeks.findIndex((w) => w.includes(date));
+}
+
+/**
+ * The hour to scroll to: just before the first span that starts on one of the days, in hours from
+ * that day's start; 8 o'clock when none does. Seen from another zone a conference's evening can
+ * spill past midnight, but its first day still starts where it starts.
+ */
+export function firstBusyHour(days: readonly DayBounds[], spans: Iterable<TimeSpan>): number {
+  const first = days[0];
+  const last = days[days.length - 1];
+  if (!first || !last) return 8;
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const s of spans) if (s.start >= first.start && s.start < last.end && s.start < earliest) earliest = s.start;
+  const day = days.find((d) => earliest >= d.start && earliest < d.end);
+  return day ? Math.max(0, Math.floor((earliest - day.start) / HOUR - 0.5)) : 8;
 }

@@ -1,9 +1,8 @@
 // Which days the grid shows: the conference's days in the display zone, grouped into weeks, and
 // the week being looked at. Derived from the AppState; the only thing it keeps is nothing — the
 // week index lives in the ViewState so menus and keys can move it too.
-import { HOUR } from '../../../../shared/time.ts';
 import type { AppState } from '../state/app-state.svelte.ts';
-import { conferenceDates, dayBounds, groupIntoWeeks, type DayBounds } from './days.ts';
+import { conferenceDates, dayBounds, firstBusyHour, groupIntoWeeks, type DayBounds } from './days.ts';
 import { formatDateRange } from './format.ts';
 
 export class WeekModel {
@@ -28,6 +27,10 @@ export class WeekModel {
 
   get days(): DayBounds[] {
     return this.#days;
+  }
+  /** Every day of the conference (ISO dates in the display zone), all weeks. */
+  get dates(): string[] {
+    return this.#dates;
   }
   get weekCount(): number {
     return this.#weeks.length;
@@ -70,20 +73,8 @@ export class WeekModel {
     return this.#days.findIndex((d) => ms >= d.start && ms < d.end);
   }
 
-  /**
-   * The hour to scroll to: just before the first session (or planned item) of the week's first
-   * busy day, in hours from that day's start; 8 o'clock for an empty week. Seen from another zone a
-   * conference's evening can spill past midnight, but its first day still starts where it starts.
-   */
+  /** The hour to scroll to: just before the week's first session or planned item (see firstBusyHour). */
   get firstHour(): number {
-    const days = this.#days;
-    const first = days[0];
-    const last = days[days.length - 1];
-    if (!first || !last) return 8;
-    let earliest = Number.POSITIVE_INFINITY;
-    for (const s of this.#app.sessions) if (s.start >= first.start && s.start < last.end && s.start < earliest) earliest = s.start;
-    for (const i of this.#app.plan) if (i.start >= first.start && i.start < last.end && i.start < earliest) earliest = i.start;
-    const day = days.find((d) => earliest >= d.start && earliest < d.end);
-    return day ? Math.max(0, Math.floor((earliest - day.start) / HOUR - 0.5)) : 8;
+    return firstBusyHour(this.#days, [...this.#app.sessions, ...this.#app.plan]);
   }
 }

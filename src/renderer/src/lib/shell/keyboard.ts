@@ -1,17 +1,21 @@
 // The app-wide shortcuts, as a pure decision so the rules are readable in one place:
 // Ctrl/Cmd+Z undo, Shift+Ctrl/Cmd+Z or Ctrl+Y redo, Delete/Backspace unplan, B/G/M set the state of
-// the selected item, +/− zoom.
+// the selected item, +/− zoom, 1–5 choose the view (Week, Day, List, By room, Now), ? lists the keys.
 //
 // Policy: typing in a text field keeps every key, including its own undo. A select (or another
 // choice control) keeps its plain keys (letters pick options) but not Ctrl/Cmd+Z, which it has no
 // use for, so undo works wherever focus is except while typing.
+import { viewForKey, type ViewMode } from '../views/view-modes.ts';
+
 export type Shortcut =
   | { kind: 'undo' }
   | { kind: 'redo' }
   | { kind: 'delete' }
   | { kind: 'state'; state: 'going' | 'backup' | 'maybe' }
   | { kind: 'zoom'; direction: 'in' | 'out' | 'reset' }
-  | { kind: 'escape' };
+  | { kind: 'escape' }
+  | { kind: 'view'; view: ViewMode }
+  | { kind: 'help' };
 
 export interface KeyInput {
   key: string;
@@ -43,5 +47,9 @@ export function shortcutFor(e: KeyInput, mac: boolean): Shortcut | null {
   if (key === 'b') return { kind: 'state', state: 'backup' };
   if (key === 'g') return { kind: 'state', state: 'going' };
   if (key === 'm') return { kind: 'state', state: 'maybe' };
+  // Digits as typed: on layouts where they need Shift (AZERTY) the key still says "1".
+  const view = viewForKey(key);
+  if (view) return { kind: 'view', view };
+  if (key === '?') return { kind: 'help' };
   return null;
 }

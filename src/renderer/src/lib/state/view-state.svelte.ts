@@ -1,6 +1,8 @@
-// How the week is looked at: which zone, how tall an hour is, the snap step and which week.
-// Preferences (zone choice, zoom, snap) persist per browser profile; the week does not.
+// How the week is looked at: which view, which zone, how tall an hour is, the snap step and which
+// week or day. Preferences (view, zone choice, zoom, snap) persist per browser profile; the week and
+// day do not.
 import { localZone } from '../calendar/format.ts';
+import { isViewMode, type ViewMode } from '../views/view-modes.ts';
 
 export type ZoneMode = 'conference' | 'local';
 
@@ -13,10 +15,11 @@ interface Prefs {
   zoneMode: ZoneMode;
   zoomIndex: number;
   snapMinutes: number;
+  view: ViewMode;
 }
 
 function loadPrefs(storage: Storage | null): Prefs {
-  const fallback: Prefs = { zoneMode: 'conference', zoomIndex: DEFAULT_ZOOM_INDEX, snapMinutes: 5 };
+  const fallback: Prefs = { zoneMode: 'conference', zoomIndex: DEFAULT_ZOOM_INDEX, snapMinutes: 5, view: 'week' };
   try {
     const raw = storage?.getItem(PREFS_KEY);
     if (!raw) return fallback;
@@ -24,7 +27,8 @@ function loadPrefs(storage: Storage | null): Prefs {
     return {
       zoneMode: p.zoneMode === 'local' ? 'local' : 'conference',
       zoomIndex: Number.isInteger(p.zoomIndex) && p.zoomIndex! >= 0 && p.zoomIndex! < ZOOM_STEPS.length ? p.zoomIndex! : fallback.zoomIndex,
-      snapMinutes: SNAP_CHOICES.includes(p.snapMinutes as 5) ? p.snapMinutes! : fallback.snapMinutes
+      snapMinutes: SNAP_CHOICES.includes(p.snapMinutes as 5) ? p.snapMinutes! : fallback.snapMinutes,
+      view: isViewMode(p.view) ? p.view : fallback.view
     };
   } catch {
     return fallback; // Unreadable preferences are not worth an error: start from the defaults.
@@ -38,6 +42,9 @@ export class ViewState {
   #zoomIndex = $state(DEFAULT_ZOOM_INDEX);
   #snapMinutes = $state(5);
   #weekIndex = $state(0);
+  #mode = $state<ViewMode>('week');
+  /** The day the Day and By-room views show (ISO date), or null for the default day. */
+  #dayDate = $state<string | null>(null);
 
   constructor(storage: Storage | null, zone: string = localZone()) {
     this.#storage = storage;
@@ -46,6 +53,21 @@ export class ViewState {
     this.#zoneMode = prefs.zoneMode;
     this.#zoomIndex = prefs.zoomIndex;
     this.#snapMinutes = prefs.snapMinutes;
+    this.#mode = prefs.view;
+  }
+
+  get mode(): ViewMode {
+    return this.#mode;
+  }
+  get dayDate(): string | null {
+    return this.#dayDate;
+  }
+  setMode(mode: ViewMode): void {
+    this.#mode = mode;
+    this.#save();
+  }
+  setDay(date: string | null): void {
+    this.#dayDate = date;
   }
 
   get zoneMode(): ZoneMode {
@@ -107,7 +129,12 @@ export class ViewState {
     try {
       this.#storage?.setItem(
         PREFS_KEY,
-        JSON.stringify({ zoneMode: this.#zoneMode, zoomIndex: this.#zoomIndex, snapMinutes: this.#snapMinutes } satisfies Prefs)
+        JSON.stringify({
+          zoneMode: this.#zoneMode,
+          zoomIndex: this.#zoomIndex,
+          snapMinutes: this.#snapMinutes,
+          view: this.#mode
+        } satisfies Prefs)
       );
     } catch {
       // Private windows may refuse storage; the preference then lasts for this page only.
