@@ -24,8 +24,8 @@ export interface CallFailure {
   code: WireError['code'];
   message: string;
   where: string | null;
-  /** With 'first-day-required': the question the page asks the person. */
-  question: WireError['question'] | null;
+  /** Only with 'first-day-required': the question the page asks the person. */
+  question?: WireError['question'];
 }
 
 function isWireResult(value: unknown): value is WireResult<unknown> {
@@ -33,7 +33,10 @@ function isWireResult(value: unknown): value is WireResult<unknown> {
 }
 
 function failure(error: WireError): CallFailure {
-  return { name: 'ClashlessError', code: error.code, message: error.message, where: error.where ?? null, question: error.question ?? null };
+  const out: CallFailure = { name: 'ClashlessError', code: error.code, message: error.message, where: error.where ?? null };
+  // Present only when the import asks something, as on the wire.
+  if (error.question !== undefined) out.question = error.question;
+  return out;
 }
 
 function invoker(channel: string): (payload?: unknown) => Promise<unknown> {
