@@ -2,6 +2,7 @@
 // the browser host, the CLI). It is typed `satisfies Api`, so a missing or extra channel fails to
 // compile. Requests arriving here have already been validated by the door (parseRequest); handlers
 // still refuse ids that do not exist with a clear message.
+import { encodeIdRuns } from '../shared/id-runs.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -119,7 +120,8 @@ export function createApi(
       return s;
     },
     async 'session.search'(req: Request<'session.search'>) {
-      return { ids: searchSessionIds(db, req) };
+      const ids = searchSessionIds(db, req);
+      return { runs: ids === null ? null : encodeIdRuns(ids) };
     },
     async 'import.preview'(req: Request<'import.preview'>): Promise<ImportPreview> {
       const csv = (req.format ?? 'auto') === 'auto' ? detectFormat(req.text, req.fileName) === 'csv' : req.format === 'csv';

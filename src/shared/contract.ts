@@ -5,6 +5,7 @@
 //
 // Policy: requests are untrusted. Every schema is strict (unknown keys are refused, which also
 // refuses "__proto__"/"constructor" keys), strings and arrays are bounded, numbers are finite.
+import type { IdRunList } from './id-runs.ts';
 import { z } from 'zod';
 import { ClashlessError } from './errors.ts';
 import { CHANNEL_NAMES, EVENT_NAMES, HOST_CHANNEL_NAMES } from './channels.ts';
@@ -66,8 +67,7 @@ export const schemas = {
   'session.get': z.strictObject({ sessionId: id }),
   'session.search': z.strictObject({
     conferenceId: id.optional(),
-    search: z.string().max(500),
-    limit: z.number().int().min(1).max(100_000).optional()
+    search: z.string().max(500)
   }),
   'import.preview': importRequest,
   'import.commit': importRequest,
@@ -230,8 +230,11 @@ export interface Responses {
   'conference.remove': ConferenceRemoval;
   'session.list': Session[];
   'session.get': Session;
-  /** Matching ids in schedule order; null when the text is not a search yet (empty, one letter). */
-  'session.search': { ids: number[] | null };
+  /**
+   * The matching session ids as runs of consecutive ids ([start, length, …], see `id-runs.ts`);
+   * null when the text is not a search yet (empty, one letter).
+   */
+  'session.search': { runs: IdRunList | null };
   'import.preview': ImportPreview;
   'import.commit': ImportReport;
   'change.list': ScheduleChange[];

@@ -3,6 +3,7 @@
 // undo must put back every row with its id — conference, sources, sessions, speaker links, plan,
 // walking times, changes — so the plan and the older undo entries stay valid. Also when an import
 // after the removal took its ids, and through the real `clashless` command.
+import { IdRuns } from '../../src/shared/id-runs.ts';
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -112,7 +113,7 @@ describe('removing a conference', () => {
 
     const ciliumIds = new Set((await api['session.list']({ conferenceId: cilium.id })).map((s) => s.id));
     const kubeconIds = new Set((await api['session.list']({ conferenceId: kubecon.id })).map((s) => s.id));
-    const searchBefore = (await api['session.search']({ search: 'cilium' })).ids!;
+    const searchBefore = [...new IdRuns((await api['session.search']({ search: 'cilium' })).runs!)];
     // The word is in both schedules, so the search shows whose sessions it finds.
     expect(searchBefore.some((id) => ciliumIds.has(id))).toBe(true);
     expect(searchBefore.some((id) => kubeconIds.has(id))).toBe(true);
@@ -129,7 +130,7 @@ describe('removing a conference', () => {
     const removedCheck = async () => {
       expect(ftsCheck(dbPath)).toBe('ok');
       expect((await api['conference.list']({})).map((c) => c.title)).toEqual([KUBECON]);
-      const found = (await api['session.search']({ search: 'cilium' })).ids!;
+      const found = [...new IdRuns((await api['session.search']({ search: 'cilium' })).runs!)];
       expect(found.filter((id) => ciliumIds.has(id))).toEqual([]);
       expect(found).toEqual(searchBefore.filter((id) => kubeconIds.has(id)));
       expect((await api['session.list']({ search: 'cilium' })).every((s) => s.conferenceId === kubecon.id)).toBe(true);
@@ -144,7 +145,7 @@ describe('removing a conference', () => {
       expect(exportState(dbPath)).toEqual(exportBefore);
       expect(await api['plan.list']({})).toEqual(planBefore);
       expect(await api['conference.list']({})).toEqual(conferencesBefore);
-      expect((await api['session.search']({ search: 'cilium' })).ids).toEqual(searchBefore);
+      expect([...new IdRuns((await api['session.search']({ search: 'cilium' })).runs!)]).toEqual(searchBefore);
     };
 
     const events: string[] = [];

@@ -1,3 +1,4 @@
+import { IdRuns } from '../../src/shared/id-runs.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -53,9 +54,31 @@ describe('first run', () => {
     expect(await api['session.list']({ search: 'zzyzxnothing' })).toEqual([]);
     // FTS syntax typed by a person is inert, and one letter does not narrow the list yet.
     expect((await api['session.list']({ search: '"*()' })).length).toBe(43);
-    expect((await api['session.search']({ search: 'g' })).ids).toBeNull();
-    const ids = (await api['session.search']({ search: 'gateway ap' })).ids!;
-    expect(ids).toEqual(gateway.map((s) => s.id));
+    expect((await api['session.search']({ search: 'g' })).runs).toBeNull();
+    const ids = [...new IdRuns((await api['session.search']({ search: 'gateway ap' })).runs!)];
+    expect(ids).toEqual(gateway.map((s) => s.id).sort((a, b) => a - b));
+  });
+
+  it('search within a conference finds exactly its matches, whether its ids are one range or interleaved with another import', async () => {
+    const { api } = services();
+    // KubeCon without its first talk, then the Cilium seed, then all of KubeCon: the talk that
+    // comes last gets an id after Cilium's, so KubeCon's ids are no longer one range.
+    const first = SCHED.indexOf('11:15am MST');
+    const partial = SCHED.slice(0, first) + SCHED.slice(SCHED.indexOf('12:10pm MST'));
+    const kubecon = await api['import.commit']({ text: partial });
+    const cilium = await api['import.commit']({ text: readFileSync(join(SEED_DIR, 'cilium-talks-kubecon-na-2023.md'), 'utf8') });
+    const again = await api['import.commit']({ text: SCHED });
+    expect(again).toMatchObject({ conferenceId: kubecon.conferenceId, added: 1 });
+    const ids = (await api['session.list']({ conferenceId: kubecon.conferenceId })).map((s) => s.id).sort((a, b) => a - b);
+    expect(ids.at(-1)! - ids[0]! + 1).toBeGreaterThan(ids.length);
+    for (const conferenceId of [kubecon.conferenceId, cilium.conferenceId]) {
+      for (const search of ['gateway', 'ga', 'cilium', 'the', 'protasowski']) {
+        const expected = (await api['session.list']({ conferenceId, search })).map((s) => s.id).sort((a, b) => a - b);
+        const found = [...new IdRuns((await api['session.search']({ conferenceId, search })).runs!)];
+        expect(found, `${conferenceId} / ${search}`).toEqual(expected);
+      }
+    }
+    expect([...new IdRuns((await api['session.search']({ conferenceId: kubecon.conferenceId, search: 'protasowski' })).runs!)]).toHaveLength(1);
   });
 });
 

@@ -168,14 +168,39 @@ export function listSessions(db: Db, opts: ListOptions): Session[] {
 }
 
 /**
- * Ids of the sessions matching a search, in schedule order: what search-as-you-type needs, without
- * shipping every matching session's text on each keystroke. Null when the text is not a search yet.
+ * Ids of the sessions matching a search, ascending: what search-as-you-type needs (the catalog keeps
+ * its own schedule order and only asks "is this one a match?"). Null when the text is not a search
+ * yet. Only the search index is read: joining every match to its session row to test the conference
+ * cost 70–110 ms for a two-letter prefix at 100k sessions. A conference whose ids form one unbroken
+ * range (every single import; proved by min, max and count) is a rowid range the index filters by
+ * itself; any other conference falls back to the join.
  */
-export function searchSessionIds(db: Db, opts: ListOptions & { search: string }): number[] | null {
+export function searchSessionIds(db: Db, opts: { conferenceId?: number | undefined; search: string }): number[] | null {
   const match = ftsQuery(opts.search);
   if (match === null) return null;
-  const { sql, params } = catalogQuery('s.id', { ...opts, limit: opts.limit ?? 100_000 }, match);
-  return db.prepare(sql).pluck().all(params) as number[];
+  // The ids come back as one JSON array built inside SQLite: handing 90,000 rows to JavaScript one
+  // by one cost more than finding them.
+  const ids = (sql: string, ...params: unknown[]): number[] =>
+    JSON.parse(db.prepare(`SELECT json_group_array(id) FROM (${sql})`).pluck().get(...params) as string) as number[];
+  if (opts.conferenceId === undefined) {
+    return ids('SELECT rowid AS id FROM session_fts WHERE session_fts MATCH ? ORDER BY rowid', match);
+  }
+  // Three statements, not one: min and max each use the (conference_id, id) index as a lookup
+  // (migration 40) only when asked alone; together SQLite scans the conference.
+  const lo = db.prepare('SELECT min(id) FROM session WHERE conference_id = ?').pluck().get(opts.conferenceId) as number | null;
+  const hi = db.prepare('SELECT max(id) FROM session WHERE conference_id = ?').pluck().get(opts.conferenceId) as number | null;
+  const n = db.prepare('SELECT count(*) FROM session WHERE conference_id = ?').pluck().get(opts.conferenceId) as number;
+  const span = { lo, hi, n };
+  if (span.lo === null || span.hi === null) return [];
+  if (span.hi - span.lo + 1 === span.n) {
+    return ids('SELECT rowid AS id FROM session_fts WHERE session_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid', match, span.lo, span.hi);
+  }
+  return ids(
+    `SELECT f.rowid AS id FROM session_fts f JOIN session s ON s.id = f.rowid
+      WHERE session_fts MATCH ? AND s.conference_id = ? ORDER BY f.rowid`,
+    match,
+    opts.conferenceId
+  );
 }
 
 export function getSessions(db: Db, ids: readonly number[]): Session[] {

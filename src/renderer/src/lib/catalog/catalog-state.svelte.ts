@@ -1,6 +1,7 @@
 // The catalog's state: the search text (debounced into the search index), the filters, the
 // clash toggle, and the resulting rows. Reads sessions and the plan from the AppState.
 import type { Session } from '../../../../shared/domain.ts';
+import { IdRuns } from '../../../../shared/id-runs.ts';
 import { describeError } from '../api/client.ts';
 import type { AppState } from '../state/app-state.svelte.ts';
 import type { CandidateClash } from '../state/candidate-clashes.ts';
@@ -11,8 +12,8 @@ export const SEARCH_DEBOUNCE_MS = 100;
 export class CatalogState {
   readonly #app: AppState;
   #query = $state('');
-  /** Ids the search index returned for #searchedFor, or null when there is no search. */
-  #searchIds = $state.raw<Set<number> | null>(null);
+  /** What the search index matched for #searchedFor, or null when there is no search. */
+  #searchIds = $state.raw<IdRuns | null>(null);
   #searchedFor = $state('');
   #filters = $state.raw<CatalogFilters>(NO_FILTERS);
   #hideClashing = $state(false);
@@ -120,14 +121,15 @@ export class CatalogState {
   /**
    * The ids the search index finds in the shown conference ('all' while the text is not a search
    * yet, such as a single letter); null (and an error said) when it fails. Ids only: shipping every
-   * matching session on each keystroke took seconds at 100k sessions.
+   * matching session on each keystroke took seconds at 100k sessions; ids as runs, because a
+   * two-letter prefix matches most of a big conference.
    */
-  async #searchSessionIds(search: string): Promise<Set<number> | 'all' | null> {
+  async #searchSessionIds(search: string): Promise<IdRuns | 'all' | null> {
     const conferenceId = this.#app.conferenceId;
-    if (conferenceId === null) return new Set();
+    if (conferenceId === null) return new IdRuns([]);
     try {
-      const { ids } = await this.#app.api['session.search']({ conferenceId, search });
-      return ids === null ? 'all' : new Set(ids);
+      const { runs } = await this.#app.api['session.search']({ conferenceId, search });
+      return runs === null ? 'all' : new IdRuns(runs);
     } catch (err) {
       this.#app.status.error(describeError(err));
       return null;

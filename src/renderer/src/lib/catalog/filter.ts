@@ -50,7 +50,7 @@ export function roomLabel(s: { room: string | null; venue: string | null }): str
 export function filterSessions(
   sessions: readonly Session[],
   zone: string,
-  searchIds: ReadonlySet<number> | null,
+  searchIds: { has(id: number): boolean } | null,
   filters: CatalogFilters,
   keep: ((s: Session) => boolean) | null = null,
   boundaryMinutes = 0

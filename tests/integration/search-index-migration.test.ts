@@ -1,0 +1,70 @@
+// Migration 0040 on a real schema-30 database holding two real conferences, one of them imported
+// in two parts around the other (so its session ids are not one range): after opening with the
+// current code the index exists, nothing else changed, the keystroke query uses the index, and
+// searches within each conference give what the session list's own search gives.
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mergeSchedule } from '../../src/main/import/merge.ts';
+import { parseImport } from '../../src/main/import/pipeline.ts';
+import { openStore } from '../../src/main/store/open.ts';
+import { createCore } from '../../src/main/store/migrations/0010-create-core.ts';
+import { talkKeys } from '../../src/main/store/migrations/0020-talk-keys.ts';
+import { sessionFtsTriggers } from '../../src/main/store/migrations/0030-session-fts-triggers.ts';
+import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
+import { listSessions, searchSessionIds } from '../../src/main/store/sessions.ts';
+import { SEED_DIR, tempDir } from './helpers.ts';
+
+const cleanups: (() => void)[] = [];
+afterAll(() => cleanups.forEach((c) => c()));
+
+const KUBECON = readFileSync(join(SEED_DIR, 'kubecon-na-2024-connectivity.sched.txt'), 'utf8');
+const CILIUM = readFileSync(join(SEED_DIR, 'cilium-talks-kubecon-na-2023.md'), 'utf8');
+
+function commit(db: Database.Database, text: string, fileName: string, now: number): void {
+  mergeSchedule(db, { schedule: parseImport(text, { fileName }), rawText: text, fileName, now });
+}
+
+const tableDump = (db: Database.Database, table: string): unknown[] => db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all();
+
+describe('migration 0040: sessions indexed by conference', () => {
+  it('adds the index to a populated schema-30 database, changes no row, and keystroke searches use it', () => {
+    const tmp = tempDir();
+    cleanups.push(tmp.cleanup);
+    const dbPath = join(tmp.dir, 'clashless.db');
+    const old = new Database(dbPath);
+    old.pragma('journal_mode = WAL');
+    old.pragma('foreign_keys = ON');
+    old.transaction(() => {
+      for (const m of [createCore, talkKeys, sessionFtsTriggers]) m.up(old);
+      old.pragma('user_version = 30');
+    })();
+    const firstTalk = KUBECON.indexOf('11:15am MST');
+    commit(old, KUBECON.slice(0, firstTalk) + KUBECON.slice(KUBECON.indexOf('12:10pm MST')), 'kubecon.txt', Date.UTC(2024, 9, 1));
+    commit(old, CILIUM, 'cilium.md', Date.UTC(2024, 9, 2));
+    commit(old, KUBECON, 'kubecon.txt', Date.UTC(2024, 9, 3));
+    const before = Object.fromEntries(['conference', 'session', 'speaker'].map((t) => [t, tableDump(old, t)]));
+    old.close();
+
+    const { db } = openStore(dbPath, { now: Date.UTC(2024, 9, 4) });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+      expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'session_conference_id'").pluck().get()).toMatch(/ON session\s*\(conference_id\)/);
+      for (const [table, rows] of Object.entries(before)) expect(tableDump(db, table), table).toEqual(rows);
+      const plan = (db.prepare('EXPLAIN QUERY PLAN SELECT min(id) FROM session WHERE conference_id = ?').all(1) as { detail: string }[]).map((r) => r.detail).join(' ');
+      expect(plan).toContain('session_conference_id');
+
+      const conferences = db.prepare('SELECT id FROM conference ORDER BY id').pluck().all() as number[];
+      expect(conferences).toHaveLength(2);
+      for (const conferenceId of conferences) {
+        for (const search of ['gateway', 'ci', 'the', 'protasowski', 'zzzz']) {
+          const expected = listSessions(db, { conferenceId, search }).map((s) => s.id).sort((a, b) => a - b);
+          expect(searchSessionIds(db, { conferenceId, search }), `${conferenceId} ${search}`).toEqual(expected);
+        }
+      }
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { encodeIdRuns, IdRuns } from '../../src/shared/id-runs.ts';
+
+describe('search results as runs of ids', () => {
+  it('writes consecutive ids as one run and scattered ids as runs of one', () => {
+    expect(encodeIdRuns([])).toEqual([]);
+    expect(encodeIdRuns([5])).toEqual([5, 1]);
+    expect(encodeIdRuns([3, 4, 5, 6, 9, 11, 12])).toEqual([3, 4, 9, 1, 11, 2]);
+  });
+
+  it('answers membership exactly like a Set of the same ids, and lists them back in order', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 400 }), { maxLength: 200 }), fc.array(fc.integer({ min: -5, max: 410 })), (ids, probes) => {
+        const sorted = [...ids].sort((a, b) => a - b);
+        const runs = new IdRuns(encodeIdRuns(sorted));
+        const set = new Set(ids);
+        expect(runs.size).toBe(set.size);
+        expect([...runs]).toEqual(sorted);
+        for (const p of [...probes, ...ids]) expect(runs.has(p)).toBe(set.has(p));
+      })
+    );
+  });
+
+  it('is far smaller than the id list when a search matches most of a conference', () => {
+    const ids = Array.from({ length: 100_000 }, (_, i) => i + 1).filter((id) => id % 10 !== 0);
+    expect(encodeIdRuns(ids).length).toBeLessThan(ids.length / 4);
+  });
+});
