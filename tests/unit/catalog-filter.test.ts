@@ -1,13 +1,7 @@
+import { anchoredScrollTop, rowAt, rowOffsets, scrollToRow, windowAt } from '../../src/renderer/src/lib/catalog/row-window.ts';
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../src/shared/domain.ts';
-import {
-  filterOptions,
-  filterSessions,
-  NO_FILTERS,
-  roomLabel,
-  scrollToRow,
-  visibleWindow
-} from '../../src/renderer/src/lib/catalog/filter.ts';
+import { filterOptions, filterSessions, NO_FILTERS, roomLabel } from '../../src/renderer/src/lib/catalog/filter.ts';
 
 const HOUR = 3_600_000;
 // Wednesday 11:15 MST and Friday 17:25 MST (00:25 Saturday in Berlin).
@@ -70,23 +64,52 @@ describe('catalog filters', () => {
   });
 });
 
-describe('catalog windowing', () => {
+describe('catalog windowing, rows as tall as their content', () => {
+  const keys = Array.from({ length: 10_000 }, (_, i) => i + 1);
+
+  it('adds measured heights and estimates the rows never rendered', () => {
+    const offsets = rowOffsets([7, 8, 9], new Map([[8, 120]]), 64);
+    expect([...offsets]).toEqual([0, 64, 184, 248]);
+  });
+
   it('renders only the rows in view plus overscan', () => {
-    expect(visibleWindow(10_000, 86, 0, 600, 6)).toEqual({ from: 0, to: 14, offset: 0 });
-    const w = visibleWindow(10_000, 86, 86 * 5000, 600, 6);
-    expect(w).toEqual({ from: 4994, to: 5014, offset: 4994 * 86 });
+    const offsets = rowOffsets(keys, new Map(), 86);
+    // 600 px show rows 0–6 (row 6 ends at 602): six more below, none above.
+    expect(windowAt(offsets, 0, 600, 6)).toEqual({ from: 0, to: 13, offset: 0 });
+    expect(windowAt(offsets, 86 * 5000, 600, 6)).toEqual({ from: 4994, to: 5013, offset: 4994 * 86 });
+  });
+
+  it('finds the window by the real tops when heights differ', () => {
+    const measured = new Map(keys.slice(0, 100).map((k) => [k, k % 2 ? 50 : 100]));
+    const offsets = rowOffsets(keys, measured, 64);
+    // Rows 0..99 alternate 50 and 100 px: row 40 starts at 20 × 150 = 3000.
+    expect(rowAt(offsets, 3000)).toBe(40);
+    expect(rowAt(offsets, 3049)).toBe(40);
+    expect(rowAt(offsets, 3050)).toBe(41);
+    expect(windowAt(offsets, 3000, 150, 0)).toEqual({ from: 40, to: 43, offset: 3000 });
   });
 
   it('never runs past the end', () => {
-    const w = visibleWindow(18, 86, 86 * 17, 600, 6);
+    const offsets = rowOffsets(keys.slice(0, 18), new Map(), 86);
+    const w = windowAt(offsets, 86 * 17, 600, 6);
     expect(w.to).toBe(18);
     expect(w.from).toBe(11);
-    expect(visibleWindow(0, 86, 0, 600)).toEqual({ from: 0, to: 0, offset: 0 });
+    expect(windowAt(rowOffsets([], new Map(), 86), 0, 600)).toEqual({ from: 0, to: 0, offset: 0 });
   });
 
   it('scrolls a row into view only when it is out of view', () => {
-    expect(scrollToRow(3, 86, 0, 600)).toBe(0);
-    expect(scrollToRow(10, 86, 0, 600)).toBe(11 * 86 - 600);
-    expect(scrollToRow(2, 86, 500, 600)).toBe(172);
+    const offsets = rowOffsets(keys, new Map(), 86);
+    expect(scrollToRow(offsets, 3, 0, 600)).toBe(0);
+    expect(scrollToRow(offsets, 10, 0, 600)).toBe(11 * 86 - 600);
+    expect(scrollToRow(offsets, 2, 500, 600)).toBe(172);
+  });
+
+  it('keeps the top row in place when rows above it are measured taller', () => {
+    const before = rowOffsets(keys, new Map(), 64);
+    const after = rowOffsets(keys, new Map([[1, 100], [2, 100]]), 64);
+    // The view starts 10 px into row 20; after rows 0 and 1 grew by 36 px each it must too.
+    const top = before[20]! + 10;
+    expect(anchoredScrollTop(before, after, top)).toBe(after[20]! + 10);
+    expect(anchoredScrollTop(before, after, top) - top).toBe(72);
   });
 });

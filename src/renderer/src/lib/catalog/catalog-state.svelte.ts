@@ -5,9 +5,12 @@ import { IdRuns } from '../../../../shared/id-runs.ts';
 import { describeError } from '../api/client.ts';
 import type { AppState } from '../state/app-state.svelte.ts';
 import type { CandidateClash } from '../state/candidate-clashes.ts';
+import { rankMatches, searchWords } from './search-match.ts';
 import { filterOptions, filterSessions, NO_FILTERS, type CatalogFilters, type FilterOptions } from './filter.ts';
 
 export const SEARCH_DEBOUNCE_MS = 100;
+/** The most matches the catalog ranks by how well they answer the search. */
+export const RANK_LIMIT = 5_000;
 
 export class CatalogState {
   readonly #app: AppState;
@@ -26,19 +29,37 @@ export class CatalogState {
     void this.#app.checkCandidate;
     return new Map<number, CandidateClash[]>();
   });
+  /** The words of the search the rows answer (not of text still being typed). */
+  #words = $derived(this.#searchIds === null ? [] : searchWords(this.#searchedFor));
   #rows = $derived<Session[]>(
-    filterSessions(
-      this.#appSessions(),
-      this.#zone(),
-      this.#searchIds,
-      this.#filters,
-      this.#hideClashing ? (s) => this.#app.itemForSession(s.id) !== undefined || !this.#app.checkCandidate.any(s) : null,
-      this.#boundary()
+    this.#ranked(
+      filterSessions(
+        this.#appSessions(),
+        this.#zone(),
+        this.#searchIds,
+        this.#filters,
+        this.#hideClashing ? (s) => this.#app.itemForSession(s.id) !== undefined || !this.#app.checkCandidate.any(s) : null,
+        this.#boundary()
+      )
     )
   );
 
   constructor(app: AppState) {
     this.#app = app;
+  }
+
+  /**
+   * Best answers first (the exact title above a longer title that merely contains the words), then
+   * schedule order. Past RANK_LIMIT matches the search is too broad for ranking to help anyone,
+   * and it would cost a frame per keystroke, so the list stays in schedule order.
+   */
+  #ranked(rows: Session[]): Session[] {
+    return this.#words.length === 0 || rows.length > RANK_LIMIT ? rows : rankMatches(rows, this.#words);
+  }
+
+  /** The searched words, folded, for lighting them up in the rows; empty when there is no search. */
+  get words(): readonly string[] {
+    return this.#words;
   }
 
   #appSessions(): Session[] {

@@ -67,29 +67,3 @@ export function filterSessions(
   }
   return out;
 }
-
-export interface ListWindow {
-  /** First row index to render. */
-  from: number;
-  /** One past the last row index to render. */
-  to: number;
-  /** Pixels above the first rendered row. */
-  offset: number;
-}
-
-/** Which rows of a fixed-height list to put in the DOM for a scroll position, with some overscan. */
-export function visibleWindow(count: number, rowHeight: number, scrollTop: number, viewportHeight: number, overscan = 6): ListWindow {
-  if (count === 0 || rowHeight <= 0) return { from: 0, to: 0, offset: 0 };
-  const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
-  const from = Math.max(0, Math.min(count - 1, first) - overscan);
-  const to = Math.min(count, first + Math.ceil(Math.max(0, viewportHeight) / rowHeight) + 1 + overscan);
-  return { from, to, offset: from * rowHeight };
-}
-
-/** The scrollTop that brings a row fully into view (unchanged when it already is). */
-export function scrollToRow(index: number, rowHeight: number, scrollTop: number, viewportHeight: number): number {
-  const top = index * rowHeight;
-  if (top < scrollTop) return top;
-  if (top + rowHeight > scrollTop + viewportHeight) return top + rowHeight - viewportHeight;
-  return scrollTop;
-}
