@@ -16,7 +16,7 @@ export interface ParsedArgs {
 
 /** Flags that take a value; every other known flag is a switch. */
 const VALUE_FLAGS = new Set(['--db', '--tz', '--first-day', '--format', '--search', '--state', '--out', '--alarm', '--conference', '--port']);
-const SWITCHES = new Set(['--dry-run', '--json', '--all', '--help', '-h', '--version']);
+const SWITCHES = new Set(['--dry-run', '--json', '--all', '--all-by-priority', '--help', '-h', '--version']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positionals: string[] = [];
@@ -27,7 +27,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       positionals.push(...argv.slice(i + 1));
       break;
     }
-    if (arg.startsWith('-') && arg !== '-') {
+    // "-5" is a (bad) number, not a flag: `travel set A B -5` must say what is wrong with the minutes.
+    if (arg.startsWith('-') && arg !== '-' && !/^-\d/.test(arg)) {
       const eq = arg.indexOf('=');
       const name = eq > 0 ? arg.slice(0, eq) : arg;
       if (VALUE_FLAGS.has(name)) {
@@ -65,16 +66,22 @@ export function allowOnly(args: ParsedArgs, command: string, allowed: readonly s
 export const USAGE = `Usage:
   clashless [--db PATH] import FILE|- [--tz ZONE] [--first-day YYYY-MM-DD] [--format FORMAT] [--dry-run] [--json]
   clashless [--db PATH] seed                      import the bundled sample schedules
-  clashless [--db PATH] sessions [--search TEXT] [--json]
-  clashless [--db PATH] plan add KEY... | --all   [--state going|backup|maybe]
-  clashless [--db PATH] plan remove KEY...
-  clashless [--db PATH] plan list [--json]
-  clashless [--db PATH] clashes [--json]
-  clashless [--db PATH] export --out FILE [--format ics|md|csv] [--alarm MINUTES]
-  clashless [--db PATH] conference list [--json]
+  clashless [--db PATH] conferences [--json]      list the conferences (also: conference list)
   clashless [--db PATH] conference remove ID|TITLE  remove it with its sessions and plan (undoable)
+  clashless [--db PATH] sessions [--search TEXT] [--conference C] [--json]
+  clashless [--db PATH] plan add KEY... | --all   [--state going|backup|maybe] [--conference C]
+  clashless [--db PATH] plan remove KEY...
+  clashless [--db PATH] plan list [--conference C] [--json]
+  clashless [--db PATH] clashes [--conference C] [--json]
+  clashless [--db PATH] resolve --all-by-priority [--dry-run] [--conference C] [--json]
+  clashless [--db PATH] changes [--conference C] [--json]   what the last re-imports changed
+  clashless [--db PATH] travel list [--conference C] [--json]
+  clashless [--db PATH] travel set PLACE PLACE MINUTES [--conference C]
+  clashless [--db PATH] export --out FILE [--format ics|md|csv|html] [--alarm MINUTES] [--conference C]
   clashless [--db PATH] undo | redo              undo or redo the last change (the app's Ctrl+Z)
 
+C is a conference's id or title (any case; a unique piece of one will do). resolve and travel work on
+one conference: --conference is needed when there are several.
 FORMAT for import: auto (default), sched-text, markdown, text, ics, frab-xml, schedule-json, csv, html.
 --first-day answers a schedule that names its days only as weekdays: the date of its first day.
 --db defaults to the app's own database, so the command line and the app share one plan.`;

@@ -1,14 +1,21 @@
-// `clashless conference list|remove` and `clashless undo|redo`: the same services the app's
-// conference menu and Ctrl+Z use, so a removal from the command line is undone by either.
+// `clashless conferences` (alias `conference list`), `conference remove`, `undo|redo`, and the one
+// resolver every `--conference ID|TITLE` goes through: the same services the app's conference menu
+// and Ctrl+Z use, so a removal from the command line is undone by either.
 import { ClashlessError } from '../shared/contract.ts';
 import type { Conference } from '../shared/domain.ts';
 import type { ServiceHost } from '../main/service-host.ts';
-import { allowOnly, hasFlag, UsageError } from './args.ts';
+import { allowOnly, flagValue, hasFlag, UsageError } from './args.ts';
 import type { ParsedArgs } from './args.ts';
-import type { Io } from './main.ts';
+import { plural, print } from './output.ts';
+import type { Io } from './output.ts';
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+const LISTED = 10;
+
+/** “Title” (id 3), … for an error message: the first few, then how many more. */
+function candidates(conferences: readonly Conference[]): string {
+  const names = conferences.slice(0, LISTED).map((c) => `“${c.title}” (id ${c.id})`);
+  const more = conferences.length > LISTED ? ` and ${conferences.length - LISTED} more (see: clashless conferences)` : '';
+  return names.join(', ') + more;
 }
 
 /**
@@ -28,33 +35,52 @@ export function findConference(conferences: readonly Conference[], text: string)
   const matches = exact.length > 0 || number ? exact : conferences.filter((c) => c.title.toLocaleLowerCase().includes(lower));
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) {
-    throw new ClashlessError('not-found', `No conference has the id or title “${wanted}”. See them with: clashless conference list`);
+    const known = conferences.length === 0 ? 'There are no conferences yet; import a schedule first.' : `The conferences are ${candidates(conferences)}.`;
+    throw new ClashlessError('not-found', `No conference has the id or title “${wanted}”. ${known}`);
   }
-  const names = matches.map((c) => `“${c.title}” (id ${c.id})`).join(', ');
-  throw new ClashlessError('conflict', `“${wanted}” matches ${matches.length} conferences: ${names}. Give the id or the whole title.`);
+  throw new ClashlessError('conflict', `“${wanted}” matches ${matches.length} conferences: ${candidates(matches)}. Give the id or the whole title.`);
+}
+
+/** The conference `--conference` names, or undefined (every conference) when the flag is not given. */
+export async function conferenceScope(host: ServiceHost, args: ParsedArgs): Promise<Conference | undefined> {
+  const text = flagValue(args, '--conference');
+  return text === undefined ? undefined : findConference(await host.api['conference.list']({}), text);
+}
+
+/** For commands that work on one conference at a time: the one `--conference` names, or the only one there is. */
+export async function oneConference(host: ServiceHost, args: ParsedArgs, command: string): Promise<Conference> {
+  const conferences = await host.api['conference.list']({});
+  const text = flagValue(args, '--conference');
+  if (text !== undefined) return findConference(conferences, text);
+  if (conferences.length === 1) return conferences[0]!;
+  if (conferences.length === 0) throw new ClashlessError('not-found', 'There are no conferences yet. Import a schedule first: clashless import FILE');
+  throw new UsageError(`${command} works on one conference; name it with --conference ID|TITLE: ${candidates(conferences)}.`);
+}
+
+/** `conferences` and its older spelling `conference list`: newest first, one line or one JSON object each. */
+export async function listConferences(host: ServiceHost, args: ParsedArgs, io: Io, command: string, words: number): Promise<number> {
+  allowOnly(args, command, ['--json']);
+  if (args.positionals.length > words) throw new UsageError(`${command} takes no arguments.`);
+  const conferences = await host.api['conference.list']({});
+  if (hasFlag(args, '--json')) {
+    print(io, conferences);
+    return 0;
+  }
+  if (conferences.length === 0) io.out('No conferences yet. Import a schedule with: clashless import FILE\n');
+  for (const c of conferences) {
+    const dates = c.startDate ? `${c.startDate}${c.endDate && c.endDate !== c.startDate ? ` to ${c.endDate}` : ''}` : 'no dates';
+    io.out(`${c.id}\t${c.title}\t${plural(c.sessionCount, 'session')}\t${dates}\n`);
+  }
+  return 0;
 }
 
 export async function cmdConference(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
   const verb = args.positionals[1];
-  if (verb === 'list') {
-    allowOnly(args, 'conference list', ['--json']);
-    if (args.positionals.length > 2) throw new UsageError('conference list takes no arguments.');
-    const conferences = await host.api['conference.list']({});
-    if (hasFlag(args, '--json')) {
-      io.out(JSON.stringify(conferences, null, 2) + '\n');
-      return 0;
-    }
-    if (conferences.length === 0) io.out('No conferences yet. Import a schedule with: clashless import FILE\n');
-    for (const c of conferences) {
-      const dates = c.startDate ? `${c.startDate}${c.endDate && c.endDate !== c.startDate ? ` to ${c.endDate}` : ''}` : 'no dates';
-      io.out(`${c.id}\t${c.title}\t${plural(c.sessionCount, 'session')}\t${dates}\n`);
-    }
-    return 0;
-  }
+  if (verb === 'list') return listConferences(host, args, io, 'conference list', 2);
   if (verb === 'remove') {
     allowOnly(args, 'conference remove', []);
     const text = args.positionals.slice(2).join(' ');
-    if (text.trim() === '') throw new UsageError('conference remove needs the conference’s ID or TITLE (see: clashless conference list).');
+    if (text.trim() === '') throw new UsageError('conference remove needs the conference’s ID or TITLE (see: clashless conferences).');
     const target = findConference(await host.api['conference.list']({}), text);
     const done = await host.api['conference.remove']({ conferenceId: target.id });
     if (!done.removed) throw new ClashlessError('not-found', `“${target.title}” was already removed.`);

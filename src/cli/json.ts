@@ -1,6 +1,6 @@
 // The JSON shapes of docs/cli.md: a contract that tests and scripts depend on.
 import type { ClashView, PreviewSession } from '../shared/contract.ts';
-import type { PlanItem, Session } from '../shared/domain.ts';
+import type { PlanItem, ScheduleChange, Session } from '../shared/domain.ts';
 import { isoDateInZone, toIsoUtc } from '../shared/time.ts';
 
 export interface SessionJson {
@@ -59,4 +59,9 @@ export function clashJson(c: ClashView, items: ReadonlyMap<number, PlanItem>) {
     return { key: item ? planKey(item) : `item-${id}`, title: item?.title ?? '' };
   };
   return { a: side(c.a), b: side(c.b), kind: c.kind, minutes: c.minutes };
+}
+
+/** One re-import change, as `import --json` (`result.changes`) and `changes --json` print it. */
+export function changeJson(c: ScheduleChange) {
+  return { key: c.sessionKey, title: c.title, kind: c.kind, detail: c.detail, planned: c.planned };
 }

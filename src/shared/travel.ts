@@ -29,6 +29,15 @@ export interface TravelLookup {
 /** Longest walk the engines accept (the store allows 0…1440 too); longer or odd values are clamped. */
 export const MAX_TRAVEL_MINUTES = 24 * 60;
 
+/** Walking minutes typed by a person (the travel editor, `clashless travel set`): whole minutes from 0 to a day, or a sentence saying what is wrong. */
+export function parseMinutes(text: string): { ok: true; minutes: number } | { ok: false; message: string } {
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed)) return { ok: false, message: 'Enter whole minutes, like 10.' };
+  const minutes = Number(trimmed);
+  if (minutes > MAX_TRAVEL_MINUTES) return { ok: false, message: `At most ${MAX_TRAVEL_MINUTES} minutes (a day).` };
+  return { ok: true, minutes };
+}
+
 /** A travel answer made safe for arithmetic: NaN and negatives count as 0, the rest is capped at a day. */
 export function clampTravelMinutes(minutes: number): number {
   return minutes > 0 ? Math.min(minutes, MAX_TRAVEL_MINUTES) : 0;

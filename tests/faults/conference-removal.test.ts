@@ -307,7 +307,8 @@ describe('clashless conference remove / undo / redo', () => {
 
     const missing = cli(dbPath, 'conference', 'remove', '999');
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toBe('clashless: No conference has the id or title “999”. See them with: clashless conference list\n');
+    // KubeCon was removed just above: the message lists the one conference left to choose from.
+    expect(missing.stderr).toBe('clashless: No conference has the id or title “999”. The conferences are “Cilium Talks at KubeCon NA 2023” (id 1).\n');
     const bare = cli(dbPath, 'conference', 'remove');
     expect(bare.code).toBe(1);
     expect(bare.stderr).toMatch(/needs the conference’s ID or TITLE/);

@@ -5,21 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateIcs } from '../fixtures/generate-ics.ts';
-import { PEER_DIR, ROOT, tempDir } from './helpers.ts';
+import { cli, PEER_DIR, ROOT, tempDir } from './helpers.ts';
 
 const tmp = tempDir('clashless-cli-');
 afterAll(() => tmp.cleanup());
-
-function cli(args: string[], input?: string | Buffer) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'clashless.js'), ...args], {
-    cwd: ROOT,
-    input,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NODE_OPTIONS: '' }
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('clashless command', () => {
   const db = join(tmp.dir, 'cli.db');

@@ -1,4 +1,5 @@
 // Shared helpers for integration tests: temp databases and the bundled seed folder.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,10 @@ import type { ServiceHost } from '../../src/main/service-host.ts';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SEED_DIR = join(ROOT, 'seed');
 export { PEER_DIR } from '../fixtures/paths.ts';
+
+/** The titles of the two sample conferences in seed/. */
+export const KUBECON = 'KubeCon + CloudNativeCon North America 2024';
+export const CILIUM = 'Cilium Talks at KubeCon NA 2023';
 
 export function tempDir(prefix = 'clashless-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -27,4 +32,16 @@ export function tempServices(opts: { seeded?: boolean; now?: () => number } = {}
       cleanup();
     }
   });
+}
+
+/** The clashless command as a child process, exactly as a person or a script runs it. */
+export function cli(args: string[], input?: string | Buffer): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'clashless.js'), ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NODE_OPTIONS: '' }
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -2,7 +2,7 @@
 // kinds next, grouped by the import that recorded them.
 import { describe, expect, it } from 'vitest';
 import type { ScheduleChange } from '../../src/shared/domain.ts';
-import { changeKindLabel, groupByImport, sortChanges } from '../../src/renderer/src/lib/changes/change-text.ts';
+import { changeKindLabel, groupByImport, sortChanges } from '../../src/shared/change-text.ts';
 
 function change(id: number, kind: ScheduleChange['kind'], importedAt: number, planned: boolean, title = `Talk ${id}`): ScheduleChange {
   return { id, conferenceId: 1, sessionId: id, sessionKey: `k${id}`, title, kind, detail: '', importedAt, planned };

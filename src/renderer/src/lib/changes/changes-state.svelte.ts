@@ -3,7 +3,7 @@
 import type { ClientApi } from '../../../../shared/contract.ts';
 import type { PlanItem, ScheduleChange } from '../../../../shared/domain.ts';
 import { toUserError, type UserError } from '../import/user-error.ts';
-import { groupByImport, type ImportBatch } from './change-text.ts';
+import { groupByImport, type ImportBatch } from '../../../../shared/change-text.ts';
 import { followConferenceChanges } from '../api/follow-changes.ts';
 
 export class ChangesState {

@@ -3,7 +3,7 @@
 import type { ClashView, Request } from '../../../../shared/contract.ts';
 import { clashItemFromPlan, effectiveEnd, effectiveStart } from '../../../../shared/clashes.ts';
 import type { PlanItem, PlanState } from '../../../../shared/domain.ts';
-import { changeKindLabel } from '../changes/change-text.ts';
+import { changeKindLabel } from '../../../../shared/change-text.ts';
 import { MINUTE } from '../../../../shared/time.ts';
 import { formatMinutes } from '../import/format-when.ts';
 

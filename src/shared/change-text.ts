@@ -1,6 +1,6 @@
 // Words and order for schedule changes, shared by the changes panel, the clash panel (a clash a
-// re-import caused) and the import report. Pure.
-import type { ChangeKind, ScheduleChange } from '../../../../shared/domain.ts';
+// re-import caused), the import report and the `clashless changes` command. Pure.
+import type { ChangeKind, ScheduleChange } from './domain.ts';
 
 const KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
   added: 'added',
