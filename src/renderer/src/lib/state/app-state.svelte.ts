@@ -299,7 +299,8 @@ export class AppState {
     const item = this.item(itemId);
     if (!item || item.priority === priority) return;
     this.#patchLocal(itemId, { priority });
-    await this.#change(() => this.api['plan.update']({ itemId, priority }));
+    const done = await this.#change(() => this.api['plan.update']({ itemId, priority }));
+    if (done) this.status.info(`“${shortTitle(item.title)}” is now priority ${priority}.`);
   }
 
   async setNote(itemId: number, note: string): Promise<void> {
@@ -387,10 +388,19 @@ export class AppState {
     }
     if (result.label === null) this.status.info(nothing);
     else
-      this.status.info(`${verb}: ${lowerFirst(result.label)}.`, {
+      this.status.history(`${verb}: ${lowerFirst(result.label)}.`, {
         label: verb === 'Undid' ? 'Redo' : 'Undo',
         run: () => void (verb === 'Undid' ? this.redo() : this.undo())
       });
+  }
+
+  /**
+   * A panel (clashes, schedule changes) changed the plan itself. A new change ends what the last
+   * "Undid: … Redo" offered (the services drop the redo steps), so that line goes; then reload.
+   */
+  async planChangedElsewhere(): Promise<void> {
+    this.status.dropHistory();
+    await this.reloadPlan();
   }
 
   #patchLocal(itemId: number, patch: Partial<PlanItem>): void {
@@ -405,7 +415,11 @@ export class AppState {
     this.#pending++;
     const next = this.#queue.then(async () => {
       try {
-        return await run();
+        const result = await run();
+        // Any change, an undo or redo included, outdates the last undo/redo line; #history posts
+        // its own new one after this.
+        this.status.dropHistory();
+        return result;
       } catch (err) {
         this.status.error(describeError(err));
         return null;
