@@ -104,6 +104,11 @@ describe.each(['light', 'dark'] as const)('accessibility (%s theme)', (colorSche
     await dialog.getByRole('textbox', { name: 'Schedule text' }).fill(readFileSync(BLOG_SEED, 'utf8'));
     await dialog.getByRole('table', { name: 'Sessions to import' }).waitFor(SLOW);
     await expectClean(page);
+    // The preview scrolls by keyboard: Tab reaches its scroller, Page Down moves it.
+    const scroller = dialog.getByRole('region', { name: 'Sessions to import, scrollable' });
+    await scroller.focus();
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => scroller.evaluate((el) => el.scrollTop), SLOW).toBeGreaterThan(0);
     await closeDialog(page, dialog);
   });
 
