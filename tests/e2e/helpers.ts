@@ -221,3 +221,23 @@ export async function import38c3(page: Page): Promise<{ conferenceId: number; se
   );
   return { conferenceId: report.conferenceId, sessions };
 }
+
+export const KUBECON = 'KubeCon + CloudNativeCon North America 2024';
+
+export interface KubeconApp {
+  host: Host;
+  app: AppPage;
+  page: Page;
+  /** The seeded KubeCon's id. */
+  conferenceId: number;
+}
+
+/** A fresh host and page showing the seeded KubeCon (18 sessions, America/Denver). */
+export async function openKubecon(opts: OpenOptions = {}): Promise<KubeconApp> {
+  const host = await startHost();
+  const app = await openApp(host, { timezoneId: 'America/Denver', ...opts });
+  await chooseConference(app.page, KUBECON, 18);
+  const kubecon = (await callApi(app.page, 'conference.list', {})).find((c) => c.title === KUBECON);
+  if (!kubecon) throw new Error(`the seeded ${KUBECON} is missing`);
+  return { host, app, page: app.page, conferenceId: kubecon.id };
+}

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayColumn, openApp, sessionsList, startHost, type AppPage, type Host, callApi } from './helpers.ts';
+import { chooseConference, dayColumn, openApp, sessionsList, startHost, type AppPage, type Host, callApi } from './helpers.ts';
 import { BLOG_SEED } from '../fixtures/paths.ts';
 
 const CILIUM_TEXT = readFileSync(BLOG_SEED, 'utf8');
@@ -144,5 +144,59 @@ describe('import dialog', () => {
     const [opening] = await callApi(page, 'session.list', { search: 'mapped opening' });
     expect(new Date(opening!.start).toISOString()).toBe('2024-05-01T08:00:00.000Z');
     expect(opening!.room).toBe('Hall A');
+  });
+});
+
+// Defect 6: "Your time" is the person's own zone (the computer's), not the zone of the conference
+// the app happens to show. Seen from Berlin with KubeCon (Salt Lake City) on screen, the Cilium post
+// (Chicago) is previewed in Berlin time; seen from Chicago, there is no second column and the time
+// column says it is the person's zone.
+describe('the import preview’s “Your time” column', () => {
+  let host: Host;
+
+  beforeAll(async () => {
+    host = await startHost();
+  });
+
+  afterAll(async () => {
+    await host?.stop();
+  });
+
+  async function previewFrom(timezoneId: string): Promise<{ app: AppPage; headers: string[]; first: string[] }> {
+    const app = await openApp(host, { timezoneId });
+    await chooseConference(app.page, 'KubeCon + CloudNativeCon North America 2024', 18);
+    await app.page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Import schedule' });
+    await dialog.getByRole('textbox', { name: 'Schedule text' }).fill(CILIUM_TEXT);
+    await expect.poll(() => dialog.getByTestId('session-count').textContent(), { timeout: 15_000 }).toBe('25 sessions');
+    const table = dialog.getByRole('table', { name: 'Sessions to import' });
+    const headers = (await table.locator('thead th').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+    const first = (await table.locator('tbody tr').first().locator('td').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+    return { app, headers, first };
+  }
+
+  it('from Berlin, with a Salt Lake City conference on screen, shows Berlin time', async () => {
+    const { app, headers, first } = await previewFrom('Europe/Berlin');
+    try {
+      expect(headers[1]).toBe('Time (CST)');
+      expect(headers[2]).toMatch(/^Your time \((GMT\+1|CET)\)$/);
+      // 9:15 AM in Chicago is 4:15 PM in Berlin (and would be 8:15 AM in Salt Lake City).
+      expect(first[1]).toMatch(/^9:15 AM – 9:40 AM/);
+      expect(first[2]).toMatch(/^4:15 PM – 4:40 PM/);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('from Chicago, the schedule’s zone is the person’s: one time column that says so', async () => {
+    const { app, headers, first } = await previewFrom('America/Chicago');
+    try {
+      expect(headers.some((h) => h.startsWith('Your time'))).toBe(false);
+      expect(headers[1]).toBe('Time (CST, your zone)');
+      expect(first[1]).toMatch(/^9:15 AM – 9:40 AM/);
+      expect(first[2]).not.toMatch(/AM|PM/);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -98,7 +98,7 @@ describe('views', () => {
     expect(friday).toEqual(['How GoTo Financial Automates Upgrading 60+ Istio Service Mesh Seamlessly!', 'With Great Flexibility Comes Great Complexity: Inspect Your Gateway API Configuration']);
     // A row says its time, room, state and track.
     const routes = await wed.getByRole('button', { name: startsWith(ROUTES) }).getAttribute('aria-label');
-    expect(routes).toMatch(/track Connectivity, 11:15 AM – 11:50 AM, 155 EF, going$/);
+    expect(routes).toMatch(/, 11:15 AM – 11:50 AM, Connectivity track, 155 EF, Going$/);
 
     await wed.getByRole('button', { name: startsWith(ROUTES) }).focus();
     await page.keyboard.press('ArrowDown');

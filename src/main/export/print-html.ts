@@ -1,8 +1,9 @@
 // The printable agenda: one self-contained HTML document, one printed page (or more) per day.
 //
 // Policy: the app's CSP allows no scripts and no outside resources, so the document carries its
-// CSS inline, uses only system fonts and loads nothing. Every piece of text from a schedule goes
-// through escapeHtml: imported titles are untrusted input.
+// CSS inline, uses only system fonts and loads nothing. Every text colour keeps 4.5:1 against its
+// background (small print included), and the days sit in a <main> landmark. Every piece of text
+// from a schedule goes through escapeHtml: imported titles are untrusted input.
 import {
   groupByDay,
   selectEvents,
@@ -51,7 +52,7 @@ body{margin:0;font:10.5pt/1.4 system-ui,-apple-system,"Segoe UI",Roboto,"Helveti
 .zone{margin:0;text-align:right}
 h1{margin:4px 0 0;font-size:20pt;line-height:1.15;font-weight:700}
 table{width:100%;border-collapse:collapse}
-thead th{font-size:7.5pt;text-transform:uppercase;letter-spacing:.06em;color:#77777d;font-weight:600;text-align:left;padding:6px 8px 4px;border-bottom:1px solid #c9c9ce}
+thead th{font-size:7.5pt;text-transform:uppercase;letter-spacing:.06em;color:#5a5a60;font-weight:600;text-align:left;padding:6px 8px 4px;border-bottom:1px solid #c9c9ce}
 tbody tr{break-inside:avoid}
 tbody td{padding:8px;border-bottom:1px solid #e3e3e7;vertical-align:top}
 td.time{width:5.6em;white-space:nowrap;font-variant-numeric:tabular-nums}
@@ -72,11 +73,11 @@ td.where .venue{display:block;color:#6e6e73;font-size:8.5pt}
 .badge.must{color:#1f4f8f;background:#e6eef9}
 tr.state-backup td,tr.state-maybe td{background:#fbfbfc}
 tr.state-maybe .title,tr.state-backup .title{font-weight:500}
-tr.off .title{text-decoration:line-through;color:#8a8a8f}
+tr.off .title{text-decoration:line-through;color:#6e6e73}
 tr.block .title{font-style:italic;font-weight:500}
 tr.block td.time{color:#55555a}
 .empty{padding:24px 8px;color:#6e6e73}
-.foot{margin-top:10px;font-size:8pt;color:#8a8a8f;display:flex;justify-content:space-between}
+.foot{margin-top:10px;font-size:8pt;color:#5a5a60;display:flex;justify-content:space-between}
 @media screen{
   body{background:#e8e6e1;padding:28px 12px}
   .day{background:#fff;max-width:820px;margin:0 auto 28px;padding:34px 40px 26px;box-shadow:0 1px 3px rgba(0,0,0,.12),0 8px 24px rgba(0,0,0,.06);border-radius:3px}
@@ -166,7 +167,9 @@ ${STYLE.trim()}
 </style>
 </head>
 <body>
+<main>
 ${body}
+</main>
 </body>
 </html>
 `;

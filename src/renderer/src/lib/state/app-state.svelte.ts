@@ -15,6 +15,7 @@ import { createCandidateChecker, type CandidateChecker } from './candidate-clash
 import { formatTimeRange } from '../calendar/format.ts';
 import { lowerFirst, partnersOf, readStorage, shortTitle, writeStorage } from './app-helpers.ts';
 import { HostActions } from './host-actions.ts';
+import { ChangeQueue } from './change-queue.ts';
 import { StatusState } from './status.svelte.ts';
 import { ViewState } from './view-state.svelte.ts';
 
@@ -65,9 +66,7 @@ export class AppState {
 
   /** Conferences that existed when an import began; a new one that appears is shown at once. */
   #beforeImport: Set<number> | null = null;
-  #queue: Promise<unknown> = Promise.resolve();
-  /** Changes sent or waiting; while any are, reloads wait so optimistic edits are not undone mid-run. */
-  #pending = 0;
+  readonly #changes: ChangeQueue;
   #planSequence = 0;
   #sessionSequence = 0;
 
@@ -76,6 +75,7 @@ export class AppState {
     this.#storage = storage;
     this.view = new ViewState(storage, localZone);
     this.host = new HostActions(api, this.status);
+    this.#changes = new ChangeQueue(this.status, () => this.reloadPlan());
   }
 
   get info(): AppInfo | null {
@@ -220,10 +220,10 @@ export class AppState {
   async reloadPlan(): Promise<void> {
     const id = this.#conferenceId;
     const sequence = ++this.#planSequence;
-    if (id === null || this.#pending > 0) return;
+    if (id === null || this.#changes.pending > 0) return;
     try {
       const plan = await this.api['plan.list']({ conferenceId: id });
-      if (sequence === this.#planSequence && this.#pending === 0) this.#plan = plan;
+      if (sequence === this.#planSequence && this.#changes.pending === 0) this.#plan = plan;
     } catch (err) {
       this.status.error(describeError(err));
     }
@@ -268,7 +268,7 @@ export class AppState {
       this.status.info(`“${title}” is already in your plan.`);
       return;
     }
-    const result = await this.#change(() => this.api['plan.add']({ sessionIds: [sessionId], state }));
+    const result = await this.#changes.run(() => this.api['plan.add']({ sessionIds: [sessionId], state }));
     if (!result) return;
     const clashes = session ? this.checkCandidate(session, result.items[0]?.id ?? null) : [];
     const clashText = clashes.length > 0 && state === 'going' ? ` It clashes with “${shortTitle(clashes[0]!.item.title, 28)}”.` : '';
@@ -280,7 +280,7 @@ export class AppState {
     if (!item) return;
     this.#plan = this.#plan.filter((i) => i.id !== itemId);
     if (this.#selection?.kind === 'item' && this.#selection.itemId === itemId) this.#selection = null;
-    const done = await this.#change(() => this.api['plan.remove']({ itemIds: [itemId] }));
+    const done = await this.#changes.run(() => this.api['plan.remove']({ itemIds: [itemId] }));
     if (done) {
       const what = item.kind === 'block' ? 'Deleted' : 'Removed';
       this.status.info(`${what} “${shortTitle(item.title)}”.`, { label: 'Undo', run: () => void this.undo() });
@@ -291,7 +291,7 @@ export class AppState {
     const item = this.item(itemId);
     if (!item || item.state === state) return;
     this.#patchLocal(itemId, { state });
-    const done = await this.#change(() => this.api['plan.update']({ itemId, state }));
+    const done = await this.#changes.run(() => this.api['plan.update']({ itemId, state }));
     if (done) this.status.info(`“${shortTitle(item.title)}” is now ${state === 'going' ? 'going' : `a ${state}`}.`);
   }
 
@@ -299,7 +299,8 @@ export class AppState {
     const item = this.item(itemId);
     if (!item || item.priority === priority) return;
     this.#patchLocal(itemId, { priority });
-    await this.#change(() => this.api['plan.update']({ itemId, priority }));
+    const done = await this.#changes.run(() => this.api['plan.update']({ itemId, priority }));
+    if (done) this.status.info(`“${shortTitle(item.title)}” is now priority ${priority}.`);
   }
 
   async setNote(itemId: number, note: string): Promise<void> {
@@ -307,7 +308,7 @@ export class AppState {
     const value = note.trim() === '' ? null : note;
     if (!item || item.note === value) return;
     this.#patchLocal(itemId, { note: value });
-    const done = await this.#change(() => this.api['plan.update']({ itemId, note: value }));
+    const done = await this.#changes.run(() => this.api['plan.update']({ itemId, note: value }));
     if (done) this.status.info('Note saved.');
   }
 
@@ -316,7 +317,7 @@ export class AppState {
     const item = this.item(itemId);
     if (!item) return;
     this.#patchLocal(itemId, { arriveAt, leaveAt });
-    const done = await this.#change(() => this.api['plan.update']({ itemId, arriveAt, leaveAt }));
+    const done = await this.#changes.run(() => this.api['plan.update']({ itemId, arriveAt, leaveAt }));
     if (!done) return;
     const title = shortTitle(item.title);
     if (arriveAt === null && leaveAt === null) this.status.info(`Attending all of “${title}”.`);
@@ -329,7 +330,7 @@ export class AppState {
       this.status.error('Import or choose a conference before adding personal blocks.');
       return null;
     }
-    const result = await this.#change(() =>
+    const result = await this.#changes.run(() =>
       this.api['block.create']({ conferenceId: id, title: title.trim() || 'Busy', start, end, place: place?.trim() || null })
     );
     const created = result?.items[0];
@@ -343,7 +344,7 @@ export class AppState {
     const item = this.item(itemId);
     if (!item || item.kind !== 'block' || (item.start === start && item.end === end)) return;
     this.#patchLocal(itemId, { start, end });
-    await this.#change(() => this.api['block.update']({ itemId, start, end }));
+    await this.#changes.run(() => this.api['block.update']({ itemId, start, end }));
   }
 
   async editBlock(itemId: number, patch: { title?: string; place?: string | null }): Promise<void> {
@@ -357,12 +358,12 @@ export class AppState {
     };
     if (request.title === undefined && request.place === undefined) return;
     if (title) this.#patchLocal(itemId, { title });
-    await this.#change(() => this.api['block.update'](request));
+    await this.#changes.run(() => this.api['block.update'](request));
   }
 
   /** Delete a whole conference: one undoable step. The app moves on to another conference. */
   async removeConference(conferenceId: number): Promise<boolean> {
-    const result = await this.#change(() => this.api['conference.remove']({ conferenceId }));
+    const result = await this.#changes.run(() => this.api['conference.remove']({ conferenceId }));
     if (!result?.removed) return false;
     await this.reloadConferences();
     this.status.info(`Deleted “${shortTitle(result.title ?? '')}”.`, { label: 'Undo', run: () => void this.undo() });
@@ -378,7 +379,7 @@ export class AppState {
   }
 
   async #history(channel: 'history.undo' | 'history.redo', verb: string, nothing: string): Promise<void> {
-    const result = await this.#change(() => this.api[channel]({}));
+    const result = await this.#changes.run(() => this.api[channel]({}));
     if (!result) return;
     if (result.restoredConferenceId !== undefined) {
       // An undo put back a deleted conference: show it again.
@@ -387,34 +388,22 @@ export class AppState {
     }
     if (result.label === null) this.status.info(nothing);
     else
-      this.status.info(`${verb}: ${lowerFirst(result.label)}.`, {
+      this.status.history(`${verb}: ${lowerFirst(result.label)}.`, {
         label: verb === 'Undid' ? 'Redo' : 'Undo',
         run: () => void (verb === 'Undid' ? this.redo() : this.undo())
       });
   }
 
-  #patchLocal(itemId: number, patch: Partial<PlanItem>): void {
-    this.#plan = this.#plan.map((i) => (i.id === itemId ? { ...i, ...patch } : i));
+  /**
+   * A panel (clashes, schedule changes) changed the plan itself. A new change ends what the last
+   * "Undid: … Redo" offered (the services drop the redo steps), so that line goes; then reload.
+   */
+  async planChangedElsewhere(): Promise<void> {
+    this.status.dropHistory();
+    await this.reloadPlan();
   }
 
-  /**
-   * Run one change after the previous ones; when the last queued change is done, reload the plan.
-   * Errors go to the status line (and the reload puts back what the services really hold).
-   */
-  #change<T>(run: () => Promise<T>): Promise<T | null> {
-    this.#pending++;
-    const next = this.#queue.then(async () => {
-      try {
-        return await run();
-      } catch (err) {
-        this.status.error(describeError(err));
-        return null;
-      } finally {
-        this.#pending--;
-        await this.reloadPlan();
-      }
-    });
-    this.#queue = next.catch(() => undefined);
-    return next;
+  #patchLocal(itemId: number, patch: Partial<PlanItem>): void {
+    this.#plan = this.#plan.map((i) => (i.id === itemId ? { ...i, ...patch } : i));
   }
 }

@@ -11,6 +11,8 @@ export interface StatusMessage {
   action: StatusAction | null;
   /** Increments per message so the view can restart its announcement even for equal text. */
   serial: number;
+  /** An undo/redo result: its offer (Redo, Undo) holds only until the next change. */
+  history?: boolean;
 }
 
 const INFO_MS = 8_000;
@@ -26,6 +28,16 @@ export class StatusState {
 
   info(text: string, action: StatusAction | null = null): void {
     this.#show({ text, kind: 'info', action, serial: ++this.#serial }, INFO_MS);
+  }
+
+  /** What an undo or redo did, with the opposite step as its action. */
+  history(text: string, action: StatusAction): void {
+    this.#show({ text, kind: 'info', action, serial: ++this.#serial, history: true }, INFO_MS);
+  }
+
+  /** A new change was made: the redo steps an undo line offers are gone, so the line goes too. */
+  dropHistory(): void {
+    if (this.#message?.history) this.clear();
   }
 
   /** A passing explanation (why a drag cannot do something); replaced by the next message. */

@@ -1,0 +1,47 @@
+// Plan changes are sent one at a time, in order. While any are sent or waiting, the plan is not
+// reloaded (a reload mid-run would undo optimistic edits on screen); after each one it is.
+import { describeError } from '../api/client.ts';
+import type { StatusState } from './status.svelte.ts';
+
+export class ChangeQueue {
+  readonly #status: StatusState;
+  readonly #reload: () => Promise<void>;
+  #queue: Promise<unknown> = Promise.resolve();
+  #pending = 0;
+
+  /** `reload` runs after every change (it returns early while others are pending). */
+  constructor(status: StatusState, reload: () => Promise<void>) {
+    this.#status = status;
+    this.#reload = reload;
+  }
+
+  /** Changes sent or waiting. */
+  get pending(): number {
+    return this.#pending;
+  }
+
+  /**
+   * Run one change after the previous ones. Errors go to the status line and give null (the reload
+   * then puts back what the services really hold).
+   */
+  run<T>(change: () => Promise<T>): Promise<T | null> {
+    this.#pending++;
+    const next = this.#queue.then(async () => {
+      try {
+        const result = await change();
+        // Any change, an undo or redo included, outdates the last undo/redo line (an undo or
+        // redo posts its own new one afterwards).
+        this.#status.dropHistory();
+        return result;
+      } catch (err) {
+        this.#status.error(describeError(err));
+        return null;
+      } finally {
+        this.#pending--;
+        await this.#reload();
+      }
+    });
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+}
