@@ -31,6 +31,8 @@ export interface ClashItem {
   priority: number;
   status: SessionStatus;
   place: Place | null;
+  /** A personal block: the person's own commitment, which resolve-all never demotes. */
+  fixed?: boolean;
 }
 
 /** A backup or maybe that runs against a going item: what the person could switch to. */
@@ -51,7 +53,8 @@ export function clashItemFromPlan(item: PlanItem): ClashItem {
     state: item.state,
     priority: item.priority,
     status: item.status,
-    place: placeOf(item.venue, item.room)
+    place: placeOf(item.venue, item.room),
+    fixed: item.kind === 'block'
   };
 }
 

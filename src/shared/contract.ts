@@ -195,7 +195,8 @@ export interface ResolveAllPreview {
 export interface TravelEntry {
   from: string;
   to: string;
-  minutes: number;
+  /** null: unknown, because one of the two is a place the person typed (no transfer clash is claimed). */
+  minutes: number | null;
   /** True when the person set it; false for the derived default. */
   custom: boolean;
 }

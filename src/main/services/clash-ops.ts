@@ -5,11 +5,12 @@ import { ClashlessError } from '../../shared/contract.ts';
 import type { ClashView, Request, ResolveAllPreview, TravelEntry } from '../../shared/contract.ts';
 import { clashItemFromPlan, findClashes, splitTime } from '../../shared/clashes.ts';
 import type { PlanItem, ScheduleChange } from '../../shared/domain.ts';
-import { placeKeyOfLabel, placeLabel, placeOf } from '../../shared/places.ts';
+import { KnownPlaces, placeKeyOfLabel, placeLabel, placeOf } from '../../shared/places.ts';
 import { resolveByPriority } from '../../shared/resolve.ts';
-import { createTravelLookup, defaultTravelMinutes } from '../../shared/travel.ts';
+import { createTravelLookup, estimateTravelMinutes } from '../../shared/travel.ts';
 import type { TravelLookup, TravelOverride } from '../../shared/travel.ts';
 import { latestChanges } from '../store/changes.ts';
+import { sessionPlaces } from '../store/sessions.ts';
 import { listPlan } from '../store/plan.ts';
 import { removeItems, setStates, setWindows } from './plan-ops.ts';
 
@@ -19,8 +20,13 @@ export function travelOverrides(db: Db, conferenceId: number | undefined): Trave
     .all(conferenceId ?? null, conferenceId ?? null) as TravelOverride[];
 }
 
+/** The conference's own places: a block's typed place outside them has an unknown walk. */
+export function knownPlaces(db: Db, conferenceId: number | undefined): KnownPlaces {
+  return new KnownPlaces(sessionPlaces(db, conferenceId));
+}
+
 export function travelLookup(db: Db, conferenceId: number | undefined): TravelLookup {
-  return createTravelLookup(travelOverrides(db, conferenceId));
+  return createTravelLookup(travelOverrides(db, conferenceId), knownPlaces(db, conferenceId));
 }
 
 /** Every clash in the plan, the ones a schedule change caused first. */
@@ -122,12 +128,13 @@ export function listTravel(db: Db, conferenceId: number): TravelEntry[] {
   const pairKey = (x: string, y: string) => [placeKeyOfLabel(x), placeKeyOfLabel(y)].sort().join('\u001f');
   const custom = new Map(travelOverrides(db, conferenceId).map((o) => [pairKey(o.from, o.to), o.minutes]));
   const list = [...places.values()].sort((x, y) => placeLabel(x).localeCompare(placeLabel(y)));
+  const known = knownPlaces(db, conferenceId);
   const out: TravelEntry[] = [];
   for (let i = 0; i < list.length; i++) {
     for (let j = i + 1; j < list.length; j++) {
       const [x, y] = [placeLabel(list[i]!), placeLabel(list[j]!)].sort() as [string, string];
       const c = custom.get(pairKey(x, y));
-      out.push({ from: x, to: y, minutes: c ?? defaultTravelMinutes(list[i]!, list[j]!), custom: c !== undefined });
+      out.push({ from: x, to: y, minutes: c ?? estimateTravelMinutes(list[i]!, list[j]!, known), custom: c !== undefined });
     }
   }
   return out;

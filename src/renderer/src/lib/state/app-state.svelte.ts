@@ -9,11 +9,11 @@ import type { AppInfo, ClientApi, MenuCommand, TravelEntry } from '../../../../s
 import type { Clash, Conference, PlanItem, PlanState, Session } from '../../../../shared/domain.ts';
 import { clashItemFromPlan, findClashes } from '../../../../shared/clashes.ts';
 import { dayBoundaryMinutes } from '../../../../shared/conference-days.ts';
-import { createTravelLookup, type TravelLookup } from '../../../../shared/travel.ts';
+import type { TravelLookup } from '../../../../shared/travel.ts';
 import { describeError } from '../api/client.ts';
 import { createCandidateChecker, type CandidateChecker } from './candidate-clashes.ts';
 import { formatTimeRange } from '../calendar/format.ts';
-import { lowerFirst, partnersOf, readStorage, shortTitle, writeStorage } from './app-helpers.ts';
+import { conferenceTravelLookup, lowerFirst, partnersOf, readStorage, shortTitle, writeStorage } from './app-helpers.ts';
 import { HostActions } from './host-actions.ts';
 import { StatusState } from './status.svelte.ts';
 import { ViewState } from './view-state.svelte.ts';
@@ -48,7 +48,7 @@ export class AppState {
   #sessionById = $derived(new Map(this.#sessions.map((s) => [s.id, s])));
   #itemById = $derived(new Map(this.#plan.map((i) => [i.id, i])));
   #itemBySession = $derived(new Map(this.#plan.filter((i) => i.sessionId !== null).map((i) => [i.sessionId as number, i])));
-  #travelLookup = $derived<TravelLookup>(createTravelLookup(this.#travel));
+  #travelLookup = $derived<TravelLookup>(conferenceTravelLookup(this.#travel, this.#sessions));
   #clashes = $derived<Clash[]>(findClashes(this.#plan.map(clashItemFromPlan), this.#travelLookup));
   #partners = $derived(partnersOf(this.#clashes));
   #checker = $derived<CandidateChecker>(createCandidateChecker(this.#plan, this.#travelLookup));

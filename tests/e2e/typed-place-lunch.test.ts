@@ -1,0 +1,100 @@
+// Defect 5 of issue #17, the lunch case at 38C3: a talk in Saal 1 ends as the person's lunch at the
+// "Food court" (a place they typed, not a conference room) begins, and a must-see talk overlaps
+// that lunch. The typed place must not produce a transfer clash on a guessed walk, and "Resolve
+// all by priority" must keep the lunch (a personal block) and move the overlapping talk to backup.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { callApi, chooseConference, import38c3, openApp, startHost, type AppPage, type Host } from './helpers.ts';
+
+const SLOW = { timeout: 15_000 };
+const MIN = 60_000;
+
+describe('a lunch at a typed place (38C3)', () => {
+  let host: Host;
+  let app: AppPage;
+  let page: Page;
+  let conferenceId = 0;
+  let lunchId = 0;
+  let before = { id: 0, title: '' };
+  let during = { id: 0, title: '' };
+  let overlap = 0;
+
+  beforeAll(async () => {
+    host = await startHost();
+    app = await openApp(host, { timezoneId: 'Europe/Berlin', width: 1280, height: 800 });
+    page = app.page;
+    const imported = await import38c3(page);
+    conferenceId = imported.conferenceId;
+    const sessions = imported.sessions.filter((s) => s.status === 'scheduled' && s.room !== null);
+    // A talk in Saal 1 on the second day, lunch right after it, and a talk elsewhere that starts
+    // 20–40 minutes into lunch (far enough after the first talk that the two never clash).
+    const day2 = Date.UTC(2024, 11, 28, 10, 0);
+    const startsInLunch = (end: number) => (s: (typeof sessions)[number]) => s.start >= end + 20 * MIN && s.start <= end + 40 * MIN;
+    const first = sessions.find((s) => s.room === 'Saal 1' && s.start >= day2 && sessions.some(startsInLunch(s.end)));
+    if (!first) throw new Error('38C3 has no Saal 1 talk on day 2 with a talk starting during the lunch after it');
+    const lunchStart = first.end;
+    const lunchEnd = lunchStart + 60 * MIN;
+    const second = sessions.find(startsInLunch(lunchStart));
+    if (!second) throw new Error('unreachable');
+    overlap = Math.round((Math.min(second.end, lunchEnd) - second.start) / MIN);
+    before = { id: first.id, title: first.title };
+    during = { id: second.id, title: second.title };
+    await chooseConference(page, '38C3', imported.sessions.length);
+    const added = await callApi(page, 'plan.add', { sessionIds: [first.id, second.id] });
+    for (const item of added.items) await callApi(page, 'plan.update', { itemId: item.id, priority: 5 });
+    const block = await callApi(page, 'block.create', { conferenceId, title: 'Lunch', start: lunchStart, end: lunchEnd, place: 'Food court' });
+    lunchId = block.items[0]?.id ?? 0;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await host?.stop();
+  });
+
+  function panel() {
+    return page.getByRole('region', { name: 'Clashes' });
+  }
+  async function openPanel(): Promise<void> {
+    if (!(await panel().isVisible())) await page.getByTestId('clash-badge').click();
+    await panel().waitFor();
+  }
+  function cards() {
+    return panel().getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Keep A' }) });
+  }
+
+  it('shows only the real clash: the talk that overlaps lunch, no walk to the food court', async () => {
+    const badge = page.getByTestId('clash-badge');
+    await expect.poll(() => badge.getAttribute('aria-label'), SLOW).toBe('Clashes: 1 clash');
+    await openPanel();
+    await expect.poll(() => cards().count(), SLOW).toBe(1);
+    const text = (await cards().first().textContent())?.replace(/\s+/g, ' ') ?? '';
+    expect(text).toContain(`overlap ${overlap} min`);
+    expect(text).toContain('Lunch');
+    expect(text).toContain(during.title);
+    expect(text).not.toContain('transfer');
+  });
+
+  it('“Resolve all by priority” keeps the lunch and moves the overlapping talk to backup', async () => {
+    await openPanel();
+    await panel().getByRole('button', { name: 'Resolve all by priority' }).click();
+    const preview = panel().getByRole('group', { name: 'Resolve all by priority' });
+    await preview.waitFor();
+    const listed = (await preview.getByRole('listitem').allTextContents()).map((t) => t.replace(/\s+/g, ' '));
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toContain(during.title);
+    await preview.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => panel().getByTestId('clash-count').textContent(), SLOW).toBe('0');
+    const plan = await callApi(page, 'plan.list', { conferenceId });
+    expect(plan.find((i) => i.id === lunchId)?.state).toBe('going');
+    expect(plan.find((i) => i.sessionId === before.id)?.state).toBe('going');
+    expect(plan.find((i) => i.sessionId === during.id)?.state).toBe('backup');
+  });
+
+  it('the walking times call the food court’s walk unknown instead of guessing it', async () => {
+    const travel = await callApi(page, 'travel.list', { conferenceId });
+    const toFood = travel.filter((e) => e.from === 'Food court' || e.to === 'Food court');
+    expect(toFood.length).toBeGreaterThan(0);
+    for (const entry of toFood) expect(entry.minutes).toBeNull();
+    expect(app.externalRequests).toEqual([]);
+  });
+});
