@@ -16,6 +16,7 @@ export { isExternalLinkAllowed } from './links.ts';
 export { EVENT_NAMES, MENU_COMMANDS } from './channels.ts';
 export type { MenuCommand } from './channels.ts';
 import { CSV_FIELDS } from './domain.ts';
+import type { SplitPlan } from './split.ts';
 import type {
   Clash,
   Conference,
@@ -183,6 +184,8 @@ export interface PlanChangeResult {
 export interface ClashView extends Clash {
   /** When a re-import caused this clash, what changed. */
   cause: ScheduleChange | null;
+  /** What "split time" would do (the windows) or why it cannot (see src/shared/split.ts). */
+  split: SplitPlan;
 }
 
 export interface ResolveAllPreview {

@@ -221,3 +221,32 @@ export async function import38c3(page: Page): Promise<{ conferenceId: number; se
   );
   return { conferenceId: report.conferenceId, sessions };
 }
+
+export interface With38c3 {
+  host: Host;
+  app: AppPage;
+  page: Page;
+  conferenceId: number;
+  /** 38C3's sessions in start order. */
+  sessions: Responses['session.list'];
+  close(): Promise<void>;
+}
+
+/** A fresh host and page (computer in Berlin) with 38C3 imported and shown. */
+export async function openWith38c3(opts: OpenOptions = {}): Promise<With38c3> {
+  const host = await startHost();
+  const app = await openApp(host, { timezoneId: 'Europe/Berlin', width: 1280, height: 800, ...opts });
+  const { conferenceId, sessions } = await import38c3(app.page);
+  await chooseConference(app.page, '38C3', sessions.length);
+  return {
+    host,
+    app,
+    page: app.page,
+    conferenceId,
+    sessions,
+    async close() {
+      await app.close();
+      await host.stop();
+    }
+  };
+}

@@ -4,13 +4,13 @@
 // all by priority" must keep the lunch (a personal block) and move the overlapping talk to backup.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callApi, chooseConference, import38c3, openApp, startHost, type AppPage, type Host } from './helpers.ts';
+import { callApi, openWith38c3, type AppPage, type With38c3 } from './helpers.ts';
 
 const SLOW = { timeout: 15_000 };
 const MIN = 60_000;
 
 describe('a lunch at a typed place (38C3)', () => {
-  let host: Host;
+  let opened: With38c3;
   let app: AppPage;
   let page: Page;
   let conferenceId = 0;
@@ -20,12 +20,10 @@ describe('a lunch at a typed place (38C3)', () => {
   let overlap = 0;
 
   beforeAll(async () => {
-    host = await startHost();
-    app = await openApp(host, { timezoneId: 'Europe/Berlin', width: 1280, height: 800 });
-    page = app.page;
-    const imported = await import38c3(page);
-    conferenceId = imported.conferenceId;
-    const sessions = imported.sessions.filter((s) => s.status === 'scheduled' && s.room !== null);
+    opened = await openWith38c3();
+    ({ app, page } = opened);
+    conferenceId = opened.conferenceId;
+    const sessions = opened.sessions.filter((s) => s.status === 'scheduled' && s.room !== null);
     // A talk in Saal 1 on the second day, lunch right after it, and a talk elsewhere that starts
     // 20–40 minutes into lunch (far enough after the first talk that the two never clash).
     const day2 = Date.UTC(2024, 11, 28, 10, 0);
@@ -39,7 +37,6 @@ describe('a lunch at a typed place (38C3)', () => {
     overlap = Math.round((Math.min(second.end, lunchEnd) - second.start) / MIN);
     before = { id: first.id, title: first.title };
     during = { id: second.id, title: second.title };
-    await chooseConference(page, '38C3', imported.sessions.length);
     const added = await callApi(page, 'plan.add', { sessionIds: [first.id, second.id] });
     for (const item of added.items) await callApi(page, 'plan.update', { itemId: item.id, priority: 5 });
     const block = await callApi(page, 'block.create', { conferenceId, title: 'Lunch', start: lunchStart, end: lunchEnd, place: 'Food court' });
@@ -47,8 +44,7 @@ describe('a lunch at a typed place (38C3)', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await host?.stop();
+    await opened?.close();
   });
 
   function panel() {
