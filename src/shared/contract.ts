@@ -59,6 +59,8 @@ export const schemas = {
   'app.info': z.strictObject({}),
   'conference.list': z.strictObject({}),
   'conference.remove': z.strictObject({ conferenceId: id }),
+  'view.get': z.strictObject({}),
+  'view.set': z.strictObject({ conferenceId: id.nullable() }),
   'session.list': z.strictObject({
     conferenceId: id.optional(),
     search: z.string().max(500).optional(),
@@ -232,6 +234,9 @@ export interface Responses {
   'app.info': AppInfo;
   'conference.list': Conference[];
   'conference.remove': ConferenceRemoval;
+  /** The conference the person last viewed (kept in the database, so every door and restart agrees); null when unset or deleted. */
+  'view.get': { conferenceId: number | null };
+  'view.set': { conferenceId: number | null };
   'session.list': Session[];
   'session.get': Session;
   /** Matching ids in schedule order; null when the text is not a search yet (empty, one letter). */

@@ -35,32 +35,42 @@ export interface Host {
   url: string;
   origin: string;
   dbPath: string;
+  /** Stop the host process and leave its files (to start another host on the same database). */
+  kill(): Promise<void>;
+  /** Stop the host and delete the temporary folder it made (none when it was given a database). */
   stop(): Promise<void>;
 }
 
-/** Start the browser host on a free port with a fresh database (seeded on first run). */
-export async function startHost(): Promise<Host> {
+/**
+ * Start the browser host on a free port with a fresh database (seeded on first run), or on the
+ * database another host used (`dbPath`), as a person restarting `npm run web` would.
+ */
+export async function startHost(opts: { dbPath?: string } = {}): Promise<Host> {
   ensureRendererBuilt();
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  const dir = mkdtempSync(join(tmpdir(), 'clashless-e2e-'));
-  const dbPath = join(dir, 'plan.db');
+  const dir = opts.dbPath === undefined ? mkdtempSync(join(tmpdir(), 'clashless-e2e-')) : null;
+  const dbPath = opts.dbPath ?? join(dir as string, 'plan.db');
   const child = spawn(
     process.execPath,
     ['--experimental-strip-types', '--no-warnings', join(ROOT, 'src', 'web', 'main.ts'), '--db', dbPath, '--port', '0'],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }
   );
   const url = await waitForUrl(child);
+  const kill = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  };
   return {
     url,
     origin: new URL(url).origin,
     dbPath,
+    kill,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
+      await kill();
+      if (dir !== null) rmSync(dir, { recursive: true, force: true });
     }
   };
 }

@@ -176,8 +176,10 @@ export class AppState {
         this.#beforeImport = null;
         await this.selectConference(imported.id);
       } else if (!still) {
-        // The conference looked at last time, else the first one.
-        const remembered = Number(readStorage(this.#storage, CONFERENCE_KEY));
+        // The conference looked at last time (the database remembers it, so a new browser-host port
+        // or another window agrees; this browser's own note is the fallback), else the first one.
+        const stored = await this.api['view.get']({}).then((v) => v.conferenceId, () => null);
+        const remembered = stored ?? Number(readStorage(this.#storage, CONFERENCE_KEY));
         const first = this.#conferences.find((c) => c.id === remembered) ?? this.#conferences[0];
         await this.selectConference(first?.id ?? null);
       }
@@ -195,7 +197,10 @@ export class AppState {
   async selectConference(id: number | null): Promise<void> {
     if (id !== this.#conferenceId) {
       this.#conferenceId = id;
-      if (id !== null) writeStorage(this.#storage, CONFERENCE_KEY, String(id));
+      if (id !== null) {
+        writeStorage(this.#storage, CONFERENCE_KEY, String(id));
+        void this.api['view.set']({ conferenceId: id }).catch(() => undefined); // a convenience, never worth an error
+      }
       this.#selection = null;
       this.#sessions = [];
       this.#plan = [];
