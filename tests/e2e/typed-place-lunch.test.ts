@@ -4,7 +4,7 @@
 // all by priority" must keep the lunch (a personal block) and move the overlapping talk to backup.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callApi, openWith38c3, type AppPage, type With38c3 } from './helpers.ts';
+import { callApi, dayColumn, openWith38c3, planBlock, waitForName, type AppPage, type With38c3 } from './helpers.ts';
 
 const SLOW = { timeout: 15_000 };
 const MIN = 60_000;
@@ -23,24 +23,6 @@ describe('a lunch at a typed place (38C3)', () => {
     opened = await openWith38c3();
     ({ app, page } = opened);
     conferenceId = opened.conferenceId;
-    const sessions = opened.sessions.filter((s) => s.status === 'scheduled' && s.room !== null);
-    // A talk in Saal 1 on the second day, lunch right after it, and a talk elsewhere that starts
-    // 20–40 minutes into lunch (far enough after the first talk that the two never clash).
-    const day2 = Date.UTC(2024, 11, 28, 10, 0);
-    const startsInLunch = (end: number) => (s: (typeof sessions)[number]) => s.start >= end + 20 * MIN && s.start <= end + 40 * MIN;
-    const first = sessions.find((s) => s.room === 'Saal 1' && s.start >= day2 && sessions.some(startsInLunch(s.end)));
-    if (!first) throw new Error('38C3 has no Saal 1 talk on day 2 with a talk starting during the lunch after it');
-    const lunchStart = first.end;
-    const lunchEnd = lunchStart + 60 * MIN;
-    const second = sessions.find(startsInLunch(lunchStart));
-    if (!second) throw new Error('unreachable');
-    overlap = Math.round((Math.min(second.end, lunchEnd) - second.start) / MIN);
-    before = { id: first.id, title: first.title };
-    during = { id: second.id, title: second.title };
-    const added = await callApi(page, 'plan.add', { sessionIds: [first.id, second.id] });
-    for (const item of added.items) await callApi(page, 'plan.update', { itemId: item.id, priority: 5 });
-    const block = await callApi(page, 'block.create', { conferenceId, title: 'Lunch', start: lunchStart, end: lunchEnd, place: 'Food court' });
-    lunchId = block.items[0]?.id ?? 0;
   });
 
   afterAll(async () => {
@@ -57,6 +39,52 @@ describe('a lunch at a typed place (38C3)', () => {
   function cards() {
     return panel().getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Keep A' }) });
   }
+
+  it('the person adds lunch at the food court in the week, right after a talk in Saal 1', async () => {
+    const sessions = opened.sessions.filter((s) => s.status === 'scheduled' && s.room !== null);
+
+    // The person makes the lunch block in the week, as they would: focus Saturday, press N, name
+    // it "Lunch" at "Food court". It opens as one hour at the top of the visible grid.
+    const saturday = dayColumn(page, 'Saturday, December 28, 2024');
+    await saturday.focus();
+    await page.keyboard.press('n');
+    const form = page.getByRole('form', { name: 'New personal block' });
+    await form.getByRole('textbox', { name: 'Title' }).fill('Lunch');
+    await form.getByRole('textbox', { name: /Place/ }).fill('Food court');
+    await page.keyboard.press('Enter');
+    await waitForName(planBlock(saturday, 'Lunch'), /Food court, personal block/);
+    const made = (await callApi(page, 'plan.list', { conferenceId })).find((i) => i.kind === 'block');
+    if (!made) throw new Error('the lunch block was not created');
+    lunchId = made.id;
+
+    // A talk in Saal 1 that ends at or after that hour, with a talk elsewhere starting 20–40
+    // minutes after it ends (far enough after the first talk that the two never clash).
+    const startsInLunch = (end: number) => (s: (typeof sessions)[number]) => s.start >= end + 20 * MIN && s.start <= end + 40 * MIN;
+    const first = sessions.find((s) => s.room === 'Saal 1' && s.end >= made.start && sessions.some(startsInLunch(s.end)));
+    if (!first) throw new Error('38C3 has no Saal 1 talk on day 2 with a talk starting during the lunch after it');
+    const lunchStart = first.end;
+    const lunchEnd = lunchStart + 60 * MIN;
+    const second = sessions.find(startsInLunch(lunchStart));
+    if (!second) throw new Error('unreachable');
+    overlap = Math.round((Math.min(second.end, lunchEnd) - second.start) / MIN);
+    before = { id: first.id, title: first.title };
+    during = { id: second.id, title: second.title };
+
+    // Move the lunch down to begin as that talk ends, one 5-minute step per arrow key.
+    const block = planBlock(saturday, 'Lunch');
+    await block.focus();
+    for (let t = made.start; t < lunchStart; t += 5 * MIN) {
+      const name = (await block.getAttribute('aria-label')) ?? '';
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(() => block.getAttribute('aria-label'), SLOW).not.toBe(name);
+    }
+    await expect
+      .poll(async () => (await callApi(page, 'plan.list', { conferenceId })).find((i) => i.id === lunchId)?.start, SLOW)
+      .toBe(lunchStart);
+
+    const added = await callApi(page, 'plan.add', { sessionIds: [first.id, second.id] });
+    for (const item of added.items) await callApi(page, 'plan.update', { itemId: item.id, priority: 5 });
+  });
 
   it('shows only the real clash: the talk that overlaps lunch, no walk to the food court', async () => {
     const badge = page.getByTestId('clash-badge');
