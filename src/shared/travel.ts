@@ -26,6 +26,8 @@ export interface TravelOverride {
 export interface TravelLookup {
   (a: Place, b: Place): number;
   readonly maxMinutes?: number;
+  /** False when nothing says how far apart the two are (a typed place without a time); the lookup then answers 0. */
+  readonly known?: (a: Place, b: Place) => boolean;
 }
 
 /** Longest walk the engines accept (the store allows 0…1440 too); longer or odd values are clamped. */
@@ -85,8 +87,10 @@ export function createTravelLookup(overrides: readonly TravelOverride[] = [], kn
     put(to, from, minutes);
     maxMinutes = Math.max(maxMinutes, minutes);
   }
-  const lookup = (a: Place, b: Place): number => byPair.get(a.key)?.get(b.key) ?? estimateTravelMinutes(a, b, known) ?? 0;
-  return Object.assign(lookup, { maxMinutes });
+  const custom = (a: Place, b: Place): number | undefined => byPair.get(a.key)?.get(b.key);
+  const lookup = (a: Place, b: Place): number => custom(a, b) ?? estimateTravelMinutes(a, b, known) ?? 0;
+  const isKnown = (a: Place, b: Place): boolean => custom(a, b) !== undefined || estimateTravelMinutes(a, b, known) !== null;
+  return Object.assign(lookup, { maxMinutes, known: isKnown });
 }
 
 /**

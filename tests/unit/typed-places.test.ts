@@ -115,3 +115,12 @@ describe('resolve all never demotes a personal block', () => {
     expect(result.toBackup).toEqual([]);
   });
 });
+
+describe('the Now view does not invent a walk to a typed place', () => {
+  it('the lookup says which walks are known', () => {
+    const lookup = createTravelLookup([{ from: 'Hotel', to: `${VENUE} | Saal 1`, minutes: 15 }], conference);
+    expect(lookup.known?.(place(VENUE, 'Saal 1'), place(VENUE, 'Saal GLUON'))).toBe(true);
+    expect(lookup.known?.(place(VENUE, 'Saal 1'), place(null, 'Food court'))).toBe(false);
+    expect(lookup.known?.(place(null, 'Hotel'), place(VENUE, 'Saal 1'))).toBe(true);
+  });
+});
