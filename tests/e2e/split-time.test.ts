@@ -1,6 +1,8 @@
 // Defect 4 of issue #17 at 38C3: "Split time" used to do nothing visible when the walk between the
 // rooms did not fit. Now the card offers it only when it can work, says why when it cannot, and a
 // click always ends in a visible result.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callApi, openWith38c3, type AppPage, type With38c3 } from './helpers.ts';
@@ -52,6 +54,7 @@ describe('split time (38C3)', () => {
     expect(reason).toContain('Can’t split');
     expect(reason).toContain('60-min walk');
     expect(await panel().getByRole('button', { name: 'Keep A' }).isEnabled()).toBe(true);
+    await page.screenshot({ path: join(process.env.CLASHLESS_SCREENSHOTS ?? tmpdir(), 'clashless-split-refused.png') });
   });
 
   it('once the walk is short enough it is offered, says what it will do, and the click resolves the clash', async () => {
