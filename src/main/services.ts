@@ -27,6 +27,7 @@ import { changesByIds, latestChanges } from './store/changes.ts';
 import { describeBackups, openStore, restoreBackup, takeBackup } from './store/open.ts';
 import type { Recovery } from './store/open.ts';
 import { listPlan, redo, undo } from './store/plan.ts';
+import { readSetting, writeSetting } from './store/settings-table.ts';
 import { findSessionsByKey, getConference, getSessions, listConferences, listSessions, searchSessionIds } from './store/sessions.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -233,6 +234,13 @@ export function createApi(
       if (req.apply) planChanged(req.conferenceId);
       return result;
     },
+    async 'view.get'() {
+      return { conferenceId: lastViewedConference(db) };
+    },
+    async 'view.set'(req: Request<'view.set'>) {
+      writeSetting(db, VIEWED_CONFERENCE, req.conferenceId === null ? null : String(req.conferenceId));
+      return { conferenceId: lastViewedConference(db) };
+    },
     async 'travel.list'(req: Request<'travel.list'>) {
       return listTravel(db, req.conferenceId);
     },
@@ -278,6 +286,14 @@ export function importSeeds(db: Db, seedDir: string, now: number): { file: strin
   return out;
 }
 
+const VIEWED_CONFERENCE = 'view.conference';
+
+/** The conference the person last looked at, while it still exists (null falls back to another). */
+function lastViewedConference(db: Db): number | null {
+  const id = Number(readSetting(db, VIEWED_CONFERENCE));
+  return Number.isInteger(id) && id > 0 && getConference(db, id) ? id : null;
+}
+
 /**
  * A daily safety copy while the app is used (kept with the migration backups, newest few). It never
  * stops the start: when it cannot be written (the backups folder is a file or not writable, the disk
@@ -286,13 +302,11 @@ export function importSeeds(db: Db, seedDir: string, now: number): { file: strin
 function dailyBackup(db: Db, dbPath: string, now: number): string | null {
   if (dbPath === ':memory:') return null;
   try {
-    const last = db.prepare("SELECT value FROM setting WHERE key = 'last_backup'").get() as { value: string } | undefined;
-    const lastMs = last ? Number(last.value) : 0;
+    const last = readSetting(db, 'last_backup');
+    const lastMs = last !== null ? Number(last) : 0;
     if (now - lastMs < DAY_MS) return null;
     takeBackup(db, dbPath, 'daily', now);
-    db.prepare(
-      "INSERT INTO setting (key, value) VALUES ('last_backup', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-    ).run(String(now));
+    writeSetting(db, 'last_backup', String(now));
     return null;
   } catch (err) {
     const why = err instanceof ClashlessError ? err.message : 'Clashless could not save today’s backup.';

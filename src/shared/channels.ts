@@ -6,6 +6,8 @@ export const CHANNEL_NAMES = [
   'app.info',
   'conference.list',
   'conference.remove',
+  'view.get',
+  'view.set',
   'session.list',
   'session.get',
   'session.search',

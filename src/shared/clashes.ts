@@ -31,6 +31,8 @@ export interface ClashItem {
   priority: number;
   status: SessionStatus;
   place: Place | null;
+  /** A personal block: the person's own commitment, which resolve-all never demotes. */
+  fixed?: boolean;
 }
 
 /** A backup or maybe that runs against a going item: what the person could switch to. */
@@ -51,7 +53,8 @@ export function clashItemFromPlan(item: PlanItem): ClashItem {
     state: item.state,
     priority: item.priority,
     status: item.status,
-    place: placeOf(item.venue, item.room)
+    place: placeOf(item.venue, item.room),
+    fixed: item.kind === 'block'
   };
 }
 
@@ -309,45 +312,4 @@ function compareOrder(
   i2: number
 ): number {
   return s1 - s2 || e1 - e2 || a.id - b.id || i1 - i2;
-}
-
-const FIVE_MINUTES = 5 * MINUTE;
-const floorTo5 = (ms: number): number => Math.floor(ms / FIVE_MINUTES) * FIVE_MINUTES;
-const roundTo5 = (ms: number): number => Math.round(ms / FIVE_MINUTES) * FIVE_MINUTES;
-const ceilTo5 = (ms: number): number => Math.ceil(ms / FIVE_MINUTES) * FIVE_MINUTES;
-
-/**
- * Share the contested time of two clashing items: `a` (the earlier one, Clash.a) leaves early and
- * `b` arrives late so the walk fits between them. The cut is the middle of the contested time
- * (from b's start to the earlier end), rounded to 5 minutes; the walk (rounded up to 5 minutes)
- * is split around it, the smaller half taken from a. Only the item that needs it is shortened:
- * when one side already leaves room, the other takes the whole walk. Two talks in the same slot
- * (identical intervals, the commonest clash at a conference) split down the middle; when b lies
- * inside a, a is left at the cut and its tail is skipped.
- *
- * Null when it cannot work: a starts after b, or either would keep less than 5 minutes.
- */
-export function splitTime(
-  a: ClashItem,
-  b: ClashItem,
-  travelMinutes: number
-): { aLeaveAt: number; bArriveAt: number } | null {
-  const aStart = effectiveStart(a);
-  const aEnd = effectiveEnd(a);
-  const bStart = effectiveStart(b);
-  const bEnd = effectiveEnd(b);
-  if (aStart > bStart) return null;
-  const walk = ceilTo5(clampTravelMinutes(travelMinutes) * MINUTE);
-  const cut = roundTo5((Math.min(aEnd, bEnd) + bStart) / 2);
-  let aLeaveAt = cut - floorTo5(walk / 2);
-  let bArriveAt = aLeaveAt + walk;
-  if (aLeaveAt > aEnd) {
-    aLeaveAt = aEnd;
-    bArriveAt = Math.max(bStart, aEnd + walk);
-  } else if (bArriveAt < bStart) {
-    bArriveAt = bStart;
-    aLeaveAt = Math.min(aEnd, bStart - walk);
-  }
-  if (aLeaveAt - aStart < FIVE_MINUTES || bEnd - bArriveAt < FIVE_MINUTES) return null;
-  return { aLeaveAt, bArriveAt };
 }

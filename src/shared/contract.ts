@@ -17,6 +17,7 @@ export { isExternalLinkAllowed } from './links.ts';
 export { EVENT_NAMES, MENU_COMMANDS } from './channels.ts';
 export type { MenuCommand } from './channels.ts';
 import { CSV_FIELDS } from './domain.ts';
+import type { SplitPlan } from './split.ts';
 import type {
   Clash,
   Conference,
@@ -59,6 +60,8 @@ export const schemas = {
   'app.info': z.strictObject({}),
   'conference.list': z.strictObject({}),
   'conference.remove': z.strictObject({ conferenceId: id }),
+  'view.get': z.strictObject({}),
+  'view.set': z.strictObject({ conferenceId: id.nullable() }),
   'session.list': z.strictObject({
     conferenceId: id.optional(),
     search: z.string().max(500).optional(),
@@ -183,6 +186,8 @@ export interface PlanChangeResult {
 export interface ClashView extends Clash {
   /** When a re-import caused this clash, what changed. */
   cause: ScheduleChange | null;
+  /** What "split time" would do (the windows) or why it cannot (see src/shared/split.ts). */
+  split: SplitPlan;
 }
 
 export interface ResolveAllPreview {
@@ -195,7 +200,8 @@ export interface ResolveAllPreview {
 export interface TravelEntry {
   from: string;
   to: string;
-  minutes: number;
+  /** null: unknown, because one of the two is a place the person typed (no transfer clash is claimed). */
+  minutes: number | null;
   /** True when the person set it; false for the derived default. */
   custom: boolean;
 }
@@ -228,6 +234,9 @@ export interface Responses {
   'app.info': AppInfo;
   'conference.list': Conference[];
   'conference.remove': ConferenceRemoval;
+  /** The conference the person last viewed (kept in the database, so every door and restart agrees); null when unset or deleted. */
+  'view.get': { conferenceId: number | null };
+  'view.set': { conferenceId: number | null };
   'session.list': Session[];
   'session.get': Session;
   /**

@@ -95,3 +95,39 @@ export function sameVenue(a: Place, b: Place): boolean {
 export function sameLevel(a: Place, b: Place): boolean {
   return a.levelKey === '' || b.levelKey === '' || a.levelKey === b.levelKey;
 }
+
+/**
+ * The places a conference's own sessions name. Any other place is one the person typed for a
+ * block ("Food court", "Hotel"): nothing says where it is, so no walk to it may be guessed.
+ *
+ * Policy: a typed place counts as the conference's when its label is a session's place
+ * ("CCH | Saal 1"), names a venue the sessions use ("CCH"), or names one room of theirs
+ * ("Saal 1", when no two venues share that room name); it then walks like that place.
+ */
+export class KnownPlaces {
+  readonly #byKey = new Map<string, Place>();
+  readonly #venues = new Map<string, Place>();
+  /** Room name → its place, or null when two places share the name. */
+  readonly #rooms = new Map<string, Place | null>();
+
+  constructor(places: Iterable<{ venue: string | null; room: string | null }>) {
+    for (const spot of places) {
+      const place = placeOf(spot.venue, spot.room);
+      if (place === null) continue;
+      this.#byKey.set(place.key, place);
+      if (place.venueKey !== '' && !this.#venues.has(place.venueKey)) {
+        this.#venues.set(place.venueKey, placeOf(place.venue, null) ?? place);
+      }
+      if (place.room !== null && place.venueKey !== '') {
+        const roomKey = place.room.toLowerCase();
+        const held = this.#rooms.get(roomKey);
+        this.#rooms.set(roomKey, held === undefined || held?.key === place.key ? place : null);
+      }
+    }
+  }
+
+  /** The conference's place this one stands for, or null when it is not one of the conference's. */
+  resolve(place: Place): Place | null {
+    return this.#byKey.get(place.key) ?? this.#venues.get(place.key) ?? this.#rooms.get(place.key) ?? null;
+  }
+}

@@ -1,6 +1,12 @@
 // "Resolve all by priority": keep the clash-free set of going items with the highest total
 // priority and move the rest to backup.
 //
+// Personal blocks (ClashItem.fixed) are fixed points: the person's own commitments, never demoted
+// on their behalf. They are always kept; a session that clashes with one goes to backup, and the
+// search below chooses among the remaining sessions only. That stays exact: every pair is tested
+// on its own, so a set of sessions that clashes with no block and not among itself is clash-free
+// with the blocks too. Blocks that clash with each other stay as they are for the person to settle.
+//
 // Why not classic weighted interval scheduling: with travel buffers, whether a new item fits
 // depends on more than the last kept item. A kept item without a place (walk 0 to anything) or a
 // person's override that breaks the triangle inequality can sit between two kept items that are
@@ -18,7 +24,7 @@
 // which the two differ; all three compare the same after any common continuation, so the order is
 // preserved by the merge. The number of states stays small in practice (the places someone could
 // still be walking from); it is not polynomial for adversarial inputs.
-import { isClashing, prepareItems, type ClashItem } from './clashes.ts';
+import { findClashes, isClashing, prepareItems, type ClashItem } from './clashes.ts';
 import type { TravelLookup } from './travel.ts';
 
 export interface ResolveResult {
@@ -63,6 +69,37 @@ function offer(states: Map<string, Partial>, candidate: Partial): void {
 }
 
 export function resolveByPriority(items: readonly ClashItem[], travel: TravelLookup): ResolveResult {
+  if (!items.some((item) => item.fixed === true && isClashing(item))) return resolveSessions(items, travel);
+  const blocks = new Set<number>();
+  for (const item of items) if (item.fixed === true && isClashing(item)) blocks.add(item.id);
+  const displaced = new Set<number>();
+  for (const c of findClashes(items, travel)) {
+    if (blocks.has(c.a) && !blocks.has(c.b)) displaced.add(c.b);
+    else if (blocks.has(c.b) && !blocks.has(c.a)) displaced.add(c.a);
+  }
+  const sessions = resolveSessions(
+    items.filter((item) => !blocks.has(item.id) && !displaced.has(item.id)),
+    travel
+  );
+  // Report in time order, as the search does: keep everything but the displaced and the search's backups.
+  const backup = new Set([...displaced, ...sessions.toBackup]);
+  const keep: number[] = [];
+  const toBackup: number[] = [];
+  let totalPriority = sessions.totalPriority;
+  const prep = prepareItems(items, travel, (item) => (isClashing(item) ? 1 : 0));
+  for (let x = 0; x < prep.count; x++) {
+    const item = items[prep.order[x] as number] as ClashItem;
+    if (backup.has(item.id)) toBackup.push(item.id);
+    else {
+      keep.push(item.id);
+      if (blocks.has(item.id)) totalPriority += Number.isFinite(item.priority) ? item.priority : 0;
+    }
+  }
+  return { keep, toBackup, totalPriority };
+}
+
+/** The best clash-free choice among items that are all free to move (see the header). */
+function resolveSessions(items: readonly ClashItem[], travel: TravelLookup): ResolveResult {
   const prep = prepareItems(items, travel, (item) => (isClashing(item) ? 1 : 0));
   const { count, order, start, end, slot, table } = prep;
   const placeCount = table.places.length;

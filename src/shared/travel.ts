@@ -1,6 +1,8 @@
 // Walking minutes between two places: defaults derived from the place path, overridden per pair
-// by the person (stored symmetric, under the two place labels).
-import { placeKeyOfLabel, sameLevel, sameVenue, type Place } from './places.ts';
+// by the person (stored symmetric, under the two place labels). A place that is not one of the
+// conference's own (see KnownPlaces) has no default: its walk is unknown, and an unknown walk
+// claims no transfer clash until the person sets a time for it.
+import { placeKeyOfLabel, sameLevel, sameVenue, type KnownPlaces, type Place } from './places.ts';
 
 /** Default walks, in minutes. */
 export const DEFAULT_TRAVEL = Object.freeze({
@@ -24,6 +26,8 @@ export interface TravelOverride {
 export interface TravelLookup {
   (a: Place, b: Place): number;
   readonly maxMinutes?: number;
+  /** False when nothing says how far apart the two are (a typed place without a time); the lookup then answers 0. */
+  readonly known?: (a: Place, b: Place) => boolean;
 }
 
 /** Longest walk the engines accept (the store allows 0…1440 too); longer or odd values are clamped. */
@@ -50,10 +54,24 @@ export function defaultTravelMinutes(a: Place, b: Place): number {
 }
 
 /**
+ * The default walk between two places, or null when it is unknown: with `known` given, a place that
+ * is not the conference's own walks an unknown distance. Without `known`, every place is trusted.
+ */
+export function estimateTravelMinutes(a: Place, b: Place, known: KnownPlaces | null = null): number | null {
+  if (a.key === b.key) return DEFAULT_TRAVEL.sameRoom;
+  if (known === null) return defaultTravelMinutes(a, b);
+  const ka = known.resolve(a);
+  const kb = known.resolve(b);
+  return ka === null || kb === null ? null : defaultTravelMinutes(ka, kb);
+}
+
+/**
  * A lookup that answers overrides first and defaults otherwise. Overrides with a negative or
  * non-finite number of minutes are ignored (the store never holds them; this keeps the engine safe).
+ * With `known`, a walk to or from a place that is not the conference's own (and has no override)
+ * counts as 0: the engines then claim no transfer clash on a guess.
  */
-export function createTravelLookup(overrides: readonly TravelOverride[] = []): TravelLookup {
+export function createTravelLookup(overrides: readonly TravelOverride[] = [], known: KnownPlaces | null = null): TravelLookup {
   const byPair = new Map<string, Map<string, number>>();
   let maxMinutes: number = Math.max(
     DEFAULT_TRAVEL.sameRoom,
@@ -78,8 +96,10 @@ export function createTravelLookup(overrides: readonly TravelOverride[] = []): T
     put(to, from, minutes);
     maxMinutes = Math.max(maxMinutes, minutes);
   }
-  const lookup = (a: Place, b: Place): number => byPair.get(a.key)?.get(b.key) ?? defaultTravelMinutes(a, b);
-  return Object.assign(lookup, { maxMinutes });
+  const custom = (a: Place, b: Place): number | undefined => byPair.get(a.key)?.get(b.key);
+  const lookup = (a: Place, b: Place): number => custom(a, b) ?? estimateTravelMinutes(a, b, known) ?? 0;
+  const isKnown = (a: Place, b: Place): boolean => custom(a, b) !== undefined || estimateTravelMinutes(a, b, known) !== null;
+  return Object.assign(lookup, { maxMinutes, known: isKnown });
 }
 
 /**

@@ -3,70 +3,19 @@
 // sessions in it); a third session is planned; then the file is overwritten with garbage. On the
 // next start the page says, in a banner, where the unreadable file went, and the plan is the
 // backup's two sessions. Finally the restore dialog brings that backup back after asking first.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogEntry, chooseConference, ensureRendererBuilt, openApp, planBlock, ROOT, type AppPage, type Host, callApi } from './helpers.ts';
+import { catalogEntry, chooseConference, ensureRendererBuilt, openApp, planBlock, startHost, type AppPage, type Host, callApi } from './helpers.ts';
 
 const KUBECON = 'KubeCon + CloudNativeCon North America 2024';
 const ROUTES = 'All Your Routes Are Ready, More or Less';
 const HEAT = 'Can Your Kubernetes Network Handle the Heat?';
 const CILIUM = 'Cilium, EBPF, WireGuard: Can We Tame the Network Encryption Performance Gap?';
 const SLOW = { timeout: 15_000 };
-const URL_LINE = /Clashless is running at (http:\/\/127\.0\.0\.1:\d+\/\S*)/;
-
-/**
- * The browser host on a database that outlives it (helpers.startHost deletes its folder on stop,
- * and this test needs the same file across restarts).
- */
-async function startHostAt(dbPath: string): Promise<Host> {
-  ensureRendererBuilt();
-  const child = spawn(
-    process.execPath,
-    ['--experimental-strip-types', '--no-warnings', join(ROOT, 'src', 'web', 'main.ts'), '--db', dbPath, '--port', '0'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }
-  );
-  const url = await readUrl(child);
-  return {
-    url,
-    origin: new URL(url).origin,
-    dbPath,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-  };
-}
-
-function readUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGTERM');
-      reject(new Error(`the browser host printed no URL within 60 s:\n${output}`));
-    }, 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const match = URL_LINE.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the browser host exited (${code}) before it was ready:\n${output}`));
-    });
-  });
-}
-
 
 async function plannedTitles(page: Page): Promise<string[]> {
   return (await callApi(page, 'plan.list', {})).map((i) => i.title).sort();
@@ -90,7 +39,7 @@ describe('backups and recovery', () => {
   let restoredName = '';
 
   async function open(): Promise<Page> {
-    host = await startHostAt(dbPath);
+    host = await startHost({ dbPath });
     app = await openApp(host, { timezoneId: 'America/Denver' });
     await chooseConference(app.page, KUBECON, 18);
     return app.page;

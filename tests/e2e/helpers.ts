@@ -35,32 +35,42 @@ export interface Host {
   url: string;
   origin: string;
   dbPath: string;
+  /** Stop the host process and leave its files (to start another host on the same database). */
+  kill(): Promise<void>;
+  /** Stop the host and delete the temporary folder it made (none when it was given a database). */
   stop(): Promise<void>;
 }
 
-/** Start the browser host on a free port with a fresh database (seeded on first run). */
-export async function startHost(): Promise<Host> {
+/**
+ * Start the browser host on a free port with a fresh database (seeded on first run), or on the
+ * database another host used (`dbPath`), as a person restarting `npm run web` would.
+ */
+export async function startHost(opts: { dbPath?: string } = {}): Promise<Host> {
   ensureRendererBuilt();
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  const dir = mkdtempSync(join(tmpdir(), 'clashless-e2e-'));
-  const dbPath = join(dir, 'plan.db');
+  const dir = opts.dbPath === undefined ? mkdtempSync(join(tmpdir(), 'clashless-e2e-')) : null;
+  const dbPath = opts.dbPath ?? join(dir as string, 'plan.db');
   const child = spawn(
     process.execPath,
     ['--experimental-strip-types', '--no-warnings', join(ROOT, 'src', 'web', 'main.ts'), '--db', dbPath, '--port', '0'],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }
   );
   const url = await waitForUrl(child);
+  const kill = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  };
   return {
     url,
     origin: new URL(url).origin,
     dbPath,
+    kill,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
+      await kill();
+      if (dir !== null) rmSync(dir, { recursive: true, force: true });
     }
   };
 }
@@ -240,4 +250,33 @@ export async function openKubecon(opts: OpenOptions = {}): Promise<KubeconApp> {
   const kubecon = (await callApi(app.page, 'conference.list', {})).find((c) => c.title === KUBECON);
   if (!kubecon) throw new Error(`the seeded ${KUBECON} is missing`);
   return { host, app, page: app.page, conferenceId: kubecon.id };
+}
+
+export interface With38c3 {
+  host: Host;
+  app: AppPage;
+  page: Page;
+  conferenceId: number;
+  /** 38C3's sessions in start order. */
+  sessions: Responses['session.list'];
+  close(): Promise<void>;
+}
+
+/** A fresh host and page (computer in Berlin) with 38C3 imported and shown. */
+export async function openWith38c3(opts: OpenOptions = {}): Promise<With38c3> {
+  const host = await startHost();
+  const app = await openApp(host, { timezoneId: 'Europe/Berlin', width: 1280, height: 800, ...opts });
+  const { conferenceId, sessions } = await import38c3(app.page);
+  await chooseConference(app.page, '38C3', sessions.length);
+  return {
+    host,
+    app,
+    page: app.page,
+    conferenceId,
+    sessions,
+    async close() {
+      await app.close();
+      await host.stop();
+    }
+  };
 }

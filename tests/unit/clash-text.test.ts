@@ -10,10 +10,12 @@ import {
   clashCountLabel,
   clashSummary,
   resolutionMessage,
-  sortClashRows
+  sortClashRows,
+  splitText
 } from '../../src/renderer/src/lib/clashes/clash-text.ts';
 
 const MIN = 60_000;
+const NO_SPLIT = { possible: false, reason: 'no-room', walkMinutes: 5 } as const;
 const T0 = Date.parse('2024-11-15T21:55:00Z'); // Fri 2:55 PM in Salt Lake City
 
 function item(id: number, title: string, start: number, end: number, extra: Partial<PlanItem> = {}): PlanItem {
@@ -44,7 +46,7 @@ function change(sessionId: number, kind: ScheduleChange['kind'], importedAt: num
 
 const goto = item(1, 'How GoTo Financial Automates', T0, T0 + 35 * MIN);
 const gamers = item(2, 'Thousands of Gamers', T0, T0 + 35 * MIN);
-const overlap: ClashView = { a: 1, b: 2, kind: 'overlap', minutes: 35, cause: null };
+const overlap: ClashView = { a: 1, b: 2, kind: 'overlap', minutes: 35, cause: null, split: NO_SPLIT };
 
 describe('a clash row', () => {
   it('names both sides with their times and places, and sums up the overlap', () => {
@@ -64,13 +66,13 @@ describe('a clash row', () => {
 
   it('a transfer clash says how short the walk is: the gap plus the shortfall is the walk', () => {
     const later = item(2, 'Next talk', T0 + 40 * MIN, T0 + 75 * MIN);
-    const transfer: ClashView = { a: 1, b: 2, kind: 'transfer', minutes: 10, cause: null };
+    const transfer: ClashView = { a: 1, b: 2, kind: 'transfer', minutes: 10, cause: null, split: NO_SPLIT };
     const row = buildClashRow(transfer, new Map([[1, goto], [2, later]]));
     expect(row.summary).toBe('transfer: 10 min short of the 15-min walk');
   });
 
   it('a side missing from the plan still renders, by id, without a walk it cannot know', () => {
-    const transfer: ClashView = { a: 1, b: 9, kind: 'transfer', minutes: 5, cause: null };
+    const transfer: ClashView = { a: 1, b: 9, kind: 'transfer', minutes: 5, cause: null, split: NO_SPLIT };
     const row = buildClashRow(transfer, new Map([[1, goto]]));
     expect(row.b).toMatchObject({ id: 9, title: 'Plan item 9', missing: true });
     expect(clashSummary(transfer, row.a, row.b)).toBe('transfer: 5 min short of the walk');
@@ -93,9 +95,9 @@ describe('order', () => {
     const early = item(3, 'Early', T0 - 120 * MIN, T0 - 60 * MIN);
     const early2 = item(4, 'Early too', T0 - 90 * MIN, T0 - 30 * MIN);
     const clashes: ClashView[] = [
-      { a: 3, b: 4, kind: 'overlap', minutes: 30, cause: null },
-      { a: 1, b: 2, kind: 'overlap', minutes: 35, cause: change(10, 'moved', 100) },
-      { a: 3, b: 1, kind: 'overlap', minutes: 1, cause: change(30, 'moved', 200) }
+      { a: 3, b: 4, kind: 'overlap', minutes: 30, cause: null, split: NO_SPLIT },
+      { a: 1, b: 2, kind: 'overlap', minutes: 35, cause: change(10, 'moved', 100), split: NO_SPLIT },
+      { a: 3, b: 1, kind: 'overlap', minutes: 1, cause: change(30, 'moved', 200), split: NO_SPLIT }
     ];
     const rows = buildClashRows(clashes, [goto, gamers, early, early2]);
     expect(rows.map((r) => r.key)).toEqual(['3-1-overlap', '1-2-overlap', '3-4-overlap']);
@@ -121,5 +123,26 @@ describe('words for actions and counts', () => {
     expect(clashCountLabel(0)).toBe('No clashes');
     expect(clashCountLabel(1)).toBe('1 clash');
     expect(clashCountLabel(12)).toBe('12 clashes');
+  });
+});
+
+describe('what “Split time” offers', () => {
+  const zone = 'America/Denver';
+  it('says when to leave A and arrive at B, walk included', () => {
+    const clash: ClashView = { ...overlap, split: { possible: true, aLeaveAt: T0 + 10 * MIN, bArriveAt: T0 + 20 * MIN, walkMinutes: 10 } };
+    const row = buildClashRow(clash, new Map([[1, goto], [2, gamers]]));
+    expect(splitText(row, zone)).toEqual({
+      possible: true,
+      text: `Leave “${goto.title}” at 3:05 PM, walk 10 min and arrive at “${gamers.title}” at 3:15 PM`
+    });
+  });
+
+  it('says why it cannot, before anyone clicks', () => {
+    const clash: ClashView = { ...overlap, split: { possible: false, reason: 'no-room', walkMinutes: 20 } };
+    const row = buildClashRow(clash, new Map([[1, goto], [2, gamers]]));
+    expect(splitText(row, zone)).toEqual({
+      possible: false,
+      text: 'Can’t split: from the start of A to the end of B there is no room for 5 minutes of each and the 20-min walk. Keep one instead.'
+    });
   });
 });

@@ -9,10 +9,10 @@ import {
   findClashes,
   isClashing,
   naiveClashes,
-  splitTime,
   type Alternative,
   type ClashItem
 } from '../../src/shared/clashes.ts';
+import { splitTime } from '../../src/shared/split.ts';
 import { clampTravelMinutes, type TravelLookup } from '../../src/shared/travel.ts';
 import { numRuns, planArbitrary, travelArbitrary } from '../fixtures/plan-arbitraries.ts';
 

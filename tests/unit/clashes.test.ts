@@ -6,9 +6,9 @@ import {
   findAlternatives,
   findClashes,
   naiveClashes,
-  splitTime,
   type ClashItem
 } from '../../src/shared/clashes.ts';
+import { splitTime } from '../../src/shared/split.ts';
 import type { PlanItem } from '../../src/shared/domain.ts';
 import { placeOf, type Place } from '../../src/shared/places.ts';
 import { createTravelLookup } from '../../src/shared/travel.ts';
@@ -244,9 +244,17 @@ describe('splitTime', () => {
     expect(splitTime(item(1, 30, 60), item(2, 0, 60), 0)).toBeNull();
   });
 
-  it('is impossible when either would keep less than 5 minutes', () => {
-    expect(splitTime(item(1, 0, 10), item(2, 2, 100), 8)).toBeNull();
-    expect(splitTime(item(1, 0, 100), item(2, 90, 104), 8)).toBeNull();
+  it('is impossible when there is no room for 5 minutes of each plus the walk', () => {
+    // 8 minutes walk as 10: from a's start (0) to b's end there must be 5 + 10 + 5 minutes.
+    expect(splitTime(item(1, 0, 10), item(2, 2, 19), 8)).toBeNull();
+    expect(splitTime(item(1, 0, 100), item(2, 0, 19), 8)).toBeNull();
+    // b itself shorter than 5 minutes.
+    expect(splitTime(item(1, 0, 100), item(2, 90, 94), 0)).toBeNull();
+  });
+
+  it('moves the cut off the middle when that is what leaves 5 minutes of each', () => {
+    expect(splitTime(item(1, 0, 10), item(2, 2, 100), 8)).toEqual({ aLeaveAt: at(5), bArriveAt: at(15) });
+    expect(splitTime(item(1, 0, 100), item(2, 90, 104), 8)).toEqual({ aLeaveAt: at(85), bArriveAt: at(95) });
   });
 
   it('never leaves a clash behind on a generated plan', () => {

@@ -48,6 +48,10 @@ describe('every contract channel validates its payload', () => {
     rejects(() => parseRequest('session.list', { search: 'x'.repeat(501) }));
     rejects(() => parseRequest('block.create', { conferenceId: 1, title: '', start: 0, end: 1 }));
     expect(parseRequest('plan.add', { sessionIds: [3], state: 'backup' })).toEqual({ sessionIds: [3], state: 'backup' });
+    rejects(() => parseRequest('view.set', { conferenceId: 0 }));
+    rejects(() => parseRequest('view.set', { conferenceId: '3' }));
+    rejects(() => parseRequest('view.set', {}));
+    expect(parseRequest('view.set', { conferenceId: null })).toEqual({ conferenceId: null });
   });
 
   it('knows its channels and nothing else', () => {

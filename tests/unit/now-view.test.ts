@@ -2,6 +2,7 @@
 // starts within the hour, and what to say outside the conference. KubeCon NA 2024 in Denver.
 import { describe, expect, it } from 'vitest';
 import type { PlanItem, Session } from '../../src/shared/domain.ts';
+import { KnownPlaces } from '../../src/shared/places.ts';
 import { createTravelLookup } from '../../src/shared/travel.ts';
 import { HOUR, MINUTE, wallToEpoch } from '../../src/shared/time.ts';
 import { nowSnapshot, untilText, type NowInput } from '../../src/renderer/src/lib/views/now.ts';
@@ -127,6 +128,13 @@ describe('during a session', () => {
   it('a walking time the person set overrides the default', () => {
     const travel = createTravelLookup([{ from: 'Salt Palace | Level 2 | 255 EF', to: 'Salt Palace | Level 1 | 155 EF', minutes: 3 }]);
     expect(snapshot(at(15, '15:10'), items, { travel }).walk?.minutes).toBe(3);
+  });
+
+  it('from a place the person typed (not a conference room) the walk is unknown, not guessed', () => {
+    const known = new KnownPlaces(SESSIONS);
+    const lunch = plan(testing, { id: 5000, kind: 'block', sessionId: null, sessionKey: null, title: 'Lunch', venue: null, room: 'Food court' });
+    const s = snapshot(at(15, '14:40'), [lunch, plan(gamers)], { travel: createTravelLookup([], known) });
+    expect(s.walk).toEqual({ from: 'Food court', to: 'Salt Palace | Level 1 | 155 EF', minutes: null, leaveAt: null });
   });
 
   it('the first item of a morning has a place but no walk (nothing earlier that day to walk from)', () => {

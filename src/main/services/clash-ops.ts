@@ -3,13 +3,15 @@
 import type { Database as Db } from 'better-sqlite3';
 import { ClashlessError } from '../../shared/contract.ts';
 import type { ClashView, Request, ResolveAllPreview, TravelEntry } from '../../shared/contract.ts';
-import { clashItemFromPlan, findClashes, splitTime } from '../../shared/clashes.ts';
+import { clashItemFromPlan, findClashes } from '../../shared/clashes.ts';
+import { inEngineOrder, splitFor } from '../../shared/split.ts';
 import type { PlanItem, ScheduleChange } from '../../shared/domain.ts';
-import { placeKeyOfLabel, placeLabel, placeOf } from '../../shared/places.ts';
+import { KnownPlaces, placeKeyOfLabel, placeLabel, placeOf } from '../../shared/places.ts';
 import { resolveByPriority } from '../../shared/resolve.ts';
-import { createTravelLookup, defaultTravelMinutes } from '../../shared/travel.ts';
+import { createTravelLookup, estimateTravelMinutes } from '../../shared/travel.ts';
 import type { TravelLookup, TravelOverride } from '../../shared/travel.ts';
 import { latestChanges } from '../store/changes.ts';
+import { sessionPlaces } from '../store/sessions.ts';
 import { listPlan } from '../store/plan.ts';
 import { removeItems, setStates, setWindows } from './plan-ops.ts';
 
@@ -19,14 +21,21 @@ export function travelOverrides(db: Db, conferenceId: number | undefined): Trave
     .all(conferenceId ?? null, conferenceId ?? null) as TravelOverride[];
 }
 
-export function travelLookup(db: Db, conferenceId: number | undefined): TravelLookup {
-  return createTravelLookup(travelOverrides(db, conferenceId));
+/** The conference's own places: a block's typed place outside them has an unknown walk. */
+export function knownPlaces(db: Db, conferenceId: number | undefined): KnownPlaces {
+  return new KnownPlaces(sessionPlaces(db, conferenceId));
 }
 
-/** Every clash in the plan, the ones a schedule change caused first. */
+export function travelLookup(db: Db, conferenceId: number | undefined): TravelLookup {
+  return createTravelLookup(travelOverrides(db, conferenceId), knownPlaces(db, conferenceId));
+}
+
+/** Every clash in the plan, the ones a schedule change caused first, each with the split it allows. */
 export function listClashes(db: Db, conferenceId: number | undefined): ClashView[] {
   const plan = listPlan(db, conferenceId);
-  const clashes = findClashes(plan.map(clashItemFromPlan), travelLookup(db, conferenceId));
+  const items = plan.map(clashItemFromPlan);
+  const travel = travelLookup(db, conferenceId);
+  const clashes = findClashes(items, travel);
   const causes = new Map<number, ScheduleChange>();
   const confIds = conferenceId !== undefined ? [conferenceId] : [...new Set(plan.map((p) => p.conferenceId))];
   for (const cid of confIds) {
@@ -35,9 +44,10 @@ export function listClashes(db: Db, conferenceId: number | undefined): ClashView
     }
   }
   const bySession = new Map(plan.map((p) => [p.id, p.sessionId]));
+  const itemById = new Map(items.map((i) => [i.id, i]));
   const views: ClashView[] = clashes.map((c) => {
     const cause = causes.get(bySession.get(c.a) ?? -1) ?? causes.get(bySession.get(c.b) ?? -1) ?? null;
-    return { ...c, cause };
+    return { ...c, cause, split: splitFor(itemById.get(c.a)!, itemById.get(c.b)!, travel) };
   });
   return views.sort((x, y) => Number(y.cause !== null) - Number(x.cause !== null));
 }
@@ -67,15 +77,16 @@ function resolveClashNow(db: Db, now: number, req: Request<'clash.resolve'>): Pl
     case 'remove-b':
       return removeItems(db, now, [b.id]);
     case 'split': {
-      const [first, second] = a.start <= b.start ? [a, b] : [b, a];
-      const fa = clashItemFromPlan(first);
-      const fb = clashItemFromPlan(second);
-      const walk = fa.place && fb.place ? travelLookup(db, a.conferenceId)(fa.place, fb.place) : 0;
-      const split = splitTime(fa, fb, walk);
-      if (!split) {
+      // The same order and walk the clash list used to offer the split.
+      const [fa, fb] = inEngineOrder(clashItemFromPlan(a), clashItemFromPlan(b));
+      const [first, second] = fa.id === a.id ? [a, b] : [b, a];
+      const split = splitFor(fa, fb, travelLookup(db, a.conferenceId));
+      if (!split.possible) {
         throw new ClashlessError(
           'conflict',
-          `“${first.title}” and “${second.title}” cannot be split: one lies inside the other or too little time would be left. Keep one instead.`
+          `“${first.title}” and “${second.title}” cannot be split: ${
+            split.reason === 'order' ? 'they are in the wrong order' : `there is not room for 5 minutes of each and the ${split.walkMinutes}-min walk`
+          }. Keep one instead.`
         );
       }
       return setWindows(
@@ -122,12 +133,13 @@ export function listTravel(db: Db, conferenceId: number): TravelEntry[] {
   const pairKey = (x: string, y: string) => [placeKeyOfLabel(x), placeKeyOfLabel(y)].sort().join('\u001f');
   const custom = new Map(travelOverrides(db, conferenceId).map((o) => [pairKey(o.from, o.to), o.minutes]));
   const list = [...places.values()].sort((x, y) => placeLabel(x).localeCompare(placeLabel(y)));
+  const known = knownPlaces(db, conferenceId);
   const out: TravelEntry[] = [];
   for (let i = 0; i < list.length; i++) {
     for (let j = i + 1; j < list.length; j++) {
       const [x, y] = [placeLabel(list[i]!), placeLabel(list[j]!)].sort() as [string, string];
       const c = custom.get(pairKey(x, y));
-      out.push({ from: x, to: y, minutes: c ?? defaultTravelMinutes(list[i]!, list[j]!), custom: c !== undefined });
+      out.push({ from: x, to: y, minutes: c ?? estimateTravelMinutes(list[i]!, list[j]!, known), custom: c !== undefined });
     }
   }
   return out;

@@ -226,3 +226,10 @@ export function sessionSpans(db: Db, conferenceId: number): { start: number; end
     .prepare(`SELECT start_ms AS start, end_ms AS "end" FROM session WHERE conference_id = ? AND status = 'scheduled'`)
     .all(conferenceId) as { start: number; end: number }[];
 }
+
+/** The distinct venue/room pairs a conference's sessions name (all conferences when undefined). */
+export function sessionPlaces(db: Db, conferenceId: number | undefined): { venue: string | null; room: string | null }[] {
+  return db
+    .prepare('SELECT DISTINCT venue, room FROM session WHERE (? IS NULL OR conference_id = ?)')
+    .all(conferenceId ?? null, conferenceId ?? null) as { venue: string | null; room: string | null }[];
+}

@@ -55,6 +55,27 @@ export function groupIntoWeeks(dates: readonly string[], size = 7): string[][] {
   return weeks;
 }
 
+/** The longest conference shown as one span of days (see conferencePages). */
+export const MAX_SPAN_DAYS = 10;
+
+/**
+ * The pages the week view shows. A good calendar shows the whole event the person is planning:
+ * a conference of up to ten days is one span (the grid scrolls sideways past seven columns), not
+ * "week 1 of 2" with one day left over. Longer events page by seven days from their first day.
+ */
+export function conferencePages(dates: readonly string[]): string[][] {
+  return groupIntoWeeks(dates, dates.length <= MAX_SPAN_DAYS ? Math.max(1, dates.length) : 7);
+}
+
+/** "days 8–14 of 16" for page `index`; empty when one page shows every day. */
+export function pageLabel(pages: readonly string[][], index: number): string {
+  if (pages.length <= 1) return '';
+  const total = pages.reduce((n, p) => n + p.length, 0);
+  const first = pages.slice(0, index).reduce((n, p) => n + p.length, 0) + 1;
+  const last = first + (pages[index]?.length ?? 1) - 1;
+  return first === last ? `day ${first} of ${total}` : `days ${first}–${last} of ${total}`;
+}
+
 /** A conference day's instants; `boundaryMinutes` after midnight is where it starts (see conference-days.ts). */
 export function dayBounds(date: string, zone: string, boundaryMinutes = 0): DayBounds {
   return { date, ...conferenceDayWindow(date, zone, boundaryMinutes) };

@@ -2,7 +2,7 @@
 // the week being looked at. Derived from the AppState; the only thing it keeps is nothing — the
 // week index lives in the ViewState so menus and keys can move it too.
 import type { AppState } from '../state/app-state.svelte.ts';
-import { conferenceDates, dayBounds, firstBusyHour, groupIntoWeeks, type DayBounds } from './days.ts';
+import { conferenceDates, conferencePages, dayBounds, firstBusyHour, pageLabel, type DayBounds } from './days.ts';
 import { formatDateRange } from './format.ts';
 
 export class WeekModel {
@@ -17,7 +17,8 @@ export class WeekModel {
       app.dayBoundary
     );
   });
-  #weeks = $derived(groupIntoWeeks(this.#dates));
+  // Up to ten days are one span, longer events page by seven days (see conferencePages).
+  #weeks = $derived(conferencePages(this.#dates));
   #index = $derived.by(() => Math.min(this.#app.view.weekIndex, Math.max(0, this.#weeks.length - 1)));
   #days = $derived.by<DayBounds[]>(() => (this.#weeks[this.#index] ?? []).map((d) => dayBounds(d, this.#app.displayZone, this.#app.dayBoundary)));
 
@@ -43,6 +44,10 @@ export class WeekModel {
   }
   get hasNext(): boolean {
     return this.#index < this.#weeks.length - 1;
+  }
+  /** "days 8–14 of 16": which of the conference's days this page shows (empty when one page shows all). */
+  get pageLabel(): string {
+    return pageLabel(this.#weeks, this.#index);
   }
   /** "Nov 13 – 15, 2024". */
   get label(): string {

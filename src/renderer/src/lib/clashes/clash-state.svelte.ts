@@ -17,6 +17,10 @@ export class ClashState {
   #loaded = $state(false);
   #busy = $state(false);
   #error = $state.raw<UserError | null>(null);
+  /** Loading failed. Kept apart from #error so a refresh never wipes why an action failed. */
+  #loadError = $state.raw<UserError | null>(null);
+  /** The clash whose resolution failed last: its card says why, where the person clicked. */
+  #failedKey = $state<string | null>(null);
   /** What the last action did ("Keeping “A”; “B” is now a backup."). */
   #status = $state<string | null>(null);
   /** The last action was ours and can be undone from the panel. */
@@ -44,7 +48,15 @@ export class ClashState {
     return this.#busy;
   }
   get error(): UserError | null {
-    return this.#error;
+    return this.#error ?? this.#loadError;
+  }
+  /** The error of the last action when it was a resolution of this clash, else null. */
+  failureOf(rowKey: string): UserError | null {
+    return this.#failedKey === rowKey ? this.#error : null;
+  }
+  /** The last error belongs to one card (failureOf), not to the panel. */
+  get errorOnCard(): boolean {
+    return this.#failedKey !== null && this.#error !== null;
   }
   get status(): string | null {
     return this.#status;
@@ -83,12 +95,12 @@ export class ClashState {
       if (sequence !== this.#sequence) return;
       this.#clashes = clashes;
       this.#items = items;
-      this.#error = null;
+      this.#loadError = null;
       // A preview computed for an older plan would apply something the person did not see.
       this.#resolveAll = null;
     } catch (err) {
       if (sequence !== this.#sequence) return;
-      this.#error = toUserError(err, 'Could not load the clashes.');
+      this.#loadError = toUserError(err, 'Could not load the clashes.');
     } finally {
       if (sequence === this.#sequence) this.#loaded = true;
     }
@@ -101,6 +113,7 @@ export class ClashState {
       this.#status = resolutionMessage(action, row.a.title, row.b.title);
       this.#canUndo = true;
     }, 'Could not resolve that clash. Your plan was not changed.');
+    if (this.#error !== null) this.#failedKey = row.key;
   }
 
   /** Ask which items would become backups if every clash were resolved by priority. */
@@ -146,6 +159,7 @@ export class ClashState {
   async #run(work: () => Promise<void>, failure: string, refreshAfter = true): Promise<void> {
     this.#busy = true;
     this.#error = null;
+    this.#failedKey = null;
     try {
       await work();
     } catch (err) {

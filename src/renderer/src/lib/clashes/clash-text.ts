@@ -5,7 +5,7 @@ import { clashItemFromPlan, effectiveEnd, effectiveStart } from '../../../../sha
 import type { PlanItem, PlanState } from '../../../../shared/domain.ts';
 import { changeKindLabel } from '../../../../shared/change-text.ts';
 import { MINUTE } from '../../../../shared/time.ts';
-import { formatMinutes } from '../import/format-when.ts';
+import { formatMinutes, formatTime } from '../import/format-when.ts';
 
 export type ClashAction = Request<'clash.resolve'>['action'];
 
@@ -120,6 +120,29 @@ export function resolutionMessage(action: ClashAction, a: string, b: string): st
     case 'remove-b':
       return `Removed “${b}” from your plan.`;
   }
+}
+
+/**
+ * What "Split time" would do, in the person's words, or why it cannot be done. The split itself
+ * comes from the services (src/shared/split.ts), so the button promises exactly what a click does.
+ */
+export function splitText(row: ClashRow, zone: string): { possible: boolean; text: string } {
+  const split = row.clash.split;
+  const walk = split.walkMinutes > 0 ? ` and the ${split.walkMinutes}-min walk` : '';
+  if (!split.possible) {
+    return {
+      possible: false,
+      text:
+        split.reason === 'order'
+          ? 'Can’t split: A must start first. Keep one instead.'
+          : `Can’t split: from the start of A to the end of B there is no room for 5 minutes of each${walk}. Keep one instead.`
+    };
+  }
+  const arrive = split.walkMinutes > 0 ? `walk ${split.walkMinutes} min and arrive` : 'arrive';
+  return {
+    possible: true,
+    text: `Leave “${row.a.title}” at ${formatTime(split.aLeaveAt, zone)}, ${arrive} at “${row.b.title}” at ${formatTime(split.bArriveAt, zone)}`
+  };
 }
 
 /** Hover text for each button, so "Keep A" never has to be guessed. */

@@ -1,5 +1,8 @@
 // Small pure helpers of the AppState: wording, storage that may be refused, clash partner lists.
-import type { Clash } from '../../../../shared/domain.ts';
+import type { TravelEntry } from '../../../../shared/contract.ts';
+import type { Clash, Session } from '../../../../shared/domain.ts';
+import { KnownPlaces } from '../../../../shared/places.ts';
+import { createTravelLookup, type TravelLookup } from '../../../../shared/travel.ts';
 
 /** Titles in status sentences stay short: “All Your Routes Are Ready…”. */
 export function shortTitle(title: string, max = 36): string {
@@ -42,4 +45,13 @@ export function partnersOf(clashes: readonly Clash[]): Map<number, number[]> {
 
 export function lowerFirst(text: string): string {
   return text.length > 0 ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+/**
+ * Walks as the services count them: the person's own times first, defaults only between the
+ * conference's own places (a typed place walks an unknown distance, so it claims no clash).
+ */
+export function conferenceTravelLookup(travel: readonly TravelEntry[], sessions: readonly Session[]): TravelLookup {
+  const overrides = travel.flatMap((e) => (e.custom && e.minutes !== null ? [{ from: e.from, to: e.to, minutes: e.minutes }] : []));
+  return createTravelLookup(overrides, new KnownPlaces(sessions));
 }

@@ -9,11 +9,11 @@ import type { AppInfo, ClientApi, MenuCommand, TravelEntry } from '../../../../s
 import type { Clash, Conference, PlanItem, PlanState, Session } from '../../../../shared/domain.ts';
 import { clashItemFromPlan, findClashes } from '../../../../shared/clashes.ts';
 import { dayBoundaryMinutes } from '../../../../shared/conference-days.ts';
-import { createTravelLookup, type TravelLookup } from '../../../../shared/travel.ts';
+import type { TravelLookup } from '../../../../shared/travel.ts';
 import { describeError } from '../api/client.ts';
 import { createCandidateChecker, type CandidateChecker } from './candidate-clashes.ts';
 import { formatTimeRange } from '../calendar/format.ts';
-import { lowerFirst, partnersOf, readStorage, shortTitle, writeStorage } from './app-helpers.ts';
+import { conferenceTravelLookup, lowerFirst, partnersOf, readStorage, shortTitle, writeStorage } from './app-helpers.ts';
 import { HostActions } from './host-actions.ts';
 import { ChangeQueue } from './change-queue.ts';
 import { StatusState } from './status.svelte.ts';
@@ -49,7 +49,7 @@ export class AppState {
   #sessionById = $derived(new Map(this.#sessions.map((s) => [s.id, s])));
   #itemById = $derived(new Map(this.#plan.map((i) => [i.id, i])));
   #itemBySession = $derived(new Map(this.#plan.filter((i) => i.sessionId !== null).map((i) => [i.sessionId as number, i])));
-  #travelLookup = $derived<TravelLookup>(createTravelLookup(this.#travel));
+  #travelLookup = $derived<TravelLookup>(conferenceTravelLookup(this.#travel, this.#sessions));
   #clashes = $derived<Clash[]>(findClashes(this.#plan.map(clashItemFromPlan), this.#travelLookup));
   #partners = $derived(partnersOf(this.#clashes));
   #checker = $derived<CandidateChecker>(createCandidateChecker(this.#plan, this.#travelLookup));
@@ -176,8 +176,10 @@ export class AppState {
         this.#beforeImport = null;
         await this.selectConference(imported.id);
       } else if (!still) {
-        // The conference looked at last time, else the first one.
-        const remembered = Number(readStorage(this.#storage, CONFERENCE_KEY));
+        // The conference looked at last time (the database remembers it, so a new browser-host port
+        // or another window agrees; this browser's own note is the fallback), else the first one.
+        const stored = await this.api['view.get']({}).then((v) => v.conferenceId, () => null);
+        const remembered = stored ?? Number(readStorage(this.#storage, CONFERENCE_KEY));
         const first = this.#conferences.find((c) => c.id === remembered) ?? this.#conferences[0];
         await this.selectConference(first?.id ?? null);
       }
@@ -195,7 +197,10 @@ export class AppState {
   async selectConference(id: number | null): Promise<void> {
     if (id !== this.#conferenceId) {
       this.#conferenceId = id;
-      if (id !== null) writeStorage(this.#storage, CONFERENCE_KEY, String(id));
+      if (id !== null) {
+        writeStorage(this.#storage, CONFERENCE_KEY, String(id));
+        void this.api['view.set']({ conferenceId: id }).catch(() => undefined); // a convenience, never worth an error
+      }
       this.#selection = null;
       this.#sessions = [];
       this.#plan = [];

@@ -2,38 +2,11 @@
 // week or day. Preferences (view, zone choice, zoom, snap) persist per browser profile; the week and
 // day do not.
 import { localZone } from '../calendar/format.ts';
-import { isViewMode, type ViewMode } from '../views/view-modes.ts';
+import type { ViewMode } from '../views/view-modes.ts';
 
-export type ZoneMode = 'conference' | 'local';
+import { DEFAULT_ZOOM_INDEX, loadPrefs, PREFS_KEY, SNAP_CHOICES, ZOOM_STEPS, type Prefs, type ZoneMode } from './view-prefs.ts';
 
-export const ZOOM_STEPS = [30, 40, 50, 60, 72, 88, 108, 132, 160] as const;
-const DEFAULT_ZOOM_INDEX = 4;
-export const SNAP_CHOICES = [5, 10, 15, 30] as const;
-const PREFS_KEY = 'clashless.view';
-
-interface Prefs {
-  zoneMode: ZoneMode;
-  zoomIndex: number;
-  snapMinutes: number;
-  view: ViewMode;
-}
-
-function loadPrefs(storage: Storage | null): Prefs {
-  const fallback: Prefs = { zoneMode: 'conference', zoomIndex: DEFAULT_ZOOM_INDEX, snapMinutes: 5, view: 'week' };
-  try {
-    const raw = storage?.getItem(PREFS_KEY);
-    if (!raw) return fallback;
-    const p = JSON.parse(raw) as Partial<Prefs>;
-    return {
-      zoneMode: p.zoneMode === 'local' ? 'local' : 'conference',
-      zoomIndex: Number.isInteger(p.zoomIndex) && p.zoomIndex! >= 0 && p.zoomIndex! < ZOOM_STEPS.length ? p.zoomIndex! : fallback.zoomIndex,
-      snapMinutes: SNAP_CHOICES.includes(p.snapMinutes as 5) ? p.snapMinutes! : fallback.snapMinutes,
-      view: isViewMode(p.view) ? p.view : fallback.view
-    };
-  } catch {
-    return fallback; // Unreadable preferences are not worth an error: start from the defaults.
-  }
-}
+export { SNAP_CHOICES, ZOOM_STEPS, type ZoneMode } from './view-prefs.ts';
 
 export class ViewState {
   readonly #storage: Storage | null;
@@ -51,7 +24,7 @@ export class ViewState {
     this.localZone = zone;
     const prefs = loadPrefs(storage);
     this.#zoneMode = prefs.zoneMode;
-    this.#zoomIndex = prefs.zoomIndex;
+    this.#zoomIndex = Math.max(0, ZOOM_STEPS.indexOf(prefs.pxPerHour as 72));
     this.#snapMinutes = prefs.snapMinutes;
     this.#mode = prefs.view;
   }
@@ -106,11 +79,14 @@ export class ViewState {
     this.setZoneMode(this.#zoneMode === 'local' ? 'conference' : 'local');
   }
   zoomIn(): void {
-    if (this.canZoomIn) this.#zoomIndex++;
-    this.#save();
+    this.zoomBy(1);
   }
   zoomOut(): void {
-    if (this.canZoomOut) this.#zoomIndex--;
+    this.zoomBy(-1);
+  }
+  /** Zoom in (positive) or out by whole steps, stopping at the ends. */
+  zoomBy(steps: number): void {
+    this.#zoomIndex = Math.min(ZOOM_STEPS.length - 1, Math.max(0, this.#zoomIndex + Math.trunc(steps)));
     this.#save();
   }
   zoomReset(): void {
@@ -131,7 +107,7 @@ export class ViewState {
         PREFS_KEY,
         JSON.stringify({
           zoneMode: this.#zoneMode,
-          zoomIndex: this.#zoomIndex,
+          pxPerHour: this.pxPerHour,
           snapMinutes: this.#snapMinutes,
           view: this.#mode
         } satisfies Prefs)

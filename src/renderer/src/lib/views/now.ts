@@ -26,7 +26,7 @@ export interface Walk {
   /** Where from (a place label), or null when the person is nowhere known before it. */
   from: string | null;
   to: string;
-  /** Walking minutes, or null without a starting place. */
+  /** Walking minutes, or null without a starting place or when the walk is unknown (a typed place). */
   minutes: number | null;
   /** When to set off to arrive on time (null without minutes). */
   leaveAt: number | null;
@@ -141,6 +141,7 @@ function walkTo(
   const before = here ?? [...live].filter((i) => placed(i) && attendedEnd(i) <= now).sort((a, b) => attendedEnd(b) - attendedEnd(a))[0];
   const from = before ? placeOf(before.venue, before.room) : null;
   if (!from) return { from: null, to: to.label, minutes: null, leaveAt: null };
+  if (travel.known?.(from, to) === false) return { from: from.label, to: to.label, minutes: null, leaveAt: null };
   const minutes = Math.max(0, Math.round(travel(from, to)));
   return { from: from.label, to: to.label, minutes, leaveAt: attendedStart(next) - minutes * MINUTE };
 }

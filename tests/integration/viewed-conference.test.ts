@@ -1,0 +1,44 @@
+// The conference the person last viewed is kept in the database (defect 10 of issue #17), so the
+// app, a restarted browser host on a new port and the next start all open on it.
+import { afterEach, describe, expect, it } from 'vitest';
+import { openServices } from '../../src/main/services.ts';
+import { SEED_DIR, tempServices } from './helpers.ts';
+
+const hosts: ReturnType<typeof tempServices>[] = [];
+afterEach(() => {
+  while (hosts.length) hosts.pop()!.cleanup();
+});
+
+describe('the last viewed conference', () => {
+  it('is remembered across a reopen of the database, and forgotten once that conference is deleted', async () => {
+    const host = tempServices({ seeded: true });
+    hosts.push(host);
+    const conferences = await host.api['conference.list']({});
+    expect(conferences.length).toBeGreaterThanOrEqual(2);
+    expect(await host.api['view.get']({})).toEqual({ conferenceId: null });
+    const older = conferences[conferences.length - 1]!;
+    expect(await host.api['view.set']({ conferenceId: older.id })).toEqual({ conferenceId: older.id });
+
+    const again = openServices({ dbPath: host.dbPath, seedDir: SEED_DIR, seedOnFirstRun: false });
+    try {
+      expect(await again.api['view.get']({})).toEqual({ conferenceId: older.id });
+      await again.api['conference.remove']({ conferenceId: older.id });
+      expect(await again.api['view.get']({})).toEqual({ conferenceId: null });
+      // Undoing the removal brings the conference, and the choice, back.
+      await again.api['history.undo']({});
+      expect(await again.api['view.get']({})).toEqual({ conferenceId: older.id });
+    } finally {
+      again.close();
+    }
+  });
+
+  it('null clears it, and an id of no conference is never handed back', async () => {
+    const host = tempServices({ seeded: true });
+    hosts.push(host);
+    const [first] = await host.api['conference.list']({});
+    await host.api['view.set']({ conferenceId: first!.id });
+    expect(await host.api['view.set']({ conferenceId: null })).toEqual({ conferenceId: null });
+    // An id of no conference is stored but never handed back.
+    expect(await host.api['view.set']({ conferenceId: 99_999 })).toEqual({ conferenceId: null });
+  });
+});
