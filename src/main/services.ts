@@ -26,6 +26,7 @@ import { changesByIds, latestChanges } from './store/changes.ts';
 import { describeBackups, openStore, restoreBackup, takeBackup } from './store/open.ts';
 import type { Recovery } from './store/open.ts';
 import { listPlan, redo, undo } from './store/plan.ts';
+import { setReminders } from './store/reminders.ts';
 import { findSessionsByKey, getConference, getSessions, listConferences, listSessions, searchSessionIds } from './store/sessions.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -193,6 +194,11 @@ export function createApi(
     },
     async 'plan.update'(req: Request<'plan.update'>) {
       const items = updateItem(db, clock(), req);
+      planChanged(items[0]?.conferenceId ?? null);
+      return { items };
+    },
+    async 'plan.remind'(req: Request<'plan.remind'>) {
+      const items = setReminders(db, clock(), req.itemIds, req.reminder);
       planChanged(items[0]?.conferenceId ?? null);
       return { items };
     },
