@@ -15,7 +15,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take a value; every other known flag is a switch. */
-const VALUE_FLAGS = new Set(['--db', '--tz', '--first-day', '--format', '--search', '--state', '--out', '--alarm', '--conference', '--port']);
+const VALUE_FLAGS = new Set(['--db', '--tz', '--first-day', '--format', '--search', '--state', '--out', '--alarm', '--conference', '--port', '--minutes']);
 const SWITCHES = new Set(['--dry-run', '--json', '--all', '--help', '-h', '--version']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -68,6 +68,7 @@ export const USAGE = `Usage:
   clashless [--db PATH] sessions [--search TEXT] [--json]
   clashless [--db PATH] plan add KEY... | --all   [--state going|backup|maybe]
   clashless [--db PATH] plan remove KEY...
+  clashless [--db PATH] plan remind KEY... --minutes none|5|10|15|30|default
   clashless [--db PATH] plan list [--json]
   clashless [--db PATH] clashes [--json]
   clashless [--db PATH] export --out FILE [--format ics|md|csv] [--alarm MINUTES]

@@ -19,6 +19,7 @@ import { allowOnly, flagValue, hasFlag, parseArgs, UsageError, USAGE } from './a
 import type { ParsedArgs } from './args.ts';
 import { clashJson, planJson, sessionJson } from './json.ts';
 import { cmdConference, cmdHistory } from './conference.ts';
+import { cmdRemind } from './remind.ts';
 
 export const SEED_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'seed');
 
@@ -210,6 +211,7 @@ async function cmdPlan(host: ServiceHost, args: ParsedArgs, io: Io, lookup: (key
     io.out(`Removed ${items.length} item${items.length === 1 ? '' : 's'} from the plan.\n`);
     return 0;
   }
+  if (verb === 'remind') return await cmdRemind(host, args, io);
   if (verb === 'list') {
     allowOnly(args, 'plan list', ['--json']);
     const plan = await host.api['plan.list']({});
@@ -224,7 +226,7 @@ async function cmdPlan(host: ServiceHost, args: ParsedArgs, io: Io, lookup: (key
     }
     return 0;
   }
-  throw new UsageError('plan takes add, remove or list.');
+  throw new UsageError('plan takes add, remove, remind or list.');
 }
 
 async function cmdClashes(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
