@@ -63,6 +63,17 @@ describe('plan.remind', () => {
     expect(back).toMatchObject({ reminder: null, note: 'front row', priority: 5, state: 'going' });
   });
 
+  it('keeps the reminders when a removed conference is put back by undo', async () => {
+    const { host, conferenceId, talk, block } = await plannedHost();
+    await host.api['plan.remind']({ itemIds: [talk.id], reminder: 5 });
+    await host.api['plan.remind']({ itemIds: [block.id], reminder: 'none' });
+    const before = await reminders(host);
+    await host.api['conference.remove']({ conferenceId });
+    expect(await host.api['plan.list']({ conferenceId })).toEqual([]);
+    await host.api['history.undo']({});
+    expect(await reminders(host)).toEqual(before);
+  });
+
   it('refuses a value that is not none, 5, 10, 15 or 30, and an unknown item, changing nothing', async () => {
     const { host, talk, block } = await plannedHost();
     await host.api['plan.remind']({ itemIds: [talk.id], reminder: 10 });
