@@ -28,6 +28,7 @@ function planItem(session: Session, state: PlanState, window: boolean): PlanItem
     arriveAt: null,
     leaveAt: window ? session.end - 15 * 60_000 : null,
     note: window ? 'Leave early for the next one' : null,
+    reminder: null,
     status: session.status
   };
 }
@@ -50,6 +51,7 @@ function block(id: number, start: number): AgendaEntry {
       arriveAt: null,
       leaveAt: null,
       note: null,
+      reminder: null,
       status: 'scheduled'
     },
     session: null,

@@ -15,7 +15,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take a value; every other known flag is a switch. */
-const VALUE_FLAGS = new Set(['--db', '--tz', '--first-day', '--format', '--search', '--state', '--out', '--alarm', '--conference', '--port']);
+const VALUE_FLAGS = new Set(['--db', '--tz', '--first-day', '--format', '--search', '--state', '--out', '--alarm', '--conference', '--port', '--minutes']);
 const SWITCHES = new Set(['--dry-run', '--json', '--all', '--all-by-priority', '--help', '-h', '--version']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -71,6 +71,7 @@ export const USAGE = `Usage:
   clashless [--db PATH] sessions [--search TEXT] [--conference C] [--json]
   clashless [--db PATH] plan add KEY... | --all   [--state going|backup|maybe] [--conference C]
   clashless [--db PATH] plan remove KEY...
+  clashless [--db PATH] plan remind KEY... --minutes none|5|10|15|30|default
   clashless [--db PATH] plan list [--conference C] [--json]
   clashless [--db PATH] clashes [--conference C] [--json]
   clashless [--db PATH] resolve --all-by-priority [--dry-run] [--conference C] [--json]

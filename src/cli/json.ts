@@ -49,7 +49,8 @@ export function planJson(item: PlanItem) {
     start: toIsoUtc(item.start),
     end: toIsoUtc(item.end),
     state: item.state,
-    priority: item.priority
+    priority: item.priority,
+    reminder: item.reminder
   };
 }
 

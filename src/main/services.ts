@@ -27,6 +27,7 @@ import { changesByIds, latestChanges } from './store/changes.ts';
 import { describeBackups, openStore, restoreBackup, takeBackup } from './store/open.ts';
 import type { Recovery } from './store/open.ts';
 import { listPlan, redo, undo } from './store/plan.ts';
+import { setReminders } from './store/reminders.ts';
 import { readSetting, writeSetting } from './store/settings-table.ts';
 import { findSessionsByKey, getConference, getSessions, listConferences, listSessions, searchSessionIds } from './store/sessions.ts';
 
@@ -196,6 +197,11 @@ export function createApi(
     },
     async 'plan.update'(req: Request<'plan.update'>) {
       const items = updateItem(db, clock(), req);
+      planChanged(items[0]?.conferenceId ?? null);
+      return { items };
+    },
+    async 'plan.remind'(req: Request<'plan.remind'>) {
+      const items = setReminders(db, clock(), req.itemIds, req.reminder);
       planChanged(items[0]?.conferenceId ?? null);
       return { items };
     },

@@ -18,6 +18,7 @@ export const CHANNEL_NAMES = [
   'plan.add',
   'plan.remove',
   'plan.update',
+  'plan.remind',
   'block.create',
   'block.update',
   'history.undo',

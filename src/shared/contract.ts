@@ -37,6 +37,10 @@ const shortText = z.string().max(2_000);
 const importText = z.string().max(20 * 1024 * 1024);
 const zoneName = z.string().min(1).max(64);
 const planState = z.enum(['going', 'backup', 'maybe']);
+/** A plan item's own reminder (domain Reminder); null hands it back to the export's default. */
+const reminder = z.union([z.literal('none'), z.literal(5), z.literal(10), z.literal(15), z.literal(30)], {
+  error: 'a reminder is "none", 5, 10, 15 or 30 (minutes before), or null for the export’s default'
+});
 const formatName = z.enum(['auto', 'sched-text', 'markdown', 'text', 'ics', 'frab-xml', 'schedule-json', 'csv', 'html']);
 
 const importRequest = z.strictObject({
@@ -88,6 +92,10 @@ export const schemas = {
     note: shortText.nullable().optional(),
     arriveAt: epochMs.nullable().optional(),
     leaveAt: epochMs.nullable().optional()
+  }),
+  'plan.remind': z.strictObject({
+    itemIds: z.array(id).min(1).max(100_000),
+    reminder: reminder.nullable()
   }),
   'block.create': z.strictObject({
     conferenceId: id,
@@ -251,6 +259,7 @@ export interface Responses {
   'plan.add': PlanChangeResult;
   'plan.remove': PlanChangeResult;
   'plan.update': PlanChangeResult;
+  'plan.remind': PlanChangeResult;
   'block.create': PlanChangeResult;
   'block.update': PlanChangeResult;
   'history.undo': HistoryResult;

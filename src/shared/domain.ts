@@ -48,6 +48,16 @@ export type SessionStatus = 'scheduled' | 'cancelled' | 'removed';
 export type PlanState = 'going' | 'backup' | 'maybe';
 export const PLAN_STATES: readonly PlanState[] = ['going', 'backup', 'maybe'];
 
+/** How many minutes before a planned item its own reminder goes off (the .ics VALARM). */
+export const REMINDER_MINUTES = [5, 10, 15, 30] as const;
+export type ReminderMinutes = (typeof REMINDER_MINUTES)[number];
+/**
+ * A plan item's own reminder: minutes before it, or 'none' (no reminder, even when the export sets
+ * one for everything). A PlanItem without its own (null) follows the export's default reminder.
+ */
+export type Reminder = ReminderMinutes | 'none';
+export const REMINDERS: readonly Reminder[] = ['none', ...REMINDER_MINUTES];
+
 export interface Speaker {
   name: string;
   /** Company or organisation ("Broadcom"). */
@@ -211,6 +221,8 @@ export interface PlanItem {
   arriveAt: number | null;
   leaveAt: number | null;
   note: string | null;
+  /** Its own reminder; null follows the export's default (see Reminder). */
+  reminder: Reminder | null;
   /** Mirrors the session's status: a removed or cancelled session stays planned and visible. */
   status: SessionStatus;
 }

@@ -103,7 +103,7 @@ interface PythonEvent extends Seen {
   description: string;
   status: string;
   categories: string[];
-  alarms: { action: string; seconds?: number }[];
+  alarms: { action: string; seconds?: number; description?: string }[];
 }
 
 const KHAL_FIELD = '\u001f';
@@ -260,5 +260,50 @@ describe('the .ics export read by real calendar clients', () => {
       .map((r) => r.replace(/^[^\n]*events found in[^\n]*\n/, '').replace(/^\n+/, '').split(KHAL_FIELD));
     const reference = fromIcalJs(ics).events.map((e) => [e.uid, e.summary, e.start]);
     expect(rows).toEqual(reference);
+  });
+});
+
+describe('reminders per item, read by Python icalendar and khal', () => {
+  let dir = '';
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes each item its own VALARM, the default for items without one, and none for "none"', () => {
+    dir = mkdtempSync(join(tmpdir(), 'clashless-ics-reminders-'));
+    const path = join(dir, 'reminders.ics');
+    const s = seedSessions();
+    const punctuated = 'Extending the Gateway API: Policies; Power, and Pain';
+    const entries = [
+      entryFor(s[0]!, { reminder: 5 }),
+      entryFor(s[1]!, { state: 'backup', reminder: 30 }),
+      entryFor({ ...s[3]!, title: punctuated }, { reminder: 15 }),
+      entryFor(s[4]!, { reminder: 'none' }),
+      entryFor(s[5]!),
+      blockEntry(1, 'Lunch with Zoë — 寿司', mst(13, '12:45'), mst(13, '13:40'), { reminder: 10 })
+    ];
+    writeFileSync(path, buildIcs(agendaInput(entries, { alarmMinutes: 20 })));
+
+    const result = run(pythonWithIcalendar(), ['-W', 'default', READ_ICS_PY, path]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const parsed = JSON.parse(result.stdout) as { events: PythonEvent[]; errors: unknown[] };
+    expect(parsed.errors).toEqual([]);
+    const alarms = new Map(parsed.events.map((e) => [e.uid, e.alarms]));
+    expect(Object.fromEntries(alarms)).toEqual({
+      'k1@clashless': [{ action: 'DISPLAY', seconds: -5 * 60, description: s[0]!.title }],
+      'k2@clashless': [{ action: 'DISPLAY', seconds: -30 * 60, description: s[1]!.title }],
+      'k4@clashless': [{ action: 'DISPLAY', seconds: -15 * 60, description: punctuated }],
+      'k5@clashless': [],
+      'k6@clashless': [{ action: 'DISPLAY', seconds: -20 * 60, description: 'Reminder' }],
+      'block-1@clashless': [{ action: 'DISPLAY', seconds: -10 * 60, description: 'Lunch with Zoë — 寿司' }]
+    });
+
+    requireKhal();
+    const env = { ...process.env, HOME: dir, XDG_CONFIG_HOME: join(dir, 'config'), XDG_DATA_HOME: join(dir, 'data'), LANG: 'C.UTF-8' };
+    const imported = run('khal', ['-c', khalConfig(dir), 'import', '--batch', '-a', 'agenda', path], env);
+    expect(imported.stderr).toBe('');
+    expect(imported.status).toBe(0);
+    expect(readdirSync(join(dir, 'calendar'))).toHaveLength(entries.length);
   });
 });

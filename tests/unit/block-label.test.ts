@@ -26,6 +26,7 @@ function planned(overrides: Partial<PlanItem> = {}): PlanItem {
     arriveAt: null,
     leaveAt: null,
     note: null,
+    reminder: null,
     status: 'scheduled',
     ...overrides
   };

@@ -34,6 +34,7 @@ function planItem(id: number, start: number, minutes: number, room: number, stat
     arriveAt: null,
     leaveAt: null,
     note: null,
+    reminder: null,
     status: 'scheduled'
   };
 }

@@ -35,6 +35,7 @@ function item(id: number, title: string, start: number, end: number, extra: Part
     arriveAt: null,
     leaveAt: null,
     note: null,
+    reminder: null,
     status: 'scheduled',
     ...extra
   };

@@ -188,6 +188,7 @@ describe('clashItemFromPlan', () => {
       arriveAt: at(5),
       leaveAt: null,
       note: null,
+      reminder: null,
       status: 'cancelled'
     };
     const c = clashItemFromPlan(plan);

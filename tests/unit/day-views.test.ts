@@ -26,6 +26,7 @@ function item(id: number, start: number, extra: Partial<PlanItem> = {}): PlanIte
     arriveAt: null,
     leaveAt: null,
     note: null,
+    reminder: null,
     status: 'scheduled',
     ...extra
   };

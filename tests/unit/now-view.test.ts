@@ -56,6 +56,7 @@ function plan(s: Session, extra: Partial<PlanItem> = {}): PlanItem {
     arriveAt: null,
     leaveAt: null,
     note: null,
+    reminder: null,
     status: 'scheduled',
     ...extra
   };

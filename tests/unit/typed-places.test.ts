@@ -42,7 +42,8 @@ function planItem(kind: 'session' | 'block', title: string, from: number, to: nu
     arriveAt: null,
     leaveAt: null,
     note: null,
-    status: 'scheduled'
+    status: 'scheduled',
+    reminder: null
   };
 }
 

@@ -1,4 +1,4 @@
-// `clashless sessions` and `plan add|remove|list`: the catalogue and the plan, by session key, each
+// `clashless sessions` and `plan add|remove|remind|list`: the catalogue and the plan, by session key, each
 // edit one step in the shared undo history. `--conference` limits them to one conference.
 import { ClashlessError } from '../../shared/contract.ts';
 import { PLAN_STATES } from '../../shared/domain.ts';
@@ -9,6 +9,7 @@ import type { ParsedArgs } from '../args.ts';
 import { conferenceScope } from '../conference.ts';
 import { planJson, planKey, sessionJson } from '../json.ts';
 import { print, slot } from '../output.ts';
+import { cmdRemind, planItemIds } from '../remind.ts';
 import type { Io } from '../output.ts';
 
 /** Conference id → time zone, for writing times in each conference's own zone. */
@@ -79,16 +80,12 @@ export async function cmdPlan(host: ServiceHost, args: ParsedArgs, io: Io, looku
   if (verb === 'remove') {
     allowOnly(args, 'plan remove', []);
     if (keys.length === 0) throw new UsageError('plan remove needs at least one KEY.');
-    const plan = await host.api['plan.list']({});
-    const itemIds = keys.map((key) => {
-      const item = plan.find((p) => p.sessionKey === key || `block-${p.id}` === key);
-      if (!item) throw new ClashlessError('not-found', `“${key}” is not in the plan. See it with: clashless plan list`);
-      return item.id;
-    });
+    const itemIds = planItemIds(await host.api['plan.list']({}), keys);
     const { items } = await host.api['plan.remove']({ itemIds });
     io.out(`Removed ${items.length} item${items.length === 1 ? '' : 's'} from the plan.\n`);
     return 0;
   }
+  if (verb === 'remind') return cmdRemind(host, args, io);
   if (verb === 'list') {
     allowOnly(args, 'plan list', ['--json', '--conference']);
     if (keys.length > 0) throw new UsageError('plan list takes no arguments.');
@@ -102,5 +99,5 @@ export async function cmdPlan(host: ServiceHost, args: ParsedArgs, io: Io, looku
     for (const p of plan) io.out(`${planKey(p)}\t${slot(p.start, p.end, zoneOf.get(p.conferenceId) ?? 'UTC')}\t${p.state}\t${p.title}\n`);
     return 0;
   }
-  throw new UsageError('plan takes add, remove or list.');
+  throw new UsageError('plan takes add, remove, remind or list.');
 }

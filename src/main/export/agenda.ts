@@ -6,7 +6,7 @@
 // text is produced only with an explicit IANA zone.
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
-import type { PlanItem, PlanState, Session, SessionStatus, Speaker } from '../../shared/domain.ts';
+import type { PlanItem, PlanState, Reminder, Session, SessionStatus, Speaker } from '../../shared/domain.ts';
 import { conferenceDateOf } from '../../shared/conference-days.ts';
 import { DAY } from '../../shared/time.ts';
 
@@ -37,7 +37,10 @@ export interface AgendaInput {
   sequences: ReadonlyMap<string, number>;
   /** DTSTAMP (epoch ms), injected so the output is deterministic. */
   now: number;
-  /** A display alarm this many minutes before each event, or none. */
+  /**
+   * The default reminder: a display alarm this many minutes before each event, or none. An item's
+   * own reminder (AgendaEvent.reminder) wins over it, 'none' included.
+   */
   alarmMinutes: number | null;
   /** Which plan states to include (the services default to all of PLAN_STATES). */
   states: readonly PlanState[];
@@ -73,6 +76,8 @@ export interface AgendaEvent {
   note: string | null;
   state: PlanState;
   priority: number;
+  /** The item's own reminder; null follows AgendaInput.alarmMinutes. */
+  reminder: Reminder | null;
   status: SessionStatus;
   clashesWith: string[];
 }
@@ -145,6 +150,7 @@ export function toAgendaEvent(entry: AgendaEntry): AgendaEvent {
     note: clean(item.note),
     state: item.state,
     priority: item.priority,
+    reminder: item.reminder,
     status: session?.status ?? item.status,
     clashesWith: entry.clashesWith.filter((t) => t.trim().length > 0)
   };
@@ -187,7 +193,10 @@ export function entryFingerprint(entry: AgendaEntry): string {
     ev.url,
     ev.note,
     ev.state,
-    ev.status
+    ev.status,
+    // An item's own reminder is part of the event (its VALARM). Items without one hash as before
+    // migration 0040, so an upgrade alone raises no SEQUENCE.
+    ...(ev.reminder === null ? [] : [{ reminder: ev.reminder }])
   ];
   return createHash('sha256').update(JSON.stringify(facts)).digest('hex');
 }

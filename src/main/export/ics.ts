@@ -108,11 +108,24 @@ function checkInstant(ms: number, ev: AgendaEvent, field: string): number {
   return Math.round(ms);
 }
 
-function alarmFor(minutes: number, start: number): Alarm {
+function alarmFor(minutes: number, start: number, description: string): Alarm {
   // The package writes {minutes: 0} as "TRIGGER:PT" (no duration); an absolute trigger at the
   // start says the same thing validly.
   const trigger = minutes === 0 ? start : { minutes, before: true };
-  return { action: 'display', description: 'Reminder', trigger };
+  return { action: 'display', description, trigger };
+}
+
+/**
+ * The event's VALARMs. The item's own reminder wins: minutes before it, described by its title, or
+ * 'none' for no alarm even when the export sets a default; an item without its own gets the
+ * export's default ("Reminder"). Reminding someone to go to a cancelled session, or at midnight for
+ * an all-day item, helps nobody: those get none.
+ */
+function alarmsFor(ev: AgendaEvent, input: AgendaInput, start: number): Alarm[] {
+  if (ev.status !== 'scheduled' || ev.allDay || ev.reminder === 'none') return [];
+  // The package writes an alarm's DESCRIPTION verbatim but for line breaks, so it is escaped here.
+  if (ev.reminder !== null) return [alarmFor(ev.reminder, start, escapeOneLine(ev.title))];
+  return input.alarmMinutes === null ? [] : [alarmFor(input.alarmMinutes, start, 'Reminder')];
 }
 
 function toEventAttributes(ev: AgendaEvent, input: AgendaInput, descriptions: string[]): EventWithStamp {
@@ -136,10 +149,8 @@ function toEventAttributes(ev: AgendaEvent, input: AgendaInput, descriptions: st
   if (ev.track) optional.categories = [escapeOneLine(ev.track)];
   const start = checkInstant(ev.attendStart, ev, 'start');
   const end = checkInstant(ev.attendEnd, ev, 'end');
-  // Reminding someone to go to a cancelled session, or at midnight for an all-day item, helps nobody.
-  if (input.alarmMinutes !== null && ev.status === 'scheduled' && !ev.allDay) {
-    optional.alarms = [alarmFor(input.alarmMinutes, start)];
-  }
+  const alarms = alarmsFor(ev, input, start);
+  if (alarms.length > 0) optional.alarms = alarms;
   if (ev.allDay) {
     const { first, days } = allDayDates(ev, input.timeZone);
     return { ...base, ...optional, start: dateArray(first), end: dateArray(addDaysIso(first, days)) };

@@ -4,11 +4,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { ClashlessError } from '../../shared/contract.ts';
 import type { Request } from '../../shared/contract.ts';
 import type { PlanItem, PlanState } from '../../shared/domain.ts';
-import { editPlan, getPlanItems, getRows, rowsBySession } from '../store/plan.ts';
-
-function quote(title: string): string {
-  return title.length > 40 ? `“${title.slice(0, 39)}…”` : `“${title}”`;
-}
+import { editPlan, getPlanItems, getRows, quoteTitle as quote, rowsBySession } from '../store/plan.ts';
 
 export function addSessions(db: Db, now: number, sessionIds: number[], state: PlanState = 'going'): PlanItem[] {
   const unique = [...new Set(sessionIds)];

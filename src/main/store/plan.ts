@@ -10,7 +10,8 @@
 // redo removes it again.
 import type { Database as Db } from 'better-sqlite3';
 import { ClashlessError } from '../../shared/errors.ts';
-import type { PlanItem, PlanState, SessionStatus } from '../../shared/domain.ts';
+import { REMINDER_MINUTES } from '../../shared/domain.ts';
+import type { PlanItem, PlanState, Reminder, SessionStatus } from '../../shared/domain.ts';
 import { deleteConference, renumbered, restoreConference, snapshotConference, summarize } from './conference-store.ts';
 import type { ConferenceSnapshot, RemovalSummary, Restored } from './conference-store.ts';
 
@@ -29,10 +30,28 @@ export interface PlanRow {
   leave_at: number | null;
   note: string | null;
   created_at: number;
+  /** NULL: follows the export's default; 0: no reminder; else minutes before (migration 0040). */
+  reminder_minutes: number | null;
 }
 
 const ROW_COLUMNS =
-  'id, conference_id, session_id, title, start_ms, end_ms, place, state, priority, arrive_at, leave_at, note, created_at';
+  'id, conference_id, session_id, title, start_ms, end_ms, place, state, priority, arrive_at, leave_at, note, created_at, reminder_minutes';
+
+/** A title as history labels quote it, cut at 40 characters. */
+export function quoteTitle(title: string): string {
+  return title.length > 40 ? `“${title.slice(0, 39)}…”` : `“${title}”`;
+}
+
+/** The stored reminder_minutes as a Reminder (0 is "none"); null, and anything unknown, follows the export. */
+export function reminderOfColumn(value: number | null): Reminder | null {
+  if (value === 0) return 'none';
+  return REMINDER_MINUTES.find((m) => m === value) ?? null;
+}
+
+/** A Reminder as the value stored in reminder_minutes. */
+export function reminderColumn(reminder: Reminder | null): number | null {
+  return reminder === 'none' ? 0 : reminder;
+}
 
 interface ViewRow extends PlanRow {
   s_key: string | null;
@@ -62,12 +81,13 @@ function toPlanItem(r: ViewRow): PlanItem {
     arriveAt: r.arrive_at,
     leaveAt: r.leave_at,
     note: r.note,
+    reminder: reminderOfColumn(r.reminder_minutes),
     status: isSession ? (r.s_status ?? 'scheduled') : 'scheduled'
   };
 }
 
 const VIEW_SQL = `SELECT p.id, p.conference_id, p.session_id, p.title, p.start_ms, p.end_ms, p.place, p.state, p.priority,
-       p.arrive_at, p.leave_at, p.note, p.created_at,
+       p.arrive_at, p.leave_at, p.note, p.created_at, p.reminder_minutes,
        s.key AS s_key, s.title AS s_title, s.start_ms AS s_start, s.end_ms AS s_end, s.venue AS s_venue,
        s.room AS s_room, s.status AS s_status
   FROM plan_item p LEFT JOIN session s ON s.id = p.session_id`;
@@ -105,9 +125,11 @@ export function rowsBySession(db: Db, sessionIds: readonly number[]): PlanRow[] 
 function putRows(db: Db, rows: readonly PlanRow[]): void {
   const st = db.prepare(
     `INSERT OR REPLACE INTO plan_item (${ROW_COLUMNS}) VALUES
-     (@id, @conference_id, @session_id, @title, @start_ms, @end_ms, @place, @state, @priority, @arrive_at, @leave_at, @note, @created_at)`
+     (@id, @conference_id, @session_id, @title, @start_ms, @end_ms, @place, @state, @priority, @arrive_at, @leave_at, @note, @created_at,
+      @reminder_minutes)`
   );
-  for (const r of rows) st.run(r);
+  // A history entry written before migration 0040 has no reminder_minutes: the item had none then.
+  for (const r of rows) st.run({ ...r, reminder_minutes: r.reminder_minutes ?? null });
 }
 
 function deleteRows(db: Db, ids: readonly number[]): void {

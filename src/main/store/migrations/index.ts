@@ -3,8 +3,9 @@ import { createCore } from './0010-create-core.ts';
 import { talkKeys } from './0020-talk-keys.ts';
 import { sessionFtsTriggers } from './0030-session-fts-triggers.ts';
 import { sessionConferenceIndex } from './0040-session-conference-index.ts';
+import { planReminders } from './0050-plan-reminders.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [createCore, talkKeys, sessionFtsTriggers, sessionConferenceIndex];
+export const MIGRATIONS: readonly Migration[] = [createCore, talkKeys, sessionFtsTriggers, sessionConferenceIndex, planReminders];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -126,8 +126,9 @@ export class ExportState {
     const states = (Object.keys(this.#states) as PlanState[]).filter((s) => this.#states[s]);
     const req: Request<'export.agenda'> = { format: this.#format, states, includeBlocks: this.#includeBlocks };
     if (this.#scope === 'conference' && conferenceId !== null) req.conferenceId = conferenceId;
-    // 0 is sent on purpose: "no reminder" must not fall back to a service default.
-    if (this.remindersApply) req.alarmMinutes = this.#alarmMinutes;
+    // "None" (0) sends no default at all: the services would write 0 as an alarm at the start. Items
+    // with a reminder of their own keep it either way.
+    if (this.remindersApply && this.#alarmMinutes > 0) req.alarmMinutes = this.#alarmMinutes;
     return req;
   }
 

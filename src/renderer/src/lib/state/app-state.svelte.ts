@@ -6,13 +6,14 @@
 // keeps undo history), but drags and keyboard nudges update the local copy first so blocks never
 // jump back while the round trip runs. Changes are sent one at a time, in order.
 import type { AppInfo, ClientApi, MenuCommand, TravelEntry } from '../../../../shared/contract.ts';
-import type { Clash, Conference, PlanItem, PlanState, Session } from '../../../../shared/domain.ts';
+import type { Clash, Conference, PlanItem, PlanState, Reminder, Session } from '../../../../shared/domain.ts';
 import { clashItemFromPlan, findClashes } from '../../../../shared/clashes.ts';
 import { dayBoundaryMinutes } from '../../../../shared/conference-days.ts';
 import type { TravelLookup } from '../../../../shared/travel.ts';
 import { describeError } from '../api/client.ts';
 import { createCandidateChecker, type CandidateChecker } from './candidate-clashes.ts';
 import { formatTimeRange } from '../calendar/format.ts';
+import { reminderStatus } from '../details/reminder.ts';
 import { conferenceTravelLookup, lowerFirst, partnersOf, readStorage, shortTitle, writeStorage } from './app-helpers.ts';
 import { HostActions } from './host-actions.ts';
 import { ChangeQueue } from './change-queue.ts';
@@ -315,6 +316,15 @@ export class AppState {
     this.#patchLocal(itemId, { note: value });
     const done = await this.#changes.run(() => this.api['plan.update']({ itemId, note: value }));
     if (done) this.status.info('Note saved.');
+  }
+
+  /** The item's own reminder in the .ics export (null: the export's default). */
+  async setReminder(itemId: number, reminder: Reminder | null): Promise<void> {
+    const item = this.item(itemId);
+    if (!item || item.reminder === reminder) return;
+    this.#patchLocal(itemId, { reminder });
+    const done = await this.#changes.run(() => this.api['plan.remind']({ itemIds: [itemId], reminder }));
+    if (done) this.status.info(reminderStatus(shortTitle(item.title), reminder), { label: 'Undo', run: () => void this.undo() });
   }
 
   /** Attend only part of a session (null, null: all of it). */

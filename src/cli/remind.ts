@@ -1,0 +1,47 @@
+// `clashless plan remind KEY... --minutes none|5|10|15|30|default`: each item's own reminder, the
+// one the app's details panel sets (plan.remind), as one undoable step for all the keys given.
+import { ClashlessError } from '../shared/contract.ts';
+import { REMINDER_MINUTES } from '../shared/domain.ts';
+import type { PlanItem, Reminder } from '../shared/domain.ts';
+import type { ServiceHost } from '../main/service-host.ts';
+import { allowOnly, flagValue, UsageError } from './args.ts';
+import type { ParsedArgs } from './args.ts';
+import { planKey } from './json.ts';
+import type { Io } from './output.ts';
+
+const CHOICES = 'none, 5, 10, 15, 30 or default';
+
+/** The --minutes value as a reminder: null is "default" (follow the export's --alarm). */
+export function reminderArgument(text: string | undefined): Reminder | null {
+  if (text === undefined) throw new UsageError(`plan remind needs --minutes ${CHOICES.replace(/, | or /g, '|')}.`);
+  if (text === 'none') return 'none';
+  if (text === 'default') return null;
+  const minutes = REMINDER_MINUTES.find((m) => String(m) === text);
+  if (minutes === undefined) throw new UsageError(`--minutes must be ${CHOICES} (not “${text}”).`);
+  return minutes;
+}
+
+/** Plan item ids for keys as `plan list` prints them (a session key, or block-ID). */
+export function planItemIds(plan: readonly PlanItem[], keys: readonly string[]): number[] {
+  return keys.map((key) => {
+    const item = plan.find((p) => planKey(p) === key);
+    if (!item) throw new ClashlessError('not-found', `“${key}” is not in the plan. See it with: clashless plan list`);
+    return item.id;
+  });
+}
+
+function reminderPhrase(reminder: Reminder | null): string {
+  if (reminder === null) return 'the export’s default reminder (--alarm)';
+  return reminder === 'none' ? 'no reminder' : `a reminder ${reminder} min before`;
+}
+
+export async function cmdRemind(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
+  allowOnly(args, 'plan remind', ['--minutes']);
+  const keys = args.positionals.slice(2);
+  if (keys.length === 0) throw new UsageError('plan remind needs at least one KEY.');
+  const reminder = reminderArgument(flagValue(args, '--minutes'));
+  const itemIds = planItemIds(await host.api['plan.list']({}), keys);
+  const { items } = await host.api['plan.remind']({ itemIds, reminder });
+  io.out(`${items.length} item${items.length === 1 ? '' : 's'} now ${items.length === 1 ? 'has' : 'have'} ${reminderPhrase(reminder)}.\n`);
+  return 0;
+}
