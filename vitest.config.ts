@@ -53,6 +53,9 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
+          // The page answers within a frame on a quiet machine, but CI shares two cores with the
+          // browser host and Chromium: polls wait up to 10 s (a failure still fails, just later).
+          expect: { poll: { timeout: 10_000 } },
           testTimeout: 120_000,
           hookTimeout: 180_000
         }
