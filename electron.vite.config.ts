@@ -8,10 +8,9 @@
 //   app.asar loads through Node's CommonJS loader, which Electron teaches to read asar archives;
 //   an ESM worker with chunks is not guaranteed to. (electron-builder.yml says the same.)
 // - preload: src/preload/index.ts → out/preload/index.cjs, ONE CommonJS file with everything
-//   inlined: a sandboxed preload can only require('electron') and cannot load ESM or chunks. The
-//   preload needs only the channel and event NAMES from src/shared/contract.ts, so the build
-//   swaps that import for those name lists, computed here from the real contract: the preload
-//   then carries no zod (schema construction cost tens of ms before the page could start).
+//   inlined: a sandboxed preload can only require('electron') and cannot load ESM or chunks. It
+//   imports only the channel and event names (src/shared/channels.ts, checked against the contract
+//   at compile time), so it carries no zod (schema construction cost tens of ms at start).
 // - renderer: src/renderer → out/renderer, Svelte 5 via the root svelte.config.js.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,13 +18,10 @@ import { defineConfig } from 'electron-vite';
 import { build as viteBuild } from 'vite';
 import type { Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { CHANNELS, EVENT_NAMES, HOST_CHANNELS } from './src/shared/contract.ts';
 
 // import.meta.url (not import.meta.dirname) because electron-vite rewrites it to this file's real
 // location when it bundles the config.
 const root = fileURLToPath(new URL('.', import.meta.url));
-
-const CONTRACT_NAMES_ID = '\0clashless:contract-names';
 
 /**
  * What the bundles are compiled for: the runtimes inside Electron 45. electron-vite 6 only knows
@@ -69,31 +65,6 @@ function commonJsImportWorker(): Plugin {
   };
 }
 
-/**
- * For the preload only: resolve src/shared/contract.ts to a module holding just the name lists.
- * Any other value the preload might import from the contract is missing there, so the build
- * fails loudly instead of shipping something different from the source.
- */
-function contractNamesForPreload(): Plugin {
-  const contractFile = resolve(root, 'src/shared/contract.ts');
-  return {
-    name: 'clashless:preload-contract-names',
-    enforce: 'pre',
-    resolveId(source, importer) {
-      if (importer === undefined || !source.endsWith('contract.ts')) return null;
-      return resolve(importer, '..', source) === contractFile ? CONTRACT_NAMES_ID : null;
-    },
-    load(id) {
-      if (id !== CONTRACT_NAMES_ID) return null;
-      return [
-        `export const CHANNELS = ${JSON.stringify(CHANNELS)};`,
-        `export const HOST_CHANNELS = ${JSON.stringify(HOST_CHANNELS)};`,
-        `export const EVENT_NAMES = ${JSON.stringify(EVENT_NAMES)};`
-      ].join('\n');
-    }
-  };
-}
-
 export default defineConfig({
   main: {
     plugins: [commonJsImportWorker()],
@@ -113,7 +84,6 @@ export default defineConfig({
     }
   },
   preload: {
-    plugins: [contractNamesForPreload()],
     build: {
       outDir: resolve(root, 'out/preload'),
       // electron-vite requires a node* target for preloads; main, preload and renderer share one

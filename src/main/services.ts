@@ -93,6 +93,12 @@ export function createApi(
   backupFailed: string | null = null
 ) {
   const planChanged = (conferenceId: number | null) => emit('plan.changed', { conferenceId });
+  /** One event per conference the items belong to (a CLI edit may span several). */
+  const planChangedFor = (items: readonly { conferenceId: number }[]) => {
+    const conferences = new Set(items.map((i) => i.conferenceId));
+    if (conferences.size === 0) planChanged(null);
+    for (const id of conferences) planChanged(id);
+  };
   const onProgress: ProgressListener = (phase, done, total) => emit('import.progress', { phase, done, total });
   const useWorker = (req: Request<'import.preview'>) =>
     importWorker !== null && dbPath !== ':memory:' && req.text.length >= WORKER_IMPORT_CHARS;
@@ -187,22 +193,22 @@ export function createApi(
     },
     async 'plan.add'(req: Request<'plan.add'>) {
       const items = addSessions(db, clock(), req.sessionIds, req.state);
-      planChanged(items[0]?.conferenceId ?? null);
+      planChangedFor(items);
       return { items };
     },
     async 'plan.remove'(req: Request<'plan.remove'>) {
       const items = removeItems(db, clock(), req.itemIds);
-      planChanged(items[0]?.conferenceId ?? null);
+      planChangedFor(items);
       return { items };
     },
     async 'plan.update'(req: Request<'plan.update'>) {
       const items = updateItem(db, clock(), req);
-      planChanged(items[0]?.conferenceId ?? null);
+      planChangedFor(items);
       return { items };
     },
     async 'plan.remind'(req: Request<'plan.remind'>) {
       const items = setReminders(db, clock(), req.itemIds, req.reminder);
-      planChanged(items[0]?.conferenceId ?? null);
+      planChangedFor(items);
       return { items };
     },
     async 'block.create'(req: Request<'block.create'>) {
@@ -212,7 +218,7 @@ export function createApi(
     },
     async 'block.update'(req: Request<'block.update'>) {
       const items = updateBlock(db, clock(), req);
-      planChanged(items[0]?.conferenceId ?? null);
+      planChangedFor(items);
       return { items };
     },
     async 'history.undo'() {
@@ -232,7 +238,7 @@ export function createApi(
     },
     async 'clash.resolve'(req: Request<'clash.resolve'>) {
       const items = resolveClash(db, clock(), req);
-      planChanged(items[0]?.conferenceId ?? null);
+      planChangedFor(items);
       return { items };
     },
     async 'clash.resolveAll'(req: Request<'clash.resolveAll'>) {
@@ -244,6 +250,9 @@ export function createApi(
       return { conferenceId: lastViewedConference(db) };
     },
     async 'view.set'(req: Request<'view.set'>) {
+      if (req.conferenceId !== null && !getConference(db, req.conferenceId)) {
+        throw new ClashlessError('not-found', `No conference with id ${req.conferenceId}.`, 'field conferenceId');
+      }
       writeSetting(db, VIEWED_CONFERENCE, req.conferenceId === null ? null : String(req.conferenceId));
       return { conferenceId: lastViewedConference(db) };
     },

@@ -1,14 +1,15 @@
 // The preload: exposes the contract to the page as `window.api`, one named async function per
-// channel, generated from CHANNELS and HOST_CHANNELS so it can never drift from the contract.
+// channel, generated from the channel name lists so it can never drift from the contract.
 //
 // Policy: the page gets named functions and an event subscription, never ipcRenderer itself and
 // never a "send anything" function. This file runs sandboxed, so electron-vite bundles it into one
-// CommonJS file; the build replaces the contract import with just its name lists (see
-// electron.vite.config.ts), so no schema code runs before the page starts.
+// CommonJS file. Values come from channels.ts (the names alone) and only types from the contract,
+// so no schema code (zod) is bundled or runs before the page starts.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import { CHANNELS, EVENT_NAMES, HOST_CHANNELS } from '../shared/contract.ts';
-import type { ClientApi, EventName, Events, WireError, WireResult } from '../shared/contract.ts';
+import { CHANNEL_NAMES, EVENT_NAMES, HOST_CHANNEL_NAMES } from '../shared/channels.ts';
+import type { ClientApi, EventName, Events, WireError } from '../shared/contract.ts';
+import { isWireResult } from '../shared/errors.ts';
 
 /** Must match EVENT_CHANNEL in src/main/ipc.ts. */
 const EVENT_CHANNEL = 'event';
@@ -26,10 +27,6 @@ export interface CallFailure {
   where: string | null;
   /** Only with 'first-day-required': the question the page asks the person. */
   question?: WireError['question'];
-}
-
-function isWireResult(value: unknown): value is WireResult<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 }
 
 function failure(error: WireError): CallFailure {
@@ -63,10 +60,10 @@ function subscribe<E extends EventName>(event: E, listener: (payload: Events[E])
   };
 }
 
-const api = Object.fromEntries(CHANNELS.map((channel) => [channel, invoker(channel)]));
+const api = Object.fromEntries(CHANNEL_NAMES.map((channel) => [channel, invoker(channel)]));
 const host = {
   kind: 'electron' as const,
-  ...Object.fromEntries(HOST_CHANNELS.map((channel) => [channel, invoker(channel)]))
+  ...Object.fromEntries(HOST_CHANNEL_NAMES.map((channel) => [channel, invoker(channel)]))
 };
 
 // The generated object has exactly the contract's keys; the casts only restore the per-channel

@@ -1,18 +1,27 @@
 // Errors cross the process boundary as data, never as stack traces. Zod-free on purpose: the
 // renderer imports this, and the schemas (contract.ts) stay in the processes that validate.
 
+/** Every error code, the one list (the web client and the renderer's error helper read it). */
+export const ERROR_CODES = [
+  'bad-request', // the payload failed its schema
+  'not-found',
+  'parse-failed', // the import text could not be read
+  'zone-required', // the document names no zone: ask the person
+  'first-day-required', // the days are only weekdays: ask on which date the first one is
+  'too-large',
+  'empty',
+  'conflict',
+  'forbidden',
+  'internal'
+] as const;
+
 /** Errors cross the boundary as data, never as stack traces. */
-export type ErrorCode =
-  | 'bad-request' // the payload failed its schema
-  | 'not-found'
-  | 'parse-failed' // the import text could not be read
-  | 'zone-required' // the document names no zone: ask the person
-  | 'first-day-required' // the days are only weekdays: ask on which date the first one is
-  | 'too-large'
-  | 'empty'
-  | 'conflict'
-  | 'forbidden'
-  | 'internal';
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Whether a code came from this version's list (an answer from elsewhere may carry any string). */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
+}
 
 /**
  * The schedule names its days only as weekdays ("Saturday", "Sunday"), so the import asks on which
@@ -44,6 +53,11 @@ export interface WireError {
 }
 
 export type WireResult<T> = { ok: true; value: T } | { ok: false; error: WireError };
+
+/** The shape of a WireResult, checked before its fields are read (IPC and HTTP answers alike). */
+export function isWireResult(value: unknown): value is WireResult<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
 
 export class ClashlessError extends Error {
   readonly code: ErrorCode;

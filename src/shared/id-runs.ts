@@ -9,12 +9,15 @@
 /** Flat [start, length, …] pairs, starts ascending, runs neither empty nor touching. */
 export type IdRunList = number[];
 
-/** Runs of an ascending list of distinct ids. */
+/** Runs of an ascending list of distinct ids; anything else is a programming error, refused. */
 export function encodeIdRuns(sortedIds: readonly number[]): IdRunList {
   const runs: IdRunList = [];
   let start = NaN;
   let length = 0;
+  let previous = -Infinity;
   for (const id of sortedIds) {
+    if (!(id > previous)) throw new RangeError(`encodeIdRuns needs ascending distinct ids (${id} after ${previous})`);
+    previous = id;
     if (length > 0 && id === start + length) {
       length++;
       continue;

@@ -82,6 +82,24 @@ describe('first run', () => {
   });
 });
 
+describe('plan events', () => {
+  it('an edit spanning two conferences tells each of them, once', async () => {
+    const host = services({ seeded: true });
+    const { api } = host;
+    const conferences = await api['conference.list']({});
+    const picks = await Promise.all(conferences.map(async (c) => (await api['session.list']({ conferenceId: c.id }))[0]!.id));
+    const told: (number | null)[] = [];
+    host.subscribe((event, payload) => {
+      if (event === 'plan.changed') told.push((payload as { conferenceId: number | null }).conferenceId);
+    });
+    const { items } = await api['plan.add']({ sessionIds: picks });
+    expect(told.sort()).toEqual(conferences.map((c) => c.id).sort());
+    told.length = 0;
+    await api['plan.remind']({ itemIds: items.map((i) => i.id), reminder: 10 });
+    expect(told.sort()).toEqual(conferences.map((c) => c.id).sort());
+  });
+});
+
 describe('re-import and merge', () => {
   it('a second import of the same file changes nothing', async () => {
     const { api } = services();

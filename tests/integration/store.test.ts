@@ -90,7 +90,7 @@ describe('opening the store', () => {
   });
 });
 
-describe('migration 40: a reminder per plan item', () => {
+describe('migration 50: a reminder per plan item', () => {
   const OLD_COLUMNS = 'id, conference_id, session_id, title, start_ms, end_ms, place, state, priority, arrive_at, leave_at, note, created_at';
 
   /** A schema-30 file with a planned session (note, priority, window), a block and one history entry. */

@@ -32,13 +32,14 @@ describe('the last viewed conference', () => {
     }
   });
 
-  it('null clears it, and an id of no conference is never handed back', async () => {
+  it('null clears it, and an id of no conference is refused without forgetting the last one', async () => {
     const host = tempServices({ seeded: true });
     hosts.push(host);
     const [first] = await host.api['conference.list']({});
     await host.api['view.set']({ conferenceId: first!.id });
     expect(await host.api['view.set']({ conferenceId: null })).toEqual({ conferenceId: null });
-    // An id of no conference is stored but never handed back.
-    expect(await host.api['view.set']({ conferenceId: 99_999 })).toEqual({ conferenceId: null });
+    await host.api['view.set']({ conferenceId: first!.id });
+    await expect(host.api['view.set']({ conferenceId: 99_999 })).rejects.toMatchObject({ code: 'not-found', where: 'field conferenceId' });
+    expect(await host.api['view.get']({})).toEqual({ conferenceId: first!.id });
   });
 });

@@ -22,6 +22,11 @@ describe('search results as runs of ids', () => {
     );
   });
 
+  it('refuses ids out of order or repeated, instead of writing runs that would answer wrongly', () => {
+    expect(() => encodeIdRuns([3, 2])).toThrow(RangeError);
+    expect(() => encodeIdRuns([2, 2])).toThrow(RangeError);
+  });
+
   it('is far smaller than the id list when a search matches most of a conference', () => {
     const ids = Array.from({ length: 100_000 }, (_, i) => i + 1).filter((id) => id % 10 !== 0);
     expect(encodeIdRuns(ids).length).toBeLessThan(ids.length / 4);

@@ -67,5 +67,8 @@ describe('search results: ranking and highlighting', () => {
     expect(snippet).not.toMatch(/…\S*[a-z]…/);
     expect(abstractSnippet(text, searchWords('kubernetes'))).toBeNull();
     expect(abstractSnippet(null, searchWords('x'))).toBeNull();
+    // No space in the 30 characters before the hit: the snippet still starts at or before it.
+    const url = `See https://example.org/${'a'.repeat(60)}/wettkampf-ergebnisse and more`;
+    expect(lit(abstractSnippet(url, searchWords('wettkampf'), 60)!)).toContain('[wettkampf]');
   });
 });

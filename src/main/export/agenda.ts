@@ -195,7 +195,7 @@ export function entryFingerprint(entry: AgendaEntry): string {
     ev.state,
     ev.status,
     // An item's own reminder is part of the event (its VALARM). Items without one hash as before
-    // migration 0040, so an upgrade alone raises no SEQUENCE.
+    // migration 0050, so an upgrade alone raises no SEQUENCE.
     ...(ev.reminder === null ? [] : [{ reminder: ev.reminder }])
   ];
   return createHash('sha256').update(JSON.stringify(facts)).digest('hex');

@@ -30,7 +30,7 @@ export interface PlanRow {
   leave_at: number | null;
   note: string | null;
   created_at: number;
-  /** NULL: follows the export's default; 0: no reminder; else minutes before (migration 0040). */
+  /** NULL: follows the export's default; 0: no reminder; else minutes before (migration 0050). */
   reminder_minutes: number | null;
 }
 
@@ -128,7 +128,7 @@ function putRows(db: Db, rows: readonly PlanRow[]): void {
      (@id, @conference_id, @session_id, @title, @start_ms, @end_ms, @place, @state, @priority, @arrive_at, @leave_at, @note, @created_at,
       @reminder_minutes)`
   );
-  // A history entry written before migration 0040 has no reminder_minutes: the item had none then.
+  // A history entry written before migration 0050 has no reminder_minutes: the item had none then.
   for (const r of rows) st.run({ ...r, reminder_minutes: r.reminder_minutes ?? null });
 }
 

@@ -1,4 +1,4 @@
-// Each plan item's own reminder (plan_item.reminder_minutes, migration 0040): set for one or more
+// Each plan item's own reminder (plan_item.reminder_minutes, migration 0050): set for one or more
 // items as one undoable step, like every other plan edit (editPlan writes the history entry in the
 // same IMMEDIATE transaction). Only the reminder column is written, so nothing another writer
 // committed meanwhile is overwritten.

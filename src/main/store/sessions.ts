@@ -178,28 +178,34 @@ export function listSessions(db: Db, opts: ListOptions): Session[] {
 export function searchSessionIds(db: Db, opts: { conferenceId?: number | undefined; search: string }): number[] | null {
   const match = ftsQuery(opts.search);
   if (match === null) return null;
-  // The ids come back as one JSON array built inside SQLite: handing 90,000 rows to JavaScript one
-  // by one cost more than finding them.
+  // One read transaction: the proof that the ids form one range and the search that relies on it
+  // see the same snapshot, even while the import worker or the CLI commits.
+  return db.transaction(() => matchingIds(db, match, opts.conferenceId))();
+}
+
+function matchingIds(db: Db, match: string, conferenceId: number | undefined): number[] {
+  // The ids come back as one JSON array built inside SQLite, in id order (the aggregate's own
+  // ORDER BY, not a subquery's order): handing 90,000 rows to JavaScript one by one cost more than
+  // finding them.
   const ids = (sql: string, ...params: unknown[]): number[] =>
-    JSON.parse(db.prepare(`SELECT json_group_array(id) FROM (${sql})`).pluck().get(...params) as string) as number[];
-  if (opts.conferenceId === undefined) {
-    return ids('SELECT rowid AS id FROM session_fts WHERE session_fts MATCH ? ORDER BY rowid', match);
+    JSON.parse(db.prepare(`SELECT json_group_array(id ORDER BY id) FROM (${sql})`).pluck().get(...params) as string) as number[];
+  if (conferenceId === undefined) {
+    return ids('SELECT rowid AS id FROM session_fts WHERE session_fts MATCH ?', match);
   }
   // Three statements, not one: min and max each use the (conference_id, id) index as a lookup
   // (migration 40) only when asked alone; together SQLite scans the conference.
-  const lo = db.prepare('SELECT min(id) FROM session WHERE conference_id = ?').pluck().get(opts.conferenceId) as number | null;
-  const hi = db.prepare('SELECT max(id) FROM session WHERE conference_id = ?').pluck().get(opts.conferenceId) as number | null;
-  const n = db.prepare('SELECT count(*) FROM session WHERE conference_id = ?').pluck().get(opts.conferenceId) as number;
-  const span = { lo, hi, n };
-  if (span.lo === null || span.hi === null) return [];
-  if (span.hi - span.lo + 1 === span.n) {
-    return ids('SELECT rowid AS id FROM session_fts WHERE session_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid', match, span.lo, span.hi);
+  const lo = db.prepare('SELECT min(id) FROM session WHERE conference_id = ?').pluck().get(conferenceId) as number | null;
+  const hi = db.prepare('SELECT max(id) FROM session WHERE conference_id = ?').pluck().get(conferenceId) as number | null;
+  const n = db.prepare('SELECT count(*) FROM session WHERE conference_id = ?').pluck().get(conferenceId) as number;
+  if (lo === null || hi === null) return [];
+  if (hi - lo + 1 === n) {
+    return ids('SELECT rowid AS id FROM session_fts WHERE session_fts MATCH ? AND rowid BETWEEN ? AND ?', match, lo, hi);
   }
   return ids(
     `SELECT f.rowid AS id FROM session_fts f JOIN session s ON s.id = f.rowid
-      WHERE session_fts MATCH ? AND s.conference_id = ? ORDER BY f.rowid`,
+      WHERE session_fts MATCH ? AND s.conference_id = ?`,
     match,
-    opts.conferenceId
+    conferenceId
   );
 }
 

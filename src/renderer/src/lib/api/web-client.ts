@@ -5,14 +5,13 @@ import type {
   Api,
   Channel,
   ClientApi,
-  ErrorCode,
   EventName,
   Events,
   HostApi,
   Request,
   Responses,
-  WireResult
 } from '../../../../shared/contract.ts';
+import { isErrorCode, isWireResult } from '../../../../shared/errors.ts';
 // Names and errors come from zod-free modules: the renderer never loads the schemas.
 import { CHANNEL_NAMES as CHANNELS, EVENT_NAMES } from '../../../../shared/channels.ts';
 import { ClashlessError, readQuestion } from '../../../../shared/errors.ts';
@@ -37,29 +36,14 @@ export function takeToken(location: Location, storage: Storage, history: History
   return storage.getItem(TOKEN_KEY);
 }
 
-const ERROR_CODES: readonly ErrorCode[] = [
-  'bad-request',
-  'not-found',
-  'parse-failed',
-  'zone-required',
-  'first-day-required',
-  'too-large',
-  'empty',
-  'conflict',
-  'forbidden',
-  'internal'
-];
 
-function isWireResult(value: unknown): value is WireResult<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
-}
 
 /** Turn a WireResult into its value, or throw a ClashlessError that carries the service's words. */
 export function unwrap<T>(body: unknown, channel: string): T {
   if (!isWireResult(body)) throw new ClashlessError('internal', `Clashless got an unreadable answer for ${channel}. Try again.`);
   if (body.ok) return body.value as T;
   const { code, message, where, question } = body.error;
-  const known = ERROR_CODES.includes(code) ? code : 'internal';
+  const known = isErrorCode(code) ? code : 'internal';
   throw new ClashlessError(known, message || 'Something went wrong.', where, readQuestion(question) ?? undefined);
 }
 

@@ -105,7 +105,8 @@ export function abstractSnippet(description: string | null, words: readonly stri
   if (!first) return null;
   let from = Math.max(0, first.start - Math.floor(width / 3));
   let to = Math.min(text.length, from + width);
-  if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+  // Start at a word, but never after the hit (a long URL or compound before it has no space).
+  if (from > 0) from = Math.min(first.start, text.indexOf(' ', from) + 1 || from);
   if (to < text.length) to = text.lastIndexOf(' ', to) > first.end ? text.lastIndexOf(' ', to) : to;
   const parts = highlightParts(text.slice(from, to), words);
   if (from > 0) parts.unshift({ text: '…', hit: false });

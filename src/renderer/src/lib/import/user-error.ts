@@ -2,6 +2,7 @@
 // rethrows the services' wire errors ({code, message, where}); anything else is unexpected and
 // gets a calm generic sentence rather than a stack trace.
 import type { ErrorCode } from '../../../../shared/contract.ts';
+import { isErrorCode } from '../../../../shared/errors.ts';
 import { readQuestion, type ImportQuestion } from '../../../../shared/errors.ts';
 
 export interface UserError {
@@ -13,18 +14,6 @@ export interface UserError {
   question?: ImportQuestion | null;
 }
 
-const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'bad-request',
-  'not-found',
-  'parse-failed',
-  'zone-required',
-  'first-day-required',
-  'too-large',
-  'empty',
-  'conflict',
-  'forbidden',
-  'internal'
-]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -32,7 +21,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 export function toUserError(err: unknown, fallback = 'Something went wrong. Nothing was changed.'): UserError {
   if (isRecord(err)) {
-    const code = typeof err['code'] === 'string' && KNOWN_CODES.has(err['code']) ? (err['code'] as ErrorCode) : 'unknown';
+    const code = isErrorCode(err['code']) ? err['code'] : 'unknown';
     const message = typeof err['message'] === 'string' && err['message'].trim() !== '' ? err['message'] : fallback;
     const where = typeof err['where'] === 'string' && err['where'] !== '' ? err['where'] : null;
     // An Error that did not come from the services (network, a bug) may carry internals: say less.

@@ -1,4 +1,4 @@
-// Small pure helpers of the AppState: wording, storage that may be refused, clash partner lists.
+// Small pure helpers of the AppState: wording, clash partner lists, the travel lookup.
 import type { TravelEntry } from '../../../../shared/contract.ts';
 import type { Clash, Session } from '../../../../shared/domain.ts';
 import { KnownPlaces } from '../../../../shared/places.ts';
@@ -7,24 +7,6 @@ import { createTravelLookup, type TravelLookup } from '../../../../shared/travel
 /** Titles in status sentences stay short: “All Your Routes Are Ready…”. */
 export function shortTitle(title: string, max = 36): string {
   return title.length > max ? `${title.slice(0, max - 1).trimEnd()}…` : title;
-}
-
-/** Read a preference; storage can be missing or refused (private windows), which reads as unset. */
-export function readStorage(storage: Storage | null, key: string): string | null {
-  try {
-    return storage?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-/** Save a preference; when storage is refused the choice lasts for this page only. */
-export function writeStorage(storage: Storage | null, key: string, value: string): void {
-  try {
-    storage?.setItem(key, value);
-  } catch {
-    // See above: nothing to tell the person.
-  }
 }
 
 /** For each plan item, the items it clashes with. */

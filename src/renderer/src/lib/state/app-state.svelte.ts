@@ -14,7 +14,7 @@ import { describeError } from '../api/client.ts';
 import { createCandidateChecker, type CandidateChecker } from './candidate-clashes.ts';
 import { formatTimeRange } from '../calendar/format.ts';
 import { reminderStatus } from '../details/reminder.ts';
-import { conferenceTravelLookup, lowerFirst, partnersOf, readStorage, shortTitle, writeStorage } from './app-helpers.ts';
+import { conferenceTravelLookup, lowerFirst, partnersOf, shortTitle } from './app-helpers.ts';
 import { HostActions } from './host-actions.ts';
 import { ChangeQueue } from './change-queue.ts';
 import { StatusState } from './status.svelte.ts';
@@ -27,7 +27,6 @@ export interface AppHandlers {
   onFileOpened(file: { fileName: string; text: string }): void;
 }
 
-const CONFERENCE_KEY = 'clashless.conference';
 
 export class AppState {
   readonly api: ClientApi;
@@ -35,7 +34,6 @@ export class AppState {
   readonly view: ViewState;
   /** What only the host shell does: print, open a link. */
   readonly host: HostActions;
-  readonly #storage: Storage | null;
 
   #info = $state.raw<AppInfo | null>(null);
   #conferences = $state.raw<Conference[]>([]);
@@ -73,7 +71,6 @@ export class AppState {
 
   constructor(api: ClientApi, storage: Storage | null = null, localZone?: string) {
     this.api = api;
-    this.#storage = storage;
     this.view = new ViewState(storage, localZone);
     this.host = new HostActions(api, this.status);
     this.#changes = new ChangeQueue(this.status, () => this.reloadPlan());
@@ -177,10 +174,9 @@ export class AppState {
         this.#beforeImport = null;
         await this.selectConference(imported.id);
       } else if (!still) {
-        // The conference looked at last time (the database remembers it, so a new browser-host port
-        // or another window agrees; this browser's own note is the fallback), else the first one.
-        const stored = await this.api['view.get']({}).then((v) => v.conferenceId, () => null);
-        const remembered = stored ?? Number(readStorage(this.#storage, CONFERENCE_KEY));
+        // The conference looked at last time, else the first one. The database is its one owner,
+        // so a new browser-host port, another window and the CLI all agree.
+        const remembered = await this.api['view.get']({}).then((v) => v.conferenceId, () => null);
         const first = this.#conferences.find((c) => c.id === remembered) ?? this.#conferences[0];
         await this.selectConference(first?.id ?? null);
       }
@@ -199,7 +195,6 @@ export class AppState {
     if (id !== this.#conferenceId) {
       this.#conferenceId = id;
       if (id !== null) {
-        writeStorage(this.#storage, CONFERENCE_KEY, String(id));
         void this.api['view.set']({ conferenceId: id }).catch(() => undefined); // a convenience, never worth an error
       }
       this.#selection = null;
