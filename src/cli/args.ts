@@ -70,8 +70,8 @@ export const USAGE = `Usage:
   clashless [--db PATH] conference remove ID|TITLE  remove it with its sessions and plan (undoable)
   clashless [--db PATH] sessions [--search TEXT] [--conference C] [--json]
   clashless [--db PATH] plan add KEY... | --all   [--state going|backup|maybe] [--conference C]
-  clashless [--db PATH] plan remove KEY...
-  clashless [--db PATH] plan remind KEY... --minutes none|5|10|15|30|default
+  clashless [--db PATH] plan remove KEY...       [--conference C]
+  clashless [--db PATH] plan remind KEY... --minutes none|5|10|15|30|default [--conference C]
   clashless [--db PATH] plan list [--conference C] [--json]
   clashless [--db PATH] clashes [--conference C] [--json]
   clashless [--db PATH] resolve --all-by-priority [--dry-run] [--conference C] [--json]

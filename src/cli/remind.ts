@@ -1,4 +1,4 @@
-// `clashless plan remind KEY... --minutes none|5|10|15|30|default`: each item's own reminder, the
+// `clashless plan remind KEY... --minutes none|5|10|15|30|default [--conference C]`: each item's own reminder, the
 // one the app's details panel sets (plan.remind), as one undoable step for all the keys given.
 import { ClashlessError } from '../shared/contract.ts';
 import { REMINDER_MINUTES } from '../shared/domain.ts';
@@ -6,6 +6,7 @@ import type { PlanItem, Reminder } from '../shared/domain.ts';
 import type { ServiceHost } from '../main/service-host.ts';
 import { allowOnly, flagValue, UsageError } from './args.ts';
 import type { ParsedArgs } from './args.ts';
+import { conferenceScope } from './conference.ts';
 import { planKey } from './json.ts';
 import type { Io } from './output.ts';
 
@@ -21,13 +22,31 @@ export function reminderArgument(text: string | undefined): Reminder | null {
   return minutes;
 }
 
-/** Plan item ids for keys as `plan list` prints them (a session key, or block-ID). */
-export function planItemIds(plan: readonly PlanItem[], keys: readonly string[]): number[] {
+/**
+ * Plan item ids for keys as `plan list` prints them (a session key, or block-ID). A key that is in
+ * the plan of several conferences (the same talk imported twice) is refused, never guessed; the
+ * plan given is already limited to one conference when `--conference` names it.
+ */
+export function planItemIds(plan: readonly PlanItem[], keys: readonly string[], scoped = false): number[] {
   return keys.map((key) => {
-    const item = plan.find((p) => planKey(p) === key);
-    if (!item) throw new ClashlessError('not-found', `“${key}” is not in the plan. See it with: clashless plan list`);
-    return item.id;
+    const found = plan.filter((p) => planKey(p) === key);
+    if (found.length === 0) {
+      const where = scoped ? ' of that conference' : '';
+      throw new ClashlessError('not-found', `“${key}” is not in the plan${where}. See it with: clashless plan list`);
+    }
+    if (found.length > 1) {
+      const conferences = new Set(found.map((p) => p.conferenceId)).size;
+      throw new ClashlessError('conflict', `“${key}” is in ${conferences} conferences; say which with --conference ID|TITLE.`);
+    }
+    return found[0]!.id;
   });
+}
+
+/** The ids of the plan items these keys name, in the conference `--conference` names or in every one. */
+export async function scopedPlanItemIds(host: ServiceHost, args: ParsedArgs, keys: readonly string[]): Promise<number[]> {
+  const scope = await conferenceScope(host, args);
+  const plan = await host.api['plan.list'](scope ? { conferenceId: scope.id } : {});
+  return planItemIds(plan, keys, scope !== undefined);
 }
 
 function reminderPhrase(reminder: Reminder | null): string {
@@ -36,11 +55,11 @@ function reminderPhrase(reminder: Reminder | null): string {
 }
 
 export async function cmdRemind(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
-  allowOnly(args, 'plan remind', ['--minutes']);
+  allowOnly(args, 'plan remind', ['--minutes', '--conference']);
   const keys = args.positionals.slice(2);
   if (keys.length === 0) throw new UsageError('plan remind needs at least one KEY.');
   const reminder = reminderArgument(flagValue(args, '--minutes'));
-  const itemIds = planItemIds(await host.api['plan.list']({}), keys);
+  const itemIds = await scopedPlanItemIds(host, args, keys);
   const { items } = await host.api['plan.remind']({ itemIds, reminder });
   io.out(`${items.length} item${items.length === 1 ? '' : 's'} now ${items.length === 1 ? 'has' : 'have'} ${reminderPhrase(reminder)}.\n`);
   return 0;

@@ -16,6 +16,11 @@ export function changeKindLabel(kind: ChangeKind): string {
   return KIND_LABELS[kind];
 }
 
+/** One change as a line of text, as `import` and `changes` print it: "room changed (in your plan): Title — detail". */
+export function changeLine(c: Pick<ScheduleChange, 'kind' | 'planned' | 'title' | 'detail'>): string {
+  return `${KIND_LABELS[c.kind]}${c.planned ? ' (in your plan)' : ''}: ${c.title}${c.detail ? ` — ${c.detail}` : ''}`;
+}
+
 /** How much a change can upset a plan: cancellations first, additions last. */
 const KIND_WEIGHT: Readonly<Record<ChangeKind, number>> = {
   cancelled: 0,

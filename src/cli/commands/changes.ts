@@ -1,6 +1,6 @@
 // `clashless changes`: what each conference's newest re-import changed, from the service the app's
 // "What changed" panel reads, in the panel's words and order.
-import { changeKindLabel, sortChanges } from '../../shared/change-text.ts';
+import { changeLine, sortChanges } from '../../shared/change-text.ts';
 import { isoDateInZone, toIsoUtc } from '../../shared/time.ts';
 import type { ServiceHost } from '../../main/service-host.ts';
 import { allowOnly, hasFlag, UsageError } from '../args.ts';
@@ -43,7 +43,7 @@ export async function cmdChanges(host: ServiceHost, args: ParsedArgs, io: Io): P
     io.out(`${conference.title}: last import ${isoDateInZone(importedAt, zone)} ${hhmm(importedAt, zone)}${touches}\n`);
     // Like the panel: new sessions nobody planned are a count, not a list that buries what matters.
     for (const c of changes.filter((x) => x.kind !== 'added' || x.planned)) {
-      io.out(`  ${changeKindLabel(c.kind)}${c.planned ? ' (in your plan)' : ''}: ${c.title}${c.detail ? ` — ${c.detail}` : ''}\n`);
+      io.out(`  ${changeLine(c)}\n`);
     }
     const added = changes.filter((x) => x.kind === 'added' && !x.planned).length;
     if (added > 0) io.out(`  ${plural(added, 'new session')} (list them with --json)\n`);

@@ -2,6 +2,7 @@
 // commit it unless --dry-run. Inputs over 20 MiB are refused before they are read.
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { changeLine, sortChanges } from '../../shared/change-text.ts';
 import { ClashlessError } from '../../shared/contract.ts';
 import type { ImportPreview } from '../../shared/contract.ts';
 import { IMPORT_FORMATS } from '../../shared/domain.ts';
@@ -114,7 +115,7 @@ export async function cmdImport(host: ServiceHost, args: ParsedArgs, io: Io): Pr
       `Imported “${preview.conference.title}”: ${report.total} sessions (${report.added} added, ${report.updated} updated, ` +
         `${report.unchanged} unchanged, ${report.removed} removed) in ${preview.conference.timeZone}.\n`
     );
-    for (const c of report.changes) io.out(`  ${c.kind}${c.planned ? ' (planned)' : ''}: ${c.title} — ${c.detail}\n`);
+    for (const c of sortChanges(report.changes)) io.out(`  ${changeLine(c)}\n`);
   }
   for (const w of report.warnings) io.err(`warning${w.line ? ` (line ${w.line})` : ''}: ${w.message}\n`);
   return 0;

@@ -9,7 +9,7 @@ import type { ParsedArgs } from '../args.ts';
 import { conferenceScope } from '../conference.ts';
 import { planJson, planKey, sessionJson } from '../json.ts';
 import { print, slot } from '../output.ts';
-import { cmdRemind, planItemIds } from '../remind.ts';
+import { cmdRemind, scopedPlanItemIds } from '../remind.ts';
 import type { Io } from '../output.ts';
 
 /** Conference id → time zone, for writing times in each conference's own zone. */
@@ -78,9 +78,9 @@ export async function cmdPlan(host: ServiceHost, args: ParsedArgs, io: Io, looku
   const keys = args.positionals.slice(2);
   if (verb === 'add') return planAdd(host, args, io, keys, lookup);
   if (verb === 'remove') {
-    allowOnly(args, 'plan remove', []);
+    allowOnly(args, 'plan remove', ['--conference']);
     if (keys.length === 0) throw new UsageError('plan remove needs at least one KEY.');
-    const itemIds = planItemIds(await host.api['plan.list']({}), keys);
+    const itemIds = await scopedPlanItemIds(host, args, keys);
     const { items } = await host.api['plan.remove']({ itemIds });
     io.out(`Removed ${items.length} item${items.length === 1 ? '' : 's'} from the plan.\n`);
     return 0;

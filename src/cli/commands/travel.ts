@@ -1,6 +1,7 @@
 // `clashless travel list|set`: the walking minutes between places of one conference, from the
 // service the app's Travel times panel uses. Clashes count a gap shorter than the walk.
 import { ClashlessError } from '../../shared/contract.ts';
+import type { TravelEntry } from '../../shared/contract.ts';
 import type { Conference } from '../../shared/domain.ts';
 import { placeKeyOfLabel, placeOf } from '../../shared/places.ts';
 import { parseMinutes } from '../../shared/travel.ts';
@@ -36,6 +37,12 @@ function placeNamed(places: ReadonlyMap<string, string>, typed: string, conferen
   throw new ClashlessError('not-found', `No session of “${conference.title}” is at “${typed.trim()}”. ${known}`);
 }
 
+/** One `travel list` line; a walk to a place the person typed (not a conference room) is unknown, not "null". */
+function travelLine(t: TravelEntry): string {
+  const how = t.custom ? 'set by you' : t.minutes === null ? 'unknown: not a conference room (set it with travel set)' : 'default';
+  return `${t.minutes ?? '?'} min\t${t.from} ↔ ${t.to}\t${how}`;
+}
+
 export async function cmdTravel(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
   const verb = args.positionals[1];
   if (verb === 'list') {
@@ -48,7 +55,7 @@ export async function cmdTravel(host: ServiceHost, args: ParsedArgs, io: Io): Pr
       return 0;
     }
     if (table.length === 0) io.out(`No walking times in “${conference.title}” yet: the plan has fewer than two places.\n`);
-    for (const t of table) io.out(`${t.minutes} min\t${t.from} ↔ ${t.to}\t${t.custom ? 'set by you' : 'default'}\n`);
+    for (const t of table) io.out(`${travelLine(t)}\n`);
     return 0;
   }
   if (verb === 'set') {
