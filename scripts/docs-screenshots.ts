@@ -1,6 +1,6 @@
 // `npm run screenshots`: the README and docs pictures of every view, taken from the real UI in
-// Debian's Chromium through the browser host: 38C3 with a planned day (two clashes and a lunch
-// block), each of Week, Day, List, By room and Now at 1024×700 and 1920×1080, light and dark, the
+// Debian's Chromium through the browser host: 38C3 with three planned days (a few clashes and a
+// lunch block), each of Week, Day, List, By room and Now at 1024×700 and 1920×1080, light and dark, the
 // clock fixed on Saturday afternoon so "Now" has something to say. Writes docs/view-*.png.
 import { join } from 'node:path';
 import { callApi, chooseConference, import38c3, openApp, ROOT, startHost } from '../tests/e2e/helpers.ts';
@@ -27,10 +27,18 @@ try {
       let conference = (await callApi(page, 'conference.list', {})).find((c) => c.title === '38C3');
       if (!conference) {
         const { conferenceId, sessions } = await import38c3(page);
-        // Saturday from noon to evening: every third talk, so some overlap and one walk is short.
-        const saturday = sessions.filter((s) => s.start >= Date.UTC(2024, 11, 28, 11) && s.start < Date.UTC(2024, 11, 28, 19));
-        const picked = [...saturday.filter((_, i) => i % 3 === 0).slice(0, 7), ...sessions.filter((s) => PICKS.includes(s.title))];
-        await callApi(page, 'plan.add', { sessionIds: picked.map((s) => s.id) });
+        // Each day a chain of talks in the big halls, back to back as a person would plan them,
+        // plus the PICKS, which overlap some of them: a realistic plan with a few clashes.
+        const picked = new Set(sessions.filter((s) => PICKS.includes(s.title)).map((s) => s.id));
+        for (const day of [27, 28, 29]) {
+          let free = Date.UTC(2024, 11, day, 10);
+          for (const s of sessions) {
+            if (s.start < free || s.start >= Date.UTC(2024, 11, day, 21) || !/^Saal/.test(s.room ?? '')) continue;
+            picked.add(s.id);
+            free = s.end + 30 * 60_000;
+          }
+        }
+        await callApi(page, 'plan.add', { sessionIds: [...picked] });
         await callApi(page, 'block.create', {
           conferenceId,
           title: 'Lunch with Ana',

@@ -1,6 +1,8 @@
 // The catalog as a person searches 38C3 at 1024×700: the exact title first, the typed words lit,
 // a hit that only the abstract explains shown with the abstract's words; and rows as tall as their
 // content, with whole room names (issue #17, defects 8 and 9).
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogEntry, chooseConference, import38c3, openApp, sessionsList, startHost, type AppPage, type Host } from './helpers.ts';
 
@@ -50,7 +52,7 @@ describe('searching the catalog', () => {
     // The lit word is on screen, not clipped away by the two-line limit.
     const [mark, box] = await Promise.all([snippet.locator('mark').boundingBox(), snippet.boundingBox()]);
     expect(mark!.y + mark!.height).toBeLessThanOrEqual(box!.y + box!.height + 0.5);
-    await app.page.screenshot({ path: 'tmp/catalog-search.png' });
+    await app.page.screenshot({ path: join(process.env.CLASHLESS_SCREENSHOTS ?? tmpdir(), 'clashless-catalog-search.png') });
     expect(await snippet.locator('mark').allInnerTexts()).toEqual(['Wettkampf']);
   });
 

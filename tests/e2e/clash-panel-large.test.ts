@@ -60,6 +60,19 @@ describe('clash panel with 300 planned 38C3 sessions', () => {
     await expect.poll(() => page.getByRole('complementary', { name: 'Details' }).count()).toBe(1);
   });
 
+  it('By room gives each of 38C3’s many rooms the same readable width, however long a title', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'By room', exact: true }).click();
+    const heads = page.locator('.room-head');
+    await expect.poll(() => heads.count()).toBeGreaterThan(10);
+    const widths = await heads.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().width)));
+    expect(Math.max(...widths) - Math.min(...widths)).toBeLessThanOrEqual(1);
+    // More rooms than fit: each gets the 170 px minimum, not the width of its longest title.
+    expect(Math.min(...widths)).toBeGreaterThanOrEqual(169);
+    expect(Math.max(...widths)).toBeLessThan(200);
+    await page.getByRole('button', { name: 'Week', exact: true }).click();
+  });
+
   it('shows the first 40 clashes, says how many there are, and shows more on request', async () => {
     const { page } = app;
     await page.getByTestId('clash-badge').click();
