@@ -4,7 +4,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { ClashlessError } from '../../shared/contract.ts';
 import type { ClashView, Request, ResolveAllPreview, TravelEntry } from '../../shared/contract.ts';
 import { clashItemFromPlan, findClashes } from '../../shared/clashes.ts';
-import { inEngineOrder, splitFor } from '../../shared/split.ts';
+import { inEngineOrder, splitFor, splitRefusal } from '../../shared/split.ts';
 import type { PlanItem, ScheduleChange } from '../../shared/domain.ts';
 import { KnownPlaces, placeKeyOfLabel, placeLabel, placeOf } from '../../shared/places.ts';
 import { resolveByPriority } from '../../shared/resolve.ts';
@@ -81,14 +81,7 @@ function resolveClashNow(db: Db, now: number, req: Request<'clash.resolve'>): Pl
       const [fa, fb] = inEngineOrder(clashItemFromPlan(a), clashItemFromPlan(b));
       const [first, second] = fa.id === a.id ? [a, b] : [b, a];
       const split = splitFor(fa, fb, travelLookup(db, a.conferenceId));
-      if (!split.possible) {
-        throw new ClashlessError(
-          'conflict',
-          `“${first.title}” and “${second.title}” cannot be split: ${
-            split.reason === 'order' ? 'they are in the wrong order' : `there is not room for 5 minutes of each and the ${split.walkMinutes}-min walk`
-          }. Keep one instead.`
-        );
-      }
+      if (!split.possible) throw new ClashlessError('conflict', splitRefusal(split, [first.title, second.title]));
       return setWindows(
         db,
         now,
