@@ -65,10 +65,14 @@ export function splitTime(a: ClashItem, b: ClashItem, travelMinutes: number): { 
   return plan.possible ? { aLeaveAt: plan.aLeaveAt, bArriveAt: plan.bArriveAt } : null;
 }
 
-/** Engine order (effective start, effective end, id): the first of two items is the one that leaves early. */
+/** Engine order (effective start, effective end, id) as a comparator: negative when x comes first. */
+export function engineOrder(x: ClashItem, y: ClashItem): number {
+  return effectiveStart(x) - effectiveStart(y) || effectiveEnd(x) - effectiveEnd(y) || x.id - y.id;
+}
+
+/** Engine order: the first of two items is the one that leaves early. */
 export function inEngineOrder<T extends ClashItem>(x: T, y: T): [T, T] {
-  const d = effectiveStart(x) - effectiveStart(y) || effectiveEnd(x) - effectiveEnd(y) || x.id - y.id;
-  return d <= 0 ? [x, y] : [y, x];
+  return engineOrder(x, y) <= 0 ? [x, y] : [y, x];
 }
 
 /** The split of two items in engine order, with the walk between their places from `travel`. */

@@ -1,0 +1,81 @@
+// The clash list over every conference must judge each conference by its own places and walks: a
+// block typed "Hall 1" in one conference is not the other conference's room "Hall 1".
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempServices } from './helpers.ts';
+
+type Host = ReturnType<typeof tempServices>;
+const hosts: Host[] = [];
+afterEach(() => {
+  while (hosts.length) hosts.pop()!.cleanup();
+});
+
+function calendar(name: string, events: { uid: string; start: string; end: string; title: string; location: string }[]): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//clash-scope//EN', `X-WR-CALNAME:${name}`];
+  for (const e of events) {
+    lines.push('BEGIN:VEVENT', `UID:${e.uid}`, `DTSTART:${e.start}`, `DTEND:${e.end}`, `SUMMARY:${e.title}`, `LOCATION:${e.location}`, 'END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return lines.join('\r\n');
+}
+
+const at = (iso: string): number => Date.parse(iso);
+
+describe('clash.list across conferences', () => {
+  it('a typed "Hall 1" is unknown in its own conference even when another conference has a room of that name', async () => {
+    const host = tempServices();
+    hosts.push(host);
+    const { api } = host;
+    // Expo has a room "Hall 1"; Messe has none.
+    const expo = await api['import.commit']({
+      text: calendar('Expo Days', [{ uid: 'e1@test', start: '20250310T090000Z', end: '20250310T100000Z', title: 'Expo opening', location: 'Expo | Hall 1' }]),
+      fileName: 'expo.ics'
+    });
+    const messe = await api['import.commit']({
+      text: calendar('Messe Week', [
+        { uid: 'm1@test', start: '20250312T103000Z', end: '20250312T110000Z', title: 'Short talk', location: 'Messe | Room 9' },
+        { uid: 'm2@test', start: '20250312T110000Z', end: '20250312T113000Z', title: 'Next talk', location: 'Messe | Room 9' }
+      ]),
+      fileName: 'messe.ics'
+    });
+    expect(messe.conferenceId).not.toBe(expo.conferenceId);
+    const sessions = [...(await api['session.list']({ conferenceId: expo.conferenceId })), ...(await api['session.list']({ conferenceId: messe.conferenceId }))];
+    await api['plan.add']({ sessionIds: sessions.map((s) => s.id) });
+    // In Messe the person types "Hall 1" for a block that overlaps the short talk and ends 5 minutes
+    // before the next one: with Expo's "Hall 1" (another venue, 20 minutes) that would be a transfer
+    // clash and a split with a 20-minute walk; in Messe nothing says where "Hall 1" is.
+    await api['block.create']({ conferenceId: messe.conferenceId, title: 'Stand duty', start: at('2025-03-12T10:00:00Z'), end: at('2025-03-12T10:55:00Z'), place: 'Hall 1' });
+
+    const own = await api['clash.list']({ conferenceId: messe.conferenceId });
+    const messeIds = new Set((await api['plan.list']({ conferenceId: messe.conferenceId })).map((p) => p.id));
+    const all = await api['clash.list']({});
+    expect(all.filter((c) => messeIds.has(c.a) || messeIds.has(c.b))).toEqual(own);
+    // Only the overlap with the short talk; the split waits for the walk to be set.
+    expect(own.map((c) => c.kind)).toEqual(['overlap']);
+    expect(own[0]!.split).toMatchObject({ possible: false, reason: 'unknown-walk', between: ['Hall 1', 'Messe | Room 9'] });
+    // A split asked for anyway is refused with the same words, and the plan stays as it was.
+    const before = await api['plan.list']({});
+    await expect(api['clash.resolve']({ a: own[0]!.a, b: own[0]!.b, action: 'split' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'Set the walk between Hall 1 and Messe | Room 9 in Travel times to split the time.'
+    });
+    expect(await api['plan.list']({})).toEqual(before);
+  });
+
+  it('items of two conferences at the same time still clash in the list over every conference', async () => {
+    const host = tempServices();
+    hosts.push(host);
+    const { api } = host;
+    const one = await api['import.commit']({
+      text: calendar('Conf One', [{ uid: 'a@test', start: '20250310T090000Z', end: '20250310T100000Z', title: 'Talk one', location: 'Expo | Hall 1' }]),
+      fileName: 'one.ics'
+    });
+    const two = await api['import.commit']({
+      text: calendar('Conf Two', [{ uid: 'b@test', start: '20250310T093000Z', end: '20250310T103000Z', title: 'Talk two', location: 'Messe | Room 9' }]),
+      fileName: 'two.ics'
+    });
+    const sessions = [...(await api['session.list']({ conferenceId: one.conferenceId })), ...(await api['session.list']({ conferenceId: two.conferenceId }))];
+    await api['plan.add']({ sessionIds: sessions.map((s) => s.id) });
+    const all = await api['clash.list']({});
+    expect(all.map((c) => [c.kind, c.minutes])).toEqual([['overlap', 30]]);
+  });
+});
