@@ -98,6 +98,15 @@ export function resolveByPriority(items: readonly ClashItem[], travel: TravelLoo
   return { keep, toBackup, totalPriority };
 }
 
+/**
+ * Clashes resolve-all leaves in place: pairs of the person's own blocks (going, fixed) that still
+ * clash with each other. Resolving never demotes a block, so these remain for the person to settle.
+ */
+export function unresolvedBlockClashes(items: readonly ClashItem[], travel: TravelLookup): number {
+  const blocks = items.filter((item) => item.fixed === true && isClashing(item));
+  return blocks.length < 2 ? 0 : findClashes(blocks, travel).length;
+}
+
 /** The best clash-free choice among items that are all free to move (see the header). */
 function resolveSessions(items: readonly ClashItem[], travel: TravelLookup): ResolveResult {
   const prep = prepareItems(items, travel, (item) => (isClashing(item) ? 1 : 0));

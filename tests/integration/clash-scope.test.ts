@@ -20,33 +20,35 @@ function calendar(name: string, events: { uid: string; start: string; end: strin
 
 const at = (iso: string): number => Date.parse(iso);
 
+/** Imports one calendar as a conference and plans every session of it. */
+async function planConference(host: Host, name: string, events: Parameters<typeof calendar>[1]): Promise<number> {
+  const { conferenceId } = await host.api['import.commit']({ text: calendar(name, events), fileName: `${name}.ics` });
+  const sessions = await host.api['session.list']({ conferenceId });
+  await host.api['plan.add']({ sessionIds: sessions.map((s) => s.id) });
+  return conferenceId;
+}
+
 describe('clash.list across conferences', () => {
   it('a typed "Hall 1" is unknown in its own conference even when another conference has a room of that name', async () => {
     const host = tempServices();
     hosts.push(host);
     const { api } = host;
     // Expo has a room "Hall 1"; Messe has none.
-    const expo = await api['import.commit']({
-      text: calendar('Expo Days', [{ uid: 'e1@test', start: '20250310T090000Z', end: '20250310T100000Z', title: 'Expo opening', location: 'Expo | Hall 1' }]),
-      fileName: 'expo.ics'
-    });
-    const messe = await api['import.commit']({
-      text: calendar('Messe Week', [
-        { uid: 'm1@test', start: '20250312T103000Z', end: '20250312T110000Z', title: 'Short talk', location: 'Messe | Room 9' },
-        { uid: 'm2@test', start: '20250312T110000Z', end: '20250312T113000Z', title: 'Next talk', location: 'Messe | Room 9' }
-      ]),
-      fileName: 'messe.ics'
-    });
-    expect(messe.conferenceId).not.toBe(expo.conferenceId);
-    const sessions = [...(await api['session.list']({ conferenceId: expo.conferenceId })), ...(await api['session.list']({ conferenceId: messe.conferenceId }))];
-    await api['plan.add']({ sessionIds: sessions.map((s) => s.id) });
+    const expo = await planConference(host, 'Expo Days', [
+      { uid: 'e1@test', start: '20250310T090000Z', end: '20250310T100000Z', title: 'Expo opening', location: 'Expo | Hall 1' }
+    ]);
+    const messe = await planConference(host, 'Messe Week', [
+      { uid: 'm1@test', start: '20250312T103000Z', end: '20250312T110000Z', title: 'Short talk', location: 'Messe | Room 9' },
+      { uid: 'm2@test', start: '20250312T110000Z', end: '20250312T113000Z', title: 'Next talk', location: 'Messe | Room 9' }
+    ]);
+    expect(messe).not.toBe(expo);
     // In Messe the person types "Hall 1" for a block that overlaps the short talk and ends 5 minutes
     // before the next one: with Expo's "Hall 1" (another venue, 20 minutes) that would be a transfer
     // clash and a split with a 20-minute walk; in Messe nothing says where "Hall 1" is.
-    await api['block.create']({ conferenceId: messe.conferenceId, title: 'Stand duty', start: at('2025-03-12T10:00:00Z'), end: at('2025-03-12T10:55:00Z'), place: 'Hall 1' });
+    await api['block.create']({ conferenceId: messe, title: 'Stand duty', start: at('2025-03-12T10:00:00Z'), end: at('2025-03-12T10:55:00Z'), place: 'Hall 1' });
 
-    const own = await api['clash.list']({ conferenceId: messe.conferenceId });
-    const messeIds = new Set((await api['plan.list']({ conferenceId: messe.conferenceId })).map((p) => p.id));
+    const own = await api['clash.list']({ conferenceId: messe });
+    const messeIds = new Set((await api['plan.list']({ conferenceId: messe })).map((p) => p.id));
     const all = await api['clash.list']({});
     expect(all.filter((c) => messeIds.has(c.a) || messeIds.has(c.b))).toEqual(own);
     // Only the overlap with the short talk; the split waits for the walk to be set.
@@ -65,16 +67,12 @@ describe('clash.list across conferences', () => {
     const host = tempServices();
     hosts.push(host);
     const { api } = host;
-    const one = await api['import.commit']({
-      text: calendar('Conf One', [{ uid: 'a@test', start: '20250310T090000Z', end: '20250310T100000Z', title: 'Talk one', location: 'Expo | Hall 1' }]),
-      fileName: 'one.ics'
-    });
-    const two = await api['import.commit']({
-      text: calendar('Conf Two', [{ uid: 'b@test', start: '20250310T093000Z', end: '20250310T103000Z', title: 'Talk two', location: 'Messe | Room 9' }]),
-      fileName: 'two.ics'
-    });
-    const sessions = [...(await api['session.list']({ conferenceId: one.conferenceId })), ...(await api['session.list']({ conferenceId: two.conferenceId }))];
-    await api['plan.add']({ sessionIds: sessions.map((s) => s.id) });
+    await planConference(host, 'Conf One', [
+      { uid: 'a@test', start: '20250310T090000Z', end: '20250310T100000Z', title: 'Talk one', location: 'Expo | Hall 1' }
+    ]);
+    await planConference(host, 'Conf Two', [
+      { uid: 'b@test', start: '20250310T093000Z', end: '20250310T103000Z', title: 'Talk two', location: 'Messe | Room 9' }
+    ]);
     const all = await api['clash.list']({});
     expect(all.map((c) => [c.kind, c.minutes])).toEqual([['overlap', 30]]);
   });

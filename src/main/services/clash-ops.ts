@@ -7,7 +7,7 @@ import { clashItemFromPlan, findClashes, type ClashItem } from '../../shared/cla
 import { engineOrder, inEngineOrder, splitFor, splitRefusal } from '../../shared/split.ts';
 import type { Clash, PlanItem, ScheduleChange } from '../../shared/domain.ts';
 import { KnownPlaces, placeKeyOfLabel, placeLabel, placeOf } from '../../shared/places.ts';
-import { resolveByPriority } from '../../shared/resolve.ts';
+import { resolveByPriority, unresolvedBlockClashes } from '../../shared/resolve.ts';
 import { createTravelLookup, estimateTravelMinutes } from '../../shared/travel.ts';
 import type { TravelLookup, TravelOverride } from '../../shared/travel.ts';
 import { latestChanges } from '../store/changes.ts';
@@ -137,7 +137,9 @@ export function resolveAll(db: Db, now: number, conferenceId: number, apply: boo
 
 function resolveAllNow(db: Db, now: number, conferenceId: number, apply: boolean): ResolveAllPreview {
   const plan = listPlan(db, conferenceId);
-  const result = resolveByPriority(plan.map(clashItemFromPlan), travelLookup(db, conferenceId));
+  const items = plan.map(clashItemFromPlan);
+  const travel = travelLookup(db, conferenceId);
+  const result = resolveByPriority(items, travel);
   if (apply && result.toBackup.length > 0) {
     setStates(
       db,
@@ -146,7 +148,8 @@ function resolveAllNow(db: Db, now: number, conferenceId: number, apply: boolean
       `Resolve all clashes by priority (${result.toBackup.length} to backup)`
     );
   }
-  return { keep: result.keep, toBackup: result.toBackup, totalPriority: result.totalPriority, applied: apply };
+  const unresolved = unresolvedBlockClashes(items, travel);
+  return { keep: result.keep, toBackup: result.toBackup, totalPriority: result.totalPriority, unresolved, applied: apply };
 }
 
 /** The travel table the person can edit: every pair of places in the plan, default or custom. */
