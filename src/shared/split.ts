@@ -24,7 +24,9 @@ export type SplitPlan =
    * `unknown-walk`: one of the two is a place the person typed and nothing says how far it is from
    * the other (`between`, as labels): a split would have to guess the walk, so there is none.
    */
-  | { possible: false; reason: 'unknown-walk'; walkMinutes: 0; between: [string, string] };
+  | { possible: false; reason: 'unknown-walk'; walkMinutes: 0; between: [string, string] }
+  /** `other-conference`: an unknown walk between items of two conferences, which no travel table holds. */
+  | { possible: false; reason: 'other-conference'; walkMinutes: 0 };
 
 /**
  * Share the contested time of two clashing items: `a` (the earlier one, Clash.a) leaves early and
@@ -100,5 +102,7 @@ export function splitRefusal(plan: Extract<SplitPlan, { possible: false }>, name
     }
     case 'unknown-walk':
       return `Set the walk between ${plan.between[0]} and ${plan.between[1]} in Travel times to split the time.`;
+    case 'other-conference':
+      return `${who} belong to different conferences, so the walk between them is unknown; keep one of them instead.`;
   }
 }

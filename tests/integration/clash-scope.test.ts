@@ -75,5 +75,11 @@ describe('clash.list across conferences', () => {
     ]);
     const all = await api['clash.list']({});
     expect(all.map((c) => [c.kind, c.minutes])).toEqual([['overlap', 30]]);
+    // No travel table holds a walk between two conferences: the split says so instead of pointing there.
+    expect(all[0]!.split).toEqual({ possible: false, reason: 'other-conference', walkMinutes: 0 });
+    await expect(api['clash.resolve']({ a: all[0]!.a, b: all[0]!.b, action: 'split' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: '“Talk one” and “Talk two” belong to different conferences, so the walk between them is unknown; keep one of them instead.'
+    });
   });
 });

@@ -122,4 +122,10 @@ describe('why a split cannot be done', () => {
       '“Keynote” and “Lunch” can’t be split: there is no room for 5 minutes of each and the 20-min walk; keep one of them instead.'
     );
   });
+
+  it('between two conferences it does not point at a travel table that cannot hold the walk', () => {
+    expect(splitRefusal({ possible: false, reason: 'other-conference', walkMinutes: 0 })).toBe(
+      'These two belong to different conferences, so the walk between them is unknown; keep one of them instead.'
+    );
+  });
 });

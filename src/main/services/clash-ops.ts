@@ -4,7 +4,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { ClashlessError } from '../../shared/contract.ts';
 import type { ClashView, Request, ResolveAllPreview, TravelEntry } from '../../shared/contract.ts';
 import { clashItemFromPlan, findClashes, type ClashItem } from '../../shared/clashes.ts';
-import { engineOrder, inEngineOrder, splitFor, splitRefusal } from '../../shared/split.ts';
+import { engineOrder, inEngineOrder, splitFor, splitRefusal, type SplitPlan } from '../../shared/split.ts';
 import type { Clash, PlanItem, ScheduleChange } from '../../shared/domain.ts';
 import { KnownPlaces, placeKeyOfLabel, placeLabel, placeOf } from '../../shared/places.ts';
 import { resolveByPriority, unresolvedBlockClashes } from '../../shared/resolve.ts';
@@ -36,6 +36,14 @@ const ACROSS_CONFERENCES: TravelLookup = createTravelLookup([], new KnownPlaces(
 /** The walks between two plan items: their conference's own, or unknown across conferences. */
 function travelBetween(db: Db, a: PlanItem, b: PlanItem): TravelLookup {
   return a.conferenceId === b.conferenceId ? travelLookup(db, a.conferenceId) : ACROSS_CONFERENCES;
+}
+
+/** The split of two items in engine order; an unknown walk across conferences is no Travel times entry to set. */
+function splitOf(a: ClashItem, b: ClashItem, travel: TravelLookup): SplitPlan {
+  const split = splitFor(a, b, travel);
+  return travel === ACROSS_CONFERENCES && !split.possible && split.reason === 'unknown-walk'
+    ? { possible: false, reason: 'other-conference', walkMinutes: 0 }
+    : split;
 }
 
 /**
@@ -82,7 +90,7 @@ export function listClashes(db: Db, conferenceId: number | undefined): ClashView
   const itemById = new Map(plan.map((p) => [p.id, clashItemFromPlan(p)]));
   const views: ClashView[] = clashes.map(({ clash: c, travel }) => {
     const cause = causes.get(bySession.get(c.a) ?? -1) ?? causes.get(bySession.get(c.b) ?? -1) ?? null;
-    return { ...c, cause, split: splitFor(itemById.get(c.a)!, itemById.get(c.b)!, travel) };
+    return { ...c, cause, split: splitOf(itemById.get(c.a)!, itemById.get(c.b)!, travel) };
   });
   return views.sort((x, y) => Number(y.cause !== null) - Number(x.cause !== null));
 }
@@ -115,7 +123,7 @@ function resolveClashNow(db: Db, now: number, req: Request<'clash.resolve'>): Pl
       // The same order and walk the clash list used to offer the split.
       const [fa, fb] = inEngineOrder(clashItemFromPlan(a), clashItemFromPlan(b));
       const [first, second] = fa.id === a.id ? [a, b] : [b, a];
-      const split = splitFor(fa, fb, travelBetween(db, a, b));
+      const split = splitOf(fa, fb, travelBetween(db, a, b));
       if (!split.possible) throw new ClashlessError('conflict', splitRefusal(split, [first.title, second.title]));
       return setWindows(
         db,
