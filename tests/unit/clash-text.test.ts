@@ -11,8 +11,7 @@ import {
   clashSummary,
   resolutionMessage,
   sortClashRows,
-  splitText,
-  unresolvedText
+  splitText
 } from '../../src/renderer/src/lib/clashes/clash-text.ts';
 
 const MIN = 60_000;
@@ -160,13 +159,5 @@ describe('what “Split time” offers', () => {
     const split = { possible: false, reason: 'unknown-walk', walkMinutes: 0, between: ['Hotel', 'Saal 1'] } as const;
     const row = buildClashRow({ ...overlap, split: { ...split, between: [...split.between] } }, new Map([[1, goto], [2, gamers]]));
     expect(splitText(row, zone)).toEqual({ possible: false, text: 'Set the walk between Hotel and Saal 1 in Travel times to split the time.' });
-  });
-});
-
-describe('the resolve-all preview on blocks that still clash', () => {
-  it('says how many are left to the person, and nothing when none are', () => {
-    expect(unresolvedText(0)).toBeNull();
-    expect(unresolvedText(1)).toBe('2 of your own blocks still clash; Resolve leaves them to you.');
-    expect(unresolvedText(3)).toBe('3 clashes between your own blocks remain; Resolve leaves them to you.');
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { effectiveEnd, effectiveStart, findClashes, isClashing, naiveClashes, type ClashItem } from '../../src/shared/clashes.ts';
 import { placeOf } from '../../src/shared/places.ts';
-import { resolveByPriority, unresolvedBlockClashes, type ResolveResult } from '../../src/shared/resolve.ts';
+import { resolveByPriority, unresolvedBlockClashes, unresolvedSentence, type ResolveResult } from '../../src/shared/resolve.ts';
 import { createTravelLookup, type TravelLookup } from '../../src/shared/travel.ts';
 import { generatePlan } from '../fixtures/generate-plan.ts';
 import { numRuns, planArbitrary, travelArbitrary } from '../fixtures/plan-arbitraries.ts';
@@ -137,5 +137,13 @@ describe('clashes resolve-all leaves to the person', () => {
     expect(unresolvedBlockClashes([block(1, 0, 60), block(2, 30, 90, { state: 'backup' })], travel)).toBe(0);
     expect(unresolvedBlockClashes([block(1, 0, 60), item(2, 30, 90, 1)], travel)).toBe(0);
     expect(unresolvedBlockClashes([item(1, 0, 60, 1), item(2, 30, 90, 1)], travel)).toBe(0);
+  });
+});
+
+describe('the resolve-all preview on blocks that still clash', () => {
+  it('says how many are left to the person, and nothing when none are', () => {
+    expect(unresolvedSentence(0)).toBeNull();
+    expect(unresolvedSentence(1)).toBe('2 of your own blocks still clash; Resolve leaves them to you.');
+    expect(unresolvedSentence(3)).toBe('3 clashes between your own blocks remain; Resolve leaves them to you.');
   });
 });

@@ -1,5 +1,6 @@
 // `clashless clashes` and `resolve --all-by-priority`: the clash panel's list and its "Resolve all
 // by priority" button, over the same services (the rule itself is src/shared/resolve.ts).
+import { unresolvedSentence } from '../../shared/resolve.ts';
 import type { PlanItem } from '../../shared/domain.ts';
 import type { ServiceHost } from '../../main/service-host.ts';
 import { allowOnly, hasFlag, UsageError } from '../args.ts';
@@ -52,13 +53,16 @@ export async function cmdResolve(host: ServiceHost, args: ParsedArgs, io: Io): P
       conference: { id: conference.id, title: conference.title },
       applied: result.applied && toBackup.length > 0,
       totalPriority: result.totalPriority,
+      unresolved: result.unresolved,
       keep: keep.map(planJson),
       toBackup: toBackup.map((p) => ({ ...planJson(p), state: apply ? 'backup' : p.state }))
     });
     return 0;
   }
+  const leftover = unresolvedSentence(result.unresolved);
   if (toBackup.length === 0) {
     io.out(`No clashes to resolve in “${conference.title}”: nothing was changed.\n`);
+    if (leftover !== null) io.out(`${leftover}\n`);
     return 0;
   }
   const kept = `keeping ${keep.length} going (total priority ${result.totalPriority})`;
@@ -68,6 +72,7 @@ export async function cmdResolve(host: ServiceHost, args: ParsedArgs, io: Io): P
       : `Resolving by priority would move ${plural(toBackup.length, 'item')} to backup in “${conference.title}”, ${kept}:\n`
   );
   for (const p of toBackup) io.out(`  to backup: ${planKey(p)}\t${slot(p.start, p.end, conference.timeZone)}\tpriority ${p.priority}\t${p.title}\n`);
+  if (leftover !== null) io.out(`${leftover}\n`);
   if (!apply) io.out('Nothing was changed (--dry-run).\n');
   return 0;
 }

@@ -156,10 +156,3 @@ export function actionHint(action: ClashAction, a: string, b: string): string {
 export function clashCountLabel(count: number): string {
   return count === 0 ? 'No clashes' : count === 1 ? '1 clash' : `${count} clashes`;
 }
-
-/** The resolve-all preview's note on clashes among the person's own blocks, or null when there are none. */
-export function unresolvedText(pairs: number): string | null {
-  if (pairs <= 0) return null;
-  const what = pairs === 1 ? '2 of your own blocks still clash' : `${pairs} clashes between your own blocks remain`;
-  return `${what}; Resolve leaves them to you.`;
-}
