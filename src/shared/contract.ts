@@ -202,6 +202,8 @@ export interface ResolveAllPreview {
   keep: number[];
   toBackup: number[];
   totalPriority: number;
+  /** Pairs of the person's own blocks that still clash: resolving never demotes a block, so they stay. */
+  unresolved: number;
   applied: boolean;
 }
 

@@ -98,6 +98,22 @@ export function resolveByPriority(items: readonly ClashItem[], travel: TravelLoo
   return { keep, toBackup, totalPriority };
 }
 
+/**
+ * Clashes resolve-all leaves in place: pairs of the person's own blocks (going, fixed) that still
+ * clash with each other. Resolving never demotes a block, so these remain for the person to settle.
+ */
+export function unresolvedBlockClashes(items: readonly ClashItem[], travel: TravelLookup): number {
+  const blocks = items.filter((item) => item.fixed === true && isClashing(item));
+  return blocks.length < 2 ? 0 : findClashes(blocks, travel).length;
+}
+
+/** What the resolve-all preview (panel and CLI) says about `unresolved`, or null when there is nothing to say. */
+export function unresolvedSentence(pairs: number): string | null {
+  if (pairs <= 0) return null;
+  const what = pairs === 1 ? '2 of your own blocks still clash' : `${pairs} clashes between your own blocks remain`;
+  return `${what}; Resolve leaves them to you.`;
+}
+
 /** The best clash-free choice among items that are all free to move (see the header). */
 function resolveSessions(items: readonly ClashItem[], travel: TravelLookup): ResolveResult {
   const prep = prepareItems(items, travel, (item) => (isClashing(item) ? 1 : 0));

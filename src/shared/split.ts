@@ -2,6 +2,7 @@
 // each, with the walk between them. Pure; the services apply it and the clash panel offers it only
 // when it is possible, saying why when it is not.
 import { effectiveEnd, effectiveStart, type ClashItem } from './clashes.ts';
+import { placeLabel } from './places.ts';
 import { clampTravelMinutes, type TravelLookup } from './travel.ts';
 
 const MINUTE = 60_000;
@@ -18,7 +19,14 @@ export type SplitPlan =
    * `order`: a starts after b (the caller passed them the wrong way round).
    * `no-room`: from a's start to b's end there is not room for 5 minutes of each plus the walk.
    */
-  | { possible: false; reason: 'order' | 'no-room'; walkMinutes: number };
+  | { possible: false; reason: 'order' | 'no-room'; walkMinutes: number }
+  /**
+   * `unknown-walk`: one of the two is a place the person typed and nothing says how far it is from
+   * the other (`between`, as labels): a split would have to guess the walk, so there is none.
+   */
+  | { possible: false; reason: 'unknown-walk'; walkMinutes: 0; between: [string, string] }
+  /** `other-conference`: an unknown walk between items of two conferences, which no travel table holds. */
+  | { possible: false; reason: 'other-conference'; walkMinutes: 0 };
 
 /**
  * Share the contested time of two clashing items: `a` (the earlier one, Clash.a) leaves early and
@@ -59,14 +67,42 @@ export function splitTime(a: ClashItem, b: ClashItem, travelMinutes: number): { 
   return plan.possible ? { aLeaveAt: plan.aLeaveAt, bArriveAt: plan.bArriveAt } : null;
 }
 
-/** Engine order (effective start, effective end, id): the first of two items is the one that leaves early. */
+/** Engine order (effective start, effective end, id) as a comparator: negative when x comes first. */
+export function engineOrder(x: ClashItem, y: ClashItem): number {
+  return effectiveStart(x) - effectiveStart(y) || effectiveEnd(x) - effectiveEnd(y) || x.id - y.id;
+}
+
+/** Engine order: the first of two items is the one that leaves early. */
 export function inEngineOrder<T extends ClashItem>(x: T, y: T): [T, T] {
-  const d = effectiveStart(x) - effectiveStart(y) || effectiveEnd(x) - effectiveEnd(y) || x.id - y.id;
-  return d <= 0 ? [x, y] : [y, x];
+  return engineOrder(x, y) <= 0 ? [x, y] : [y, x];
 }
 
 /** The split of two items in engine order, with the walk between their places from `travel`. */
 export function splitFor(a: ClashItem, b: ClashItem, travel: TravelLookup): SplitPlan {
-  const walk = a.place !== null && b.place !== null ? travel(a.place, b.place) : 0;
-  return planSplit(a, b, walk);
+  if (a.place === null || b.place === null) return planSplit(a, b, 0);
+  if (travel.known !== undefined && !travel.known(a.place, b.place)) {
+    return { possible: false, reason: 'unknown-walk', walkMinutes: 0, between: [placeLabel(a.place), placeLabel(b.place)] };
+  }
+  return planSplit(a, b, travel(a.place, b.place));
+}
+
+/**
+ * Why a split cannot be done, in the person's words: the one wording the clash panel shows on the
+ * disabled button and the services give as the error. `names` (the two titles) replaces "These
+ * two" where the reader cannot see which items are meant (the CLI, the API).
+ */
+export function splitRefusal(plan: Extract<SplitPlan, { possible: false }>, names?: readonly [string, string]): string {
+  const who = names === undefined ? 'These two' : `“${names[0]}” and “${names[1]}”`;
+  switch (plan.reason) {
+    case 'order':
+      return `${who} can’t be split; keep one of them instead.`;
+    case 'no-room': {
+      const walk = plan.walkMinutes > 0 ? ` and the ${plan.walkMinutes}-min walk` : '';
+      return `${who} can’t be split: there is no room for 5 minutes of each${walk}; keep one of them instead.`;
+    }
+    case 'unknown-walk':
+      return `Set the walk between ${plan.between[0]} and ${plan.between[1]} in Travel times to split the time.`;
+    case 'other-conference':
+      return `${who} belong to different conferences, so the walk between them is unknown; keep one of them instead.`;
+  }
 }

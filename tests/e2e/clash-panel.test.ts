@@ -98,4 +98,21 @@ describe('clash panel', () => {
     const plan = await callApi(page, 'plan.list', { conferenceId });
     expect(plan.filter((i) => i.state === 'backup')).toHaveLength(1);
   });
+
+  it('the preview says when the person’s own blocks still clash, since Resolve never moves them', async () => {
+    const { page } = app;
+    // Two personal blocks on Friday morning, before the first talk, overlapping each other.
+    const at = (iso: string) => Date.parse(iso);
+    await callApi(page, 'block.create', { conferenceId, title: 'Breakfast meeting', start: at('2024-11-15T15:00:00Z'), end: at('2024-11-15T16:00:00Z') });
+    await callApi(page, 'block.create', { conferenceId, title: 'Call home', start: at('2024-11-15T15:30:00Z'), end: at('2024-11-15T16:30:00Z') });
+    await expect.poll(() => panel().getByTestId('clash-count').textContent()).toBe('1');
+    await panel().getByRole('button', { name: 'Resolve all by priority' }).click();
+    const preview = panel().getByRole('group', { name: 'Resolve all by priority' });
+    await preview.waitFor();
+    await expect.poll(async () => (await preview.textContent())?.replace(/\s+/g, ' ')).toContain(
+      '2 of your own blocks still clash; Resolve leaves them to you.'
+    );
+    expect(await preview.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
+    await preview.getByRole('button', { name: 'Cancel' }).click();
+  });
 });

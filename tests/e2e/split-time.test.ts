@@ -51,7 +51,7 @@ describe('split time (38C3)', () => {
     const why = await splitButton().getAttribute('aria-describedby');
     expect(why).toBeTruthy();
     const reason = await page.locator(`[id="${why}"]`).textContent();
-    expect(reason).toContain('Can’t split');
+    expect(reason).toContain('can’t be split');
     expect(reason).toContain('60-min walk');
     expect(await panel().getByRole('button', { name: 'Keep A' }).isEnabled()).toBe(true);
     await page.screenshot({ path: join(process.env.CLASHLESS_SCREENSHOTS ?? tmpdir(), 'clashless-split-refused.png') });

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CILIUM, cli, KUBECON, tempDir } from './helpers.ts';
+import { openServices } from '../../src/main/services.ts';
+import { CILIUM, cli, KUBECON, SEED_DIR, tempDir } from './helpers.ts';
 
 const L1 = 'Salt Palace | Level 1 | 155 EF';
 const L2 = 'Salt Palace | Level 2 | 255 EF';
@@ -191,5 +192,31 @@ describe('clashless travel', () => {
     expect(noConference.code).toBe(1);
     expect(noConference.stderr).toMatch(/^clashless: travel set works on one conference; name it with --conference ID\|TITLE: /);
     expect(allRows(db)).toEqual(before);
+  });
+});
+
+describe('clashless resolve --all-by-priority with the person’s own blocks clashing', () => {
+  it('says the blocks still clash, in text and JSON, and leaves them as they are', async () => {
+    const db = join(tmp.dir, 'blocks.db');
+    expect(run(db, 'seed').code).toBe(0);
+    // Two overlapping blocks on Friday morning, written through the services the app uses.
+    const host = openServices({ dbPath: db, seedDir: SEED_DIR, seedOnFirstRun: false });
+    try {
+      const kubecon = (await host.api['conference.list']({})).find((c) => c.title === KUBECON)!;
+      const at = (iso: string) => Date.parse(iso);
+      await host.api['block.create']({ conferenceId: kubecon.id, title: 'Breakfast meeting', start: at('2024-11-15T15:00:00Z'), end: at('2024-11-15T16:00:00Z') });
+      await host.api['block.create']({ conferenceId: kubecon.id, title: 'Call home', start: at('2024-11-15T15:30:00Z'), end: at('2024-11-15T16:30:00Z') });
+    } finally {
+      host.close();
+    }
+    const preview = json<{ unresolved: number; toBackup: PlanJson[] }>(db, 'resolve', '--all-by-priority', '--dry-run', '--json', '--conference', KUBECON);
+    expect(preview).toMatchObject({ unresolved: 1, toBackup: [] });
+    const text = run(db, 'resolve', '--all-by-priority', '--conference', KUBECON);
+    expect(text).toEqual({
+      code: 0,
+      stdout: `Nothing to move to backup in “${KUBECON}”: nothing was changed.\n2 of your own blocks still clash; Resolve leaves them to you.\n`,
+      stderr: ''
+    });
+    expect(json<ClashJson[]>(db, 'clashes', '--json', '--conference', KUBECON).map((c) => c.kind)).toEqual(['overlap']);
   });
 });

@@ -143,7 +143,21 @@ describe('what “Split time” offers', () => {
     const row = buildClashRow(clash, new Map([[1, goto], [2, gamers]]));
     expect(splitText(row, zone)).toEqual({
       possible: false,
-      text: 'Can’t split: from the start of A to the end of B there is no room for 5 minutes of each and the 20-min walk. Keep one instead.'
+      text: 'These two can’t be split: there is no room for 5 minutes of each and the 20-min walk; keep one of them instead.'
     });
+  });
+
+  it('never mentions a 0-minute walk or the order of A and B', () => {
+    const row = (split: ClashView['split']) => buildClashRow({ ...overlap, split }, new Map([[1, goto], [2, gamers]]));
+    expect(splitText(row({ possible: false, reason: 'no-room', walkMinutes: 0 }), zone).text).toBe(
+      'These two can’t be split: there is no room for 5 minutes of each; keep one of them instead.'
+    );
+    expect(splitText(row({ possible: false, reason: 'order', walkMinutes: 0 }), zone).text).toBe('These two can’t be split; keep one of them instead.');
+  });
+
+  it('with an unknown walk, says where to set it instead of offering a split', () => {
+    const split = { possible: false, reason: 'unknown-walk', walkMinutes: 0, between: ['Hotel', 'Saal 1'] } as const;
+    const row = buildClashRow({ ...overlap, split: { ...split, between: [...split.between] } }, new Map([[1, goto], [2, gamers]]));
+    expect(splitText(row, zone)).toEqual({ possible: false, text: 'Set the walk between Hotel and Saal 1 in Travel times to split the time.' });
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { effectiveEnd, effectiveStart, findClashes, isClashing, naiveClashes, type ClashItem } from '../../src/shared/clashes.ts';
 import { placeOf } from '../../src/shared/places.ts';
-import { resolveByPriority, type ResolveResult } from '../../src/shared/resolve.ts';
+import { resolveByPriority, unresolvedBlockClashes, unresolvedSentence, type ResolveResult } from '../../src/shared/resolve.ts';
 import { createTravelLookup, type TravelLookup } from '../../src/shared/travel.ts';
 import { generatePlan } from '../fixtures/generate-plan.ts';
 import { numRuns, planArbitrary, travelArbitrary } from '../fixtures/plan-arbitraries.ts';
@@ -119,5 +119,31 @@ describe('resolveByPriority', () => {
       }),
       { numRuns }
     );
+  });
+});
+
+describe('clashes resolve-all leaves to the person', () => {
+  const block = (id: number, from: number, to: number, extra: Partial<ClashItem> = {}) => item(id, from, to, 3, { fixed: true, ...extra });
+
+  it('counts pairs of the person’s own blocks that still clash, and nothing else', () => {
+    // Blocks 1 and 2 overlap; block 3 at the hotel starts 5 minutes after 2 ends at the hall (a
+    // 20-minute walk); talk 4 clashes with block 1 but goes to backup, so it is no leftover.
+    const items = [block(1, 0, 60), block(2, 30, 90), block(3, 95, 120, { place: hotel }), item(4, 0, 30, 5)];
+    expect(resolveByPriority(items, travel).toBackup).toEqual([4]);
+    expect(unresolvedBlockClashes(items, travel)).toBe(2);
+  });
+
+  it('a backup block, a lone block or sessions alone leave nothing', () => {
+    expect(unresolvedBlockClashes([block(1, 0, 60), block(2, 30, 90, { state: 'backup' })], travel)).toBe(0);
+    expect(unresolvedBlockClashes([block(1, 0, 60), item(2, 30, 90, 1)], travel)).toBe(0);
+    expect(unresolvedBlockClashes([item(1, 0, 60, 1), item(2, 30, 90, 1)], travel)).toBe(0);
+  });
+});
+
+describe('the resolve-all preview on blocks that still clash', () => {
+  it('says how many are left to the person, and nothing when none are', () => {
+    expect(unresolvedSentence(0)).toBeNull();
+    expect(unresolvedSentence(1)).toBe('2 of your own blocks still clash; Resolve leaves them to you.');
+    expect(unresolvedSentence(3)).toBe('3 clashes between your own blocks remain; Resolve leaves them to you.');
   });
 });

@@ -3,8 +3,8 @@
 // otherwise says why, before anyone clicks.
 import { describe, expect, it } from 'vitest';
 import { findClashes, type ClashItem } from '../../src/shared/clashes.ts';
-import { placeOf } from '../../src/shared/places.ts';
-import { inEngineOrder, planSplit, splitFor } from '../../src/shared/split.ts';
+import { KnownPlaces, placeOf } from '../../src/shared/places.ts';
+import { inEngineOrder, planSplit, splitFor, splitRefusal } from '../../src/shared/split.ts';
 import { createTravelLookup, DEFAULT_TRAVEL } from '../../src/shared/travel.ts';
 
 const MIN = 60_000;
@@ -91,5 +91,41 @@ describe('split time when the walk does not fit in the overlap', () => {
     }
     expect(checked).toBeGreaterThan(100);
     expect(refused).toBeGreaterThan(10);
+  });
+
+  it('offers no split when the walk to a typed place is unknown, and says how to make one possible', () => {
+    // Only CCH's rooms are the conference's: "Hotel" is a place the person typed for a block.
+    const known = createTravelLookup([], new KnownPlaces([{ venue: 'CCH', room: 'Saal 1' }]));
+    const block = item(1, 0, 60, { place: placeOf('Hotel', null), fixed: true });
+    const talk = item(2, 30, 90);
+    const plan = splitFor(block, talk, known);
+    expect(plan).toEqual({ possible: false, reason: 'unknown-walk', walkMinutes: 0, between: ['Hotel', 'CCH | Saal 1'] });
+    expect(splitRefusal(plan as Extract<typeof plan, { possible: false }>)).toBe(
+      'Set the walk between Hotel and CCH | Saal 1 in Travel times to split the time.'
+    );
+    // Once the person sets the walk, the split is offered with it.
+    const set = createTravelLookup([{ from: 'Hotel', to: 'CCH | Saal 1', minutes: 15 }], new KnownPlaces([{ venue: 'CCH', room: 'Saal 1' }]));
+    expect(splitFor(block, talk, set)).toMatchObject({ possible: true, walkMinutes: 15 });
+  });
+});
+
+describe('why a split cannot be done', () => {
+  it('the wrong order reads as a plain refusal, without the engine’s terms', () => {
+    expect(splitRefusal({ possible: false, reason: 'order', walkMinutes: 0 })).toBe('These two can’t be split; keep one of them instead.');
+  });
+
+  it('names the walk only when there is one', () => {
+    expect(splitRefusal({ possible: false, reason: 'no-room', walkMinutes: 0 })).toBe(
+      'These two can’t be split: there is no room for 5 minutes of each; keep one of them instead.'
+    );
+    expect(splitRefusal({ possible: false, reason: 'no-room', walkMinutes: 20 }, ['Keynote', 'Lunch'])).toBe(
+      '“Keynote” and “Lunch” can’t be split: there is no room for 5 minutes of each and the 20-min walk; keep one of them instead.'
+    );
+  });
+
+  it('between two conferences it does not point at a travel table that cannot hold the walk', () => {
+    expect(splitRefusal({ possible: false, reason: 'other-conference', walkMinutes: 0 })).toBe(
+      'These two belong to different conferences, so the walk between them is unknown; keep one of them instead.'
+    );
   });
 });

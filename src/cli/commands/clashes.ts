@@ -1,6 +1,6 @@
 // `clashless clashes` and `resolve --all-by-priority`: the clash panel's list and its "Resolve all
 // by priority" button, over the same services (the rule itself is src/shared/resolve.ts).
-import type { ClashView } from '../../shared/contract.ts';
+import { unresolvedSentence } from '../../shared/resolve.ts';
 import type { PlanItem } from '../../shared/domain.ts';
 import type { ServiceHost } from '../../main/service-host.ts';
 import { allowOnly, hasFlag, UsageError } from '../args.ts';
@@ -29,12 +29,6 @@ export async function cmdClashes(host: ServiceHost, args: ParsedArgs, io: Io): P
   return 0;
 }
 
-/** How many personal blocks clash with another block (clashes where both sides are blocks). */
-function blocksClashingWithBlocks(clashes: readonly ClashView[], plan: ReadonlyMap<number, PlanItem>): number {
-  const isBlock = (id: number) => plan.get(id)?.kind === 'block';
-  return new Set(clashes.filter((c) => isBlock(c.a) && isBlock(c.b)).flatMap((c) => [c.a, c.b])).size;
-}
-
 /**
  * Keep the clash-free set of going items with the most priority and move the rest to backup, in one
  * conference. --dry-run asks the service for the preview the app shows before its button is
@@ -59,21 +53,16 @@ export async function cmdResolve(host: ServiceHost, args: ParsedArgs, io: Io): P
       conference: { id: conference.id, title: conference.title },
       applied: result.applied && toBackup.length > 0,
       totalPriority: result.totalPriority,
+      unresolved: result.unresolved,
       keep: keep.map(planJson),
       toBackup: toBackup.map((p) => ({ ...planJson(p), state: apply ? 'backup' : p.state }))
     });
     return 0;
   }
-  // Blocks are fixed points: resolve never demotes them, so blocks that clash with each other stay.
-  const stuck = blocksClashingWithBlocks(await host.api['clash.list']({ conferenceId: conference.id }), plan);
-  // A block-to-block clash always has two blocks, so the count is never 1.
-  const stuckNote = stuck === 0 ? '' : `${stuck} of your own blocks still clash with each other; resolve has left them for you.`;
+  const leftover = unresolvedSentence(result.unresolved);
   if (toBackup.length === 0) {
-    io.out(
-      stuck === 0
-        ? `No clashes to resolve in “${conference.title}”: nothing was changed.\n`
-        : `Nothing to move to backup in “${conference.title}”, but ${stuckNote}\n`
-    );
+    // "No clashes" would be untrue while the person's own blocks still clash with each other.
+    io.out(leftover === null ? `No clashes to resolve in “${conference.title}”: nothing was changed.\n` : `Nothing to move to backup in “${conference.title}”: nothing was changed.\n${leftover}\n`);
     return 0;
   }
   const kept = `keeping ${keep.length} going (total priority ${result.totalPriority})`;
@@ -83,7 +72,7 @@ export async function cmdResolve(host: ServiceHost, args: ParsedArgs, io: Io): P
       : `Resolving by priority would move ${plural(toBackup.length, 'item')} to backup in “${conference.title}”, ${kept}:\n`
   );
   for (const p of toBackup) io.out(`  to backup: ${planKey(p)}\t${slot(p.start, p.end, conference.timeZone)}\tpriority ${p.priority}\t${p.title}\n`);
-  if (stuck > 0) io.out(`${stuckNote}\n`);
+  if (leftover !== null) io.out(`${leftover}\n`);
   if (!apply) io.out('Nothing was changed (--dry-run).\n');
   return 0;
 }

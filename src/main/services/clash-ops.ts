@@ -3,11 +3,11 @@
 import type { Database as Db } from 'better-sqlite3';
 import { ClashlessError } from '../../shared/contract.ts';
 import type { ClashView, Request, ResolveAllPreview, TravelEntry } from '../../shared/contract.ts';
-import { clashItemFromPlan, findClashes } from '../../shared/clashes.ts';
-import { inEngineOrder, splitFor } from '../../shared/split.ts';
-import type { PlanItem, ScheduleChange } from '../../shared/domain.ts';
+import { clashItemFromPlan, findClashes, type ClashItem } from '../../shared/clashes.ts';
+import { engineOrder, inEngineOrder, splitFor, splitRefusal, type SplitPlan } from '../../shared/split.ts';
+import type { Clash, PlanItem, ScheduleChange } from '../../shared/domain.ts';
 import { KnownPlaces, placeKeyOfLabel, placeLabel, placeOf } from '../../shared/places.ts';
-import { resolveByPriority } from '../../shared/resolve.ts';
+import { resolveByPriority, unresolvedBlockClashes } from '../../shared/resolve.ts';
 import { createTravelLookup, estimateTravelMinutes } from '../../shared/travel.ts';
 import type { TravelLookup, TravelOverride } from '../../shared/travel.ts';
 import { latestChanges } from '../store/changes.ts';
@@ -30,12 +30,55 @@ export function travelLookup(db: Db, conferenceId: number | undefined): TravelLo
   return createTravelLookup(travelOverrides(db, conferenceId), knownPlaces(db, conferenceId));
 }
 
+/** Between two conferences nothing says how far apart their places are: every walk is unknown (0, no transfer clash). */
+const ACROSS_CONFERENCES: TravelLookup = createTravelLookup([], new KnownPlaces([]));
+
+/** The walks between two plan items: their conference's own, or unknown across conferences. */
+function travelBetween(db: Db, a: PlanItem, b: PlanItem): TravelLookup {
+  return a.conferenceId === b.conferenceId ? travelLookup(db, a.conferenceId) : ACROSS_CONFERENCES;
+}
+
+/** The split of two items in engine order; an unknown walk across conferences is no Travel times entry to set. */
+function splitOf(a: ClashItem, b: ClashItem, travel: TravelLookup): SplitPlan {
+  const split = splitFor(a, b, travel);
+  return travel === ACROSS_CONFERENCES && !split.possible && split.reason === 'unknown-walk'
+    ? { possible: false, reason: 'other-conference', walkMinutes: 0 }
+    : split;
+}
+
+/**
+ * The clashes of a plan, each with the walks it was judged by. Each conference is judged by its
+ * own places and walking times, so a typed "Hall 1" never borrows another conference's room of
+ * that name; items of two different conferences clash only by overlapping. Engine order.
+ */
+export function planClashes(db: Db, plan: readonly PlanItem[]): { clash: Clash; travel: TravelLookup }[] {
+  const byConference = new Map<number, ClashItem[]>();
+  const conferenceOf = new Map<number, number>();
+  for (const p of plan) {
+    const list = byConference.get(p.conferenceId) ?? [];
+    list.push(clashItemFromPlan(p));
+    byConference.set(p.conferenceId, list);
+    conferenceOf.set(p.id, p.conferenceId);
+  }
+  const found: { clash: Clash; travel: TravelLookup }[] = [];
+  for (const [cid, items] of byConference) {
+    const travel = travelLookup(db, cid);
+    for (const clash of findClashes(items, travel)) found.push({ clash, travel });
+  }
+  if (byConference.size < 2) return found;
+  const all = [...byConference.values()].flat();
+  for (const clash of findClashes(all, ACROSS_CONFERENCES)) {
+    if (conferenceOf.get(clash.a) !== conferenceOf.get(clash.b)) found.push({ clash, travel: ACROSS_CONFERENCES });
+  }
+  const byId = new Map(all.map((i) => [i.id, i]));
+  const order = (x: number, y: number): number => engineOrder(byId.get(x)!, byId.get(y)!);
+  return found.sort((x, y) => order(x.clash.a, y.clash.a) || order(x.clash.b, y.clash.b));
+}
+
 /** Every clash in the plan, the ones a schedule change caused first, each with the split it allows. */
 export function listClashes(db: Db, conferenceId: number | undefined): ClashView[] {
   const plan = listPlan(db, conferenceId);
-  const items = plan.map(clashItemFromPlan);
-  const travel = travelLookup(db, conferenceId);
-  const clashes = findClashes(items, travel);
+  const clashes = planClashes(db, plan);
   const causes = new Map<number, ScheduleChange>();
   const confIds = conferenceId !== undefined ? [conferenceId] : [...new Set(plan.map((p) => p.conferenceId))];
   for (const cid of confIds) {
@@ -44,10 +87,10 @@ export function listClashes(db: Db, conferenceId: number | undefined): ClashView
     }
   }
   const bySession = new Map(plan.map((p) => [p.id, p.sessionId]));
-  const itemById = new Map(items.map((i) => [i.id, i]));
-  const views: ClashView[] = clashes.map((c) => {
+  const itemById = new Map(plan.map((p) => [p.id, clashItemFromPlan(p)]));
+  const views: ClashView[] = clashes.map(({ clash: c, travel }) => {
     const cause = causes.get(bySession.get(c.a) ?? -1) ?? causes.get(bySession.get(c.b) ?? -1) ?? null;
-    return { ...c, cause, split: splitFor(itemById.get(c.a)!, itemById.get(c.b)!, travel) };
+    return { ...c, cause, split: splitOf(itemById.get(c.a)!, itemById.get(c.b)!, travel) };
   });
   return views.sort((x, y) => Number(y.cause !== null) - Number(x.cause !== null));
 }
@@ -80,15 +123,8 @@ function resolveClashNow(db: Db, now: number, req: Request<'clash.resolve'>): Pl
       // The same order and walk the clash list used to offer the split.
       const [fa, fb] = inEngineOrder(clashItemFromPlan(a), clashItemFromPlan(b));
       const [first, second] = fa.id === a.id ? [a, b] : [b, a];
-      const split = splitFor(fa, fb, travelLookup(db, a.conferenceId));
-      if (!split.possible) {
-        throw new ClashlessError(
-          'conflict',
-          `“${first.title}” and “${second.title}” cannot be split: ${
-            split.reason === 'order' ? 'they are in the wrong order' : `there is not room for 5 minutes of each and the ${split.walkMinutes}-min walk`
-          }. Keep one instead.`
-        );
-      }
+      const split = splitOf(fa, fb, travelBetween(db, a, b));
+      if (!split.possible) throw new ClashlessError('conflict', splitRefusal(split, [first.title, second.title]));
       return setWindows(
         db,
         now,
@@ -109,7 +145,9 @@ export function resolveAll(db: Db, now: number, conferenceId: number, apply: boo
 
 function resolveAllNow(db: Db, now: number, conferenceId: number, apply: boolean): ResolveAllPreview {
   const plan = listPlan(db, conferenceId);
-  const result = resolveByPriority(plan.map(clashItemFromPlan), travelLookup(db, conferenceId));
+  const items = plan.map(clashItemFromPlan);
+  const travel = travelLookup(db, conferenceId);
+  const result = resolveByPriority(items, travel);
   if (apply && result.toBackup.length > 0) {
     setStates(
       db,
@@ -118,7 +156,8 @@ function resolveAllNow(db: Db, now: number, conferenceId: number, apply: boolean
       `Resolve all clashes by priority (${result.toBackup.length} to backup)`
     );
   }
-  return { keep: result.keep, toBackup: result.toBackup, totalPriority: result.totalPriority, applied: apply };
+  const unresolved = unresolvedBlockClashes(items, travel);
+  return { keep: result.keep, toBackup: result.toBackup, totalPriority: result.totalPriority, unresolved, applied: apply };
 }
 
 /** The travel table the person can edit: every pair of places in the plan, default or custom. */

@@ -3,7 +3,6 @@
 // since the last export, so calendars update the event instead of ignoring or duplicating it.
 import type { Database as Db } from 'better-sqlite3';
 import type { ExportedFile, Request } from '../../shared/contract.ts';
-import { clashItemFromPlan, findClashes } from '../../shared/clashes.ts';
 import { PLAN_STATES } from '../../shared/domain.ts';
 import type { PlanItem } from '../../shared/domain.ts';
 import { isoDateInZone } from '../../shared/time.ts';
@@ -16,7 +15,7 @@ import { buildPrintHtml } from '../export/print-html.ts';
 import { listPlan } from '../store/plan.ts';
 import { getConference, getSessions, sessionSpans } from '../store/sessions.ts';
 import { dayBoundaryMinutes } from '../../shared/conference-days.ts';
-import { travelLookup } from './clash-ops.ts';
+import { planClashes } from './clash-ops.ts';
 
 function slug(text: string): string {
   return (
@@ -30,9 +29,9 @@ function slug(text: string): string {
   );
 }
 
-function buildEntries(db: Db, plan: PlanItem[], conferenceId: number | undefined): AgendaEntry[] {
+function buildEntries(db: Db, plan: PlanItem[]): AgendaEntry[] {
   const sessions = new Map(getSessions(db, plan.flatMap((p) => (p.sessionId === null ? [] : [p.sessionId]))).map((s) => [s.id, s]));
-  const clashes = findClashes(plan.map(clashItemFromPlan), travelLookup(db, conferenceId));
+  const clashes = planClashes(db, plan).map((c) => c.clash);
   const titles = new Map(plan.map((p) => [p.id, p.title]));
   const uids = pinnedUids(db, [...sessions.keys()]);
   const clashNames = new Map<number, string[]>();
@@ -81,7 +80,7 @@ function sequencesFor(db: Db, entries: AgendaEntry[]): Map<string, number> {
 export function exportAgenda(db: Db, now: number, req: Request<'export.agenda'>): ExportedFile {
   const conf = req.conferenceId !== undefined ? getConference(db, req.conferenceId) : undefined;
   const plan = listPlan(db, req.conferenceId);
-  const entries = buildEntries(db, plan, req.conferenceId);
+  const entries = buildEntries(db, plan);
   const states = req.states ?? PLAN_STATES;
   const includeBlocks = req.includeBlocks ?? true;
   const included = entries.filter(

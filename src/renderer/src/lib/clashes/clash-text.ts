@@ -3,6 +3,7 @@
 import type { ClashView, Request } from '../../../../shared/contract.ts';
 import { clashItemFromPlan, effectiveEnd, effectiveStart } from '../../../../shared/clashes.ts';
 import type { PlanItem, PlanState } from '../../../../shared/domain.ts';
+import { splitRefusal } from '../../../../shared/split.ts';
 import { changeKindLabel } from '../../../../shared/change-text.ts';
 import { MINUTE } from '../../../../shared/time.ts';
 import { formatMinutes, formatTime } from '../import/format-when.ts';
@@ -128,16 +129,7 @@ export function resolutionMessage(action: ClashAction, a: string, b: string): st
  */
 export function splitText(row: ClashRow, zone: string): { possible: boolean; text: string } {
   const split = row.clash.split;
-  const walk = split.walkMinutes > 0 ? ` and the ${split.walkMinutes}-min walk` : '';
-  if (!split.possible) {
-    return {
-      possible: false,
-      text:
-        split.reason === 'order'
-          ? 'Can’t split: A must start first. Keep one instead.'
-          : `Can’t split: from the start of A to the end of B there is no room for 5 minutes of each${walk}. Keep one instead.`
-    };
-  }
+  if (!split.possible) return { possible: false, text: splitRefusal(split) };
   const arrive = split.walkMinutes > 0 ? `walk ${split.walkMinutes} min and arrive` : 'arrive';
   return {
     possible: true,
