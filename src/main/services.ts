@@ -22,7 +22,7 @@ import type { EventListener, ServiceHost, ServiceHostOptions } from './service-h
 import { listClashes, listTravel, resolveAll, resolveClash, setTravel } from './services/clash-ops.ts';
 import { exportAgenda } from './services/export-ops.ts';
 import { addSessions, createBlock, removeItems, updateBlock, updateItem } from './services/plan-ops.ts';
-import { historyResult, removeConference } from './services/conference-ops.ts';
+import { historyResult, removeConference, renameConference } from './services/conference-ops.ts';
 import { changesByIds, latestChanges } from './store/changes.ts';
 import { describeBackups, openStore, restoreBackup, takeBackup } from './store/open.ts';
 import type { Recovery } from './store/open.ts';
@@ -117,6 +117,11 @@ export function createApi(
         emit('data.changed', { conferenceId: req.conferenceId });
         planChanged(req.conferenceId);
       }
+      return result;
+    },
+    async 'conference.rename'(req: Request<'conference.rename'>) {
+      const result = renameConference(db, clock(), req.conferenceId, req.title);
+      emit('data.changed', { conferenceId: req.conferenceId });
       return result;
     },
     async 'session.list'(req: Request<'session.list'>) {

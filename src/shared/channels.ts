@@ -6,6 +6,7 @@ export const CHANNEL_NAMES = [
   'app.info',
   'conference.list',
   'conference.remove',
+  'conference.rename',
   'view.get',
   'view.set',
   'session.list',

@@ -33,6 +33,8 @@ import type {
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const epochMs = z.number().int().min(0).max(8.64e15);
 const shortText = z.string().max(2_000);
+/** The longest conference title a person can give (conference.rename). */
+export const CONFERENCE_TITLE_MAX = 200;
 /** Import text: 20 MB of UTF-16 code units at most (the decode step enforces bytes). */
 const importText = z.string().max(20 * 1024 * 1024);
 const zoneName = z.string().min(1).max(64);
@@ -64,6 +66,14 @@ export const schemas = {
   'app.info': z.strictObject({}),
   'conference.list': z.strictObject({}),
   'conference.remove': z.strictObject({ conferenceId: id }),
+  'conference.rename': z.strictObject({
+    conferenceId: id,
+    title: z
+      .string()
+      .trim()
+      .min(1, 'the new title is empty; give the conference a name')
+      .max(CONFERENCE_TITLE_MAX, `the new title is longer than ${CONFERENCE_TITLE_MAX} characters`)
+  }),
   'view.get': z.strictObject({}),
   'view.set': z.strictObject({ conferenceId: id.nullable() }),
   'session.list': z.strictObject({
@@ -230,6 +240,13 @@ export interface HistoryResult {
   restoredConferenceId?: number;
 }
 
+/** What conference.rename did: the title before and the title now. */
+export interface ConferenceRenaming {
+  conferenceId: number;
+  oldTitle: string;
+  title: string;
+}
+
 /** What conference.remove removed (one undoable step); `removed` is false when there was no such conference. */
 export interface ConferenceRemoval {
   removed: boolean;
@@ -244,6 +261,7 @@ export interface Responses {
   'app.info': AppInfo;
   'conference.list': Conference[];
   'conference.remove': ConferenceRemoval;
+  'conference.rename': ConferenceRenaming;
   /** The conference the person last viewed (kept in the database, so every door and restart agrees); null when unset or deleted. */
   'view.get': { conferenceId: number | null };
   'view.set': { conferenceId: number | null };

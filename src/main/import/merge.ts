@@ -312,7 +312,12 @@ function mergeInTransaction(db: Db, input: MergeInput): MergeResult {
   let conferenceId: number;
   if (existingConf) {
     conferenceId = existingConf.id;
-    db.prepare('UPDATE conference SET title = ?, time_zone = ? WHERE id = ?').run(target.title, zone, conferenceId);
+    // A title the person chose (conference.rename, migration 60) stays; the file's title is used otherwise.
+    db.prepare('UPDATE conference SET title = CASE title_custom WHEN 1 THEN title ELSE ? END, time_zone = ? WHERE id = ?').run(
+      target.title,
+      zone,
+      conferenceId
+    );
   } else {
     conferenceId = Number(
       db

@@ -7,13 +7,15 @@
 //
 // The other kind of entry is the removal of a whole conference (removeConferenceWithHistory): its
 // "before" holds a snapshot of everything removed (store/conference-store.ts), undo puts it back,
-// redo removes it again.
+// redo removes it again. A rename's entry holds the title before and after (store/conference-title.ts).
 import type { Database as Db } from 'better-sqlite3';
 import { ClashlessError } from '../../shared/errors.ts';
 import { REMINDER_MINUTES } from '../../shared/domain.ts';
 import type { PlanItem, PlanState, Reminder, SessionStatus } from '../../shared/domain.ts';
 import { deleteConference, renumbered, restoreConference, snapshotConference, summarize } from './conference-store.ts';
 import type { ConferenceSnapshot, RemovalSummary, Restored } from './conference-store.ts';
+import { readTitle, writeTitle } from './conference-title.ts';
+import type { TitleState } from './conference-title.ts';
 
 /** A plan_item row exactly as stored (the unit of history snapshots). */
 export interface PlanRow {
@@ -207,6 +209,37 @@ export function removeConferenceWithHistory(db: Db, now: number, conferenceId: n
     .immediate();
 }
 
+/** A rename's entry: the title before and after, each with whether a person chose it. */
+interface TitleEntry extends TitleState {
+  kind: 'conference-title';
+}
+
+function isTitleEntry(value: unknown): value is TitleEntry {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'conference-title';
+}
+
+/** Rename a conference as one undoable step; the old title, or null when there is no such conference. */
+export function renameConferenceWithHistory(db: Db, now: number, conferenceId: number, title: string): string | null {
+  return db
+    .transaction(() => {
+      const old = readTitle(db, conferenceId);
+      if (!old) return null;
+      const next: TitleState = { conferenceId, title, custom: true };
+      if (old.title === title && old.custom) return old.title;
+      writeTitle(db, next);
+      record(db, now, `Rename ${quoteTitle(old.title)} to ${quoteTitle(title)}`, { kind: 'conference-title', ...old }, { kind: 'conference-title', ...next });
+      return old.title;
+    })
+    .immediate();
+}
+
+/** Undo or redo a rename: a conference removed since is not there to rename, and nothing changes. */
+function applyTitle(db: Db, label: string, entry: TitleEntry): HistoryStep {
+  const { kind: _kind, ...state } = entry;
+  writeTitle(db, state);
+  return { label, ids: [], conference: { id: state.conferenceId, restored: false } };
+}
+
 /**
  * A restore gave some rows new ids (an import took theirs): the older entries that refer to the
  * restored conference's plan items follow, so undoing them later plans the right session. Walks back
@@ -221,9 +254,15 @@ function followRenumbering(db: Db, entryId: number, oldConferenceId: number, res
   const update = db.prepare('UPDATE history SET before = ?, after = ? WHERE id = ?');
   const { plan_item: items, session: sessions } = restored.moved;
   for (const h of older) {
-    const parsed = JSON.parse(h.before) as Snapshot | ConferenceBefore;
+    const parsed = JSON.parse(h.before) as Snapshot | ConferenceBefore | TitleEntry;
     if (isConferenceEntry(parsed)) {
       if (parsed.snapshot.conferenceId === oldConferenceId) break;
+      continue;
+    }
+    if (isTitleEntry(parsed)) {
+      if (parsed.conferenceId !== oldConferenceId) continue;
+      const after = { ...(JSON.parse(h.after) as TitleEntry), conferenceId: restored.conferenceId };
+      update.run(JSON.stringify({ ...parsed, conferenceId: restored.conferenceId }), JSON.stringify(after), h.id);
       continue;
     }
     const pair = [parsed, JSON.parse(h.after) as Snapshot] as const;
@@ -269,7 +308,7 @@ function putBack(db: Db, snapshot: ConferenceSnapshot): Restored {
   }
 }
 
-/** What an undo or redo did; `conference` is set when it put back or removed a whole conference. */
+/** What an undo or redo did; `conference` is set when it put back, removed or renamed a conference. */
 export interface HistoryStep {
   label: string;
   ids: number[];
@@ -284,9 +323,11 @@ export function undo(db: Db): HistoryStep | null {
         | { id: number; label: string; before: string }
         | undefined;
       if (!h) return null;
-      const before = JSON.parse(h.before) as Snapshot | ConferenceBefore;
+      const before = JSON.parse(h.before) as Snapshot | ConferenceBefore | TitleEntry;
       let step: HistoryStep;
-      if (isConferenceEntry(before)) {
+      if (isTitleEntry(before)) {
+        step = applyTitle(db, h.label, before);
+      } else if (isConferenceEntry(before)) {
         const restored = putBack(db, before.snapshot);
         if (renumbered(restored)) {
           followRenumbering(db, h.id, before.snapshot.conferenceId, restored);
@@ -313,9 +354,11 @@ export function redo(db: Db): HistoryStep | null {
         | { id: number; label: string; after: string }
         | undefined;
       if (!h) return null;
-      const after = JSON.parse(h.after) as Snapshot | ConferenceAfter;
+      const after = JSON.parse(h.after) as Snapshot | ConferenceAfter | TitleEntry;
       let step: HistoryStep;
-      if (isConferenceEntry(after)) {
+      if (isTitleEntry(after)) {
+        step = applyTitle(db, h.label, after);
+      } else if (isConferenceEntry(after)) {
         // Remove it again as it is now, and keep that for the next undo.
         const snapshot = snapshotConference(db, after.removed);
         if (snapshot) {

@@ -4,8 +4,9 @@ import { talkKeys } from './0020-talk-keys.ts';
 import { sessionFtsTriggers } from './0030-session-fts-triggers.ts';
 import { sessionConferenceIndex } from './0040-session-conference-index.ts';
 import { planReminders } from './0050-plan-reminders.ts';
+import { conferenceCustomTitle } from './0060-conference-custom-title.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [createCore, talkKeys, sessionFtsTriggers, sessionConferenceIndex, planReminders];
+export const MIGRATIONS: readonly Migration[] = [createCore, talkKeys, sessionFtsTriggers, sessionConferenceIndex, planReminders, conferenceCustomTitle];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
