@@ -68,6 +68,7 @@ export const USAGE = `Usage:
   clashless [--db PATH] seed                      import the bundled sample schedules
   clashless [--db PATH] conferences [--json]      list the conferences (also: conference list)
   clashless [--db PATH] conference remove ID|TITLE  remove it with its sessions and plan (undoable)
+  clashless [--db PATH] conference rename ID|TITLE NEW-TITLE  give it a title of your own (undoable)
   clashless [--db PATH] sessions [--search TEXT] [--conference C] [--json]
   clashless [--db PATH] plan add KEY... | --all   [--state going|backup|maybe] [--conference C]
   clashless [--db PATH] plan remove KEY...       [--conference C]

@@ -1,7 +1,7 @@
-// `clashless conferences` (alias `conference list`), `conference remove`, `undo|redo`, and the one
+// `clashless conferences` (alias `conference list`), `conference remove|rename`, `undo|redo`, and the one
 // resolver every `--conference ID|TITLE` goes through: the same services the app's conference menu
 // and Ctrl+Z use, so a removal from the command line is undone by either.
-import { ClashlessError } from '../shared/contract.ts';
+import { ClashlessError, parseRequest } from '../shared/contract.ts';
 import type { Conference } from '../shared/domain.ts';
 import type { ServiceHost } from '../main/service-host.ts';
 import { allowOnly, flagValue, hasFlag, UsageError } from './args.ts';
@@ -90,7 +90,29 @@ export async function cmdConference(host: ServiceHost, args: ParsedArgs, io: Io)
     );
     return 0;
   }
-  throw new UsageError('conference takes list or remove.');
+  if (verb === 'rename') return renameConference(host, args, io);
+  throw new UsageError('conference takes list, remove or rename.');
+}
+
+/** `conference rename ID|TITLE NEW-TITLE`: two arguments (quote a title with spaces), one undoable step. */
+async function renameConference(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
+  allowOnly(args, 'conference rename', []);
+  const [text, title] = args.positionals.slice(2);
+  if (text === undefined || title === undefined || args.positionals.length > 4) {
+    throw new UsageError('conference rename needs two arguments: ID|TITLE NEW-TITLE (quote a title that has spaces).');
+  }
+  const target = findConference(await host.api['conference.list']({}), text);
+  let request;
+  try {
+    // The same contract check as the app's door: trimmed, 1–200 characters.
+    request = parseRequest('conference.rename', { conferenceId: target.id, title });
+  } catch (err) {
+    const why = err instanceof ClashlessError ? err.message.replace(/^Invalid request for conference\.rename: /, '') : String(err);
+    throw new ClashlessError('bad-request', `conference rename NEW-TITLE: ${why}. Nothing was renamed.`);
+  }
+  const done = await host.api['conference.rename'](request);
+  io.out(`Renamed “${done.oldTitle}” to “${done.title}”. Undo with: clashless undo\n`);
+  return 0;
 }
 
 /** Undo or redo the newest step, whichever door made it (the app, the browser host, this command). */
