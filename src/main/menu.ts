@@ -98,6 +98,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemTemplate[] {
       command('print', 'Print agenda…', acc('P')),
       separator,
       // No accelerator: removing a whole conference is undoable, but should never be one slip away.
+      command('rename-conference', 'Rename Conference…'),
       command('delete-conference', 'Delete Conference…'),
       command('restore-backup', 'Restore from backup…'),
       separator,

@@ -50,6 +50,7 @@ export const MENU_COMMANDS = [
   'zoom-reset',
   'toggle-zone',
   'restore-backup',
-  'delete-conference'
+  'delete-conference',
+  'rename-conference'
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

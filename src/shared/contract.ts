@@ -16,7 +16,8 @@ export type { ErrorCode, WireError, WireResult } from './errors.ts';
 export { isExternalLinkAllowed } from './links.ts';
 export { EVENT_NAMES, MENU_COMMANDS } from './channels.ts';
 export type { MenuCommand } from './channels.ts';
-import { CSV_FIELDS } from './domain.ts';
+import { CONFERENCE_TITLE_MAX, CSV_FIELDS } from './domain.ts';
+export { CONFERENCE_TITLE_MAX } from './domain.ts';
 import type { SplitPlan } from './split.ts';
 import type {
   Clash,
@@ -33,8 +34,6 @@ import type {
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const epochMs = z.number().int().min(0).max(8.64e15);
 const shortText = z.string().max(2_000);
-/** The longest conference title a person can give (conference.rename). */
-export const CONFERENCE_TITLE_MAX = 200;
 /** Import text: 20 MB of UTF-16 code units at most (the decode step enforces bytes). */
 const importText = z.string().max(20 * 1024 * 1024);
 const zoneName = z.string().min(1).max(64);

@@ -48,6 +48,9 @@ export type SessionStatus = 'scheduled' | 'cancelled' | 'removed';
 export type PlanState = 'going' | 'backup' | 'maybe';
 export const PLAN_STATES: readonly PlanState[] = ['going', 'backup', 'maybe'];
 
+/** The longest conference title a person can give (conference.rename; the app's rename dialog). */
+export const CONFERENCE_TITLE_MAX = 200;
+
 /** How many minutes before a planned item its own reminder goes off (the .ics VALARM). */
 export const REMINDER_MINUTES = [5, 10, 15, 30] as const;
 export type ReminderMinutes = (typeof REMINDER_MINUTES)[number];

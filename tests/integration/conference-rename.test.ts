@@ -68,6 +68,17 @@ describe('conference.rename', () => {
     expect(conferenceRows(host.dbPath)).toContainEqual(expect.objectContaining({ id, title: 'My KubeCon week', title_custom: 1 }));
   });
 
+  it('a renamed conference that is removed and put back keeps the new title; undoing on gives the old one', async () => {
+    const host = seeded();
+    const id = await kubecon(host);
+    await rename(host, { conferenceId: id, title: 'Renamed first' });
+    await host.api['conference.remove']({ conferenceId: id });
+    await host.api['history.undo']({});
+    expect((await host.api['conference.list']({})).find((c) => c.id === id)?.title).toBe('Renamed first');
+    await host.api['history.undo']({});
+    expect((await host.api['conference.list']({})).find((c) => c.id === id)?.title).toBe(KUBECON);
+  });
+
   it('a re-import of the same schedule merges into the renamed conference and keeps the new title', async () => {
     const host = seeded();
     const id = await kubecon(host);

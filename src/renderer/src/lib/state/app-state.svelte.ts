@@ -380,6 +380,14 @@ export class AppState {
     return true;
   }
 
+  async renameConference(conferenceId: number, title: string): Promise<boolean> {
+    const result = await this.#changes.run(() => this.api['conference.rename']({ conferenceId, title }));
+    if (!result) return false;
+    await this.reloadConferences();
+    this.status.info(`Renamed “${shortTitle(result.oldTitle)}” to “${shortTitle(result.title)}”.`, { label: 'Undo', run: () => void this.undo() });
+    return true;
+  }
+
   async undo(): Promise<void> {
     await this.#history('history.undo', 'Undid', 'Nothing to undo.');
   }
