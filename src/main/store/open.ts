@@ -443,6 +443,29 @@ function ensureSchema(db: Db, dbPath: string, now: number): boolean {
     .immediate();
 }
 
+/**
+ * openAndCheck, tried again while SQLite answers "busy" for up to BUSY_TIMEOUT_MS in all. SQLite
+ * usually waits out a lock itself (busy_timeout), but answers SQLITE_BUSY at once where waiting
+ * could deadlock: two processes opening the same brand-new file can each hold a read lock while
+ * switching it to WAL. Seen once in 12 rounds of the creation-race fault test on a loaded CI
+ * machine. A failed attempt changed nothing (its connection is closed), so trying again is safe; a
+ * lock that another program really holds still fails, after the one busy timeout it already waited.
+ */
+function openPatiently(path: string, now: number): { db: Db; created: boolean } {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      return openAndCheck(path, now);
+    } catch (err) {
+      if (!errCode(err).startsWith('SQLITE_BUSY') || Date.now() >= deadline) throw err;
+      Atomics.wait(RETRY_PAUSE, 0, 0, 25);
+    }
+  }
+}
+
+/** Something to Atomics.wait on: a synchronous pause between open attempts. */
+const RETRY_PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
 function openAndCheck(path: string, now: number): { db: Db; created: boolean } {
   if (path !== ':memory:') checkAccess(path);
   const db = connect(path);
@@ -540,7 +563,7 @@ export function openStore(path: string, opts: { now?: number } = {}): OpenedStor
   }
   let reason: string;
   try {
-    const { db, created } = openAndCheck(path, now);
+    const { db, created } = openPatiently(path, now);
     return { db, path, recovery: null, created };
   } catch (err) {
     if (err instanceof ClashlessError) throw err; // newer version, failed migration backup, unavailable
