@@ -16,6 +16,7 @@ import { openServices } from '../../src/main/services.ts';
 import { addSessions, updateItem } from '../../src/main/services/plan-ops.ts';
 import { createCore } from '../../src/main/store/migrations/0010-create-core.ts';
 import { planReminders } from '../../src/main/store/migrations/0050-plan-reminders.ts';
+import { conferenceCustomTitle } from '../../src/main/store/migrations/0060-conference-custom-title.ts';
 import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
 import { listPlan } from '../../src/main/store/plan.ts';
 import { getSessions } from '../../src/main/store/sessions.ts';
@@ -75,9 +76,11 @@ describe('migration 0020: talk keys', () => {
     old.pragma('foreign_keys = ON');
     old.transaction(() => {
       createCore.up(old);
-      // Today's plan code (used below to fill the file) reads plan_item.reminder_minutes; the column
-      // is dropped again before the file is closed, so what is migrated is schema 10 as it was.
+      // Today's plan and merge code (used below to fill the file) read plan_item.reminder_minutes and
+      // conference.title_custom; both columns are dropped again before the file is closed, so what
+      // is migrated is schema 10 as it was.
       planReminders.up(old);
+      conferenceCustomTitle.up(old);
       old.pragma('user_version = 10');
     })();
     for (const text of [original, gMoved]) {
@@ -123,6 +126,7 @@ describe('migration 0020: talk keys', () => {
     const changesBefore = old.prepare('SELECT id, session_id, kind, detail FROM change ORDER BY id').all();
     const sessionCount = (old.prepare('SELECT count(*) AS n FROM session').get() as { n: number }).n;
     old.exec('ALTER TABLE plan_item DROP COLUMN reminder_minutes');
+    old.exec('ALTER TABLE conference DROP COLUMN title_custom');
     old.close();
 
     // --- The current code opens it and migrates. ---
