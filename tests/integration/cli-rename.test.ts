@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, CILIUM, KUBECON, tempDir } from './helpers.ts';
+import { runCli, CILIUM, KUBECON, tempDir } from './helpers.ts';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
@@ -19,45 +19,45 @@ function titlesOnFile(dbPath: string): { id: number; title: string }[] {
 }
 
 describe('clashless conference rename', () => {
-  it('renames by title or id, undo restores, and bad input changes nothing', () => {
+  it('renames by title or id, undo restores, and bad input changes nothing', async () => {
     const tmp = tempDir();
     cleanups.push(tmp.cleanup);
     const dbPath = join(tmp.dir, 'c.db');
-    const run = (...args: string[]) => cli(['--db', dbPath, ...args]);
-    expect(run('seed').code).toBe(0);
+    const run = (...args: string[]) => runCli(['--db', dbPath, ...args]);
+    expect((await run('seed')).code).toBe(0);
     const kubeconId = titlesOnFile(dbPath).find((c) => c.title === KUBECON)?.id;
     expect(kubeconId).toBeDefined();
 
-    const byTitle = run('conference', 'rename', 'cilium', '  Cilium day  ');
+    const byTitle = await run('conference', 'rename', 'cilium', '  Cilium day  ');
     expect(byTitle.stderr).toBe('');
     expect(byTitle.code).toBe(0);
     expect(byTitle.stdout).toBe(`Renamed “${CILIUM}” to “Cilium day”. Undo with: clashless undo\n`);
     expect(titlesOnFile(dbPath).map((c) => c.title).sort()).toEqual(['Cilium day', KUBECON].sort());
 
-    const byId = run('conference', 'rename', String(kubeconId), 'KubeCon SLC');
+    const byId = await run('conference', 'rename', String(kubeconId), 'KubeCon SLC');
     expect(byId.code).toBe(0);
     expect(titlesOnFile(dbPath).find((c) => c.id === kubeconId)?.title).toBe('KubeCon SLC');
 
-    const undo = run('undo');
+    const undo = await run('undo');
     expect(undo.code).toBe(0);
     expect(undo.stdout).toBe("Undid: rename “KubeCon + CloudNativeCon North America …” to “KubeCon SLC”.\n");
     expect(titlesOnFile(dbPath).find((c) => c.id === kubeconId)?.title).toBe(KUBECON);
 
     const before = titlesOnFile(dbPath);
-    const empty = run('conference', 'rename', 'cilium', '   ');
+    const empty = await run('conference', 'rename', 'cilium', '   ');
     expect(empty.code).toBe(1);
     expect(empty.stderr).toBe('clashless: conference rename NEW-TITLE: the new title is empty; give the conference a name. Nothing was renamed.\n');
-    const long = run('conference', 'rename', 'cilium', 'x'.repeat(201));
+    const long = await run('conference', 'rename', 'cilium', 'x'.repeat(201));
     expect(long.code).toBe(1);
     expect(long.stderr).toContain('longer than 200 characters');
-    const unknown = run('conference', 'rename', 'no such conference', 'New');
+    const unknown = await run('conference', 'rename', 'no such conference', 'New');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('No conference has the id or title “no such conference”');
-    const missing = run('conference', 'rename', 'cilium');
+    const missing = await run('conference', 'rename', 'cilium');
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain('ID|TITLE NEW-TITLE');
     for (const r of [empty, long, unknown, missing]) expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(titlesOnFile(dbPath)).toEqual(before);
-    expect(run('--help').stdout).toContain('conference rename ID|TITLE NEW-TITLE');
+    expect((await run('--help')).stdout).toContain('conference rename ID|TITLE NEW-TITLE');
   });
 });

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/main/export/print-html.ts';
-import { CILIUM, cli, KUBECON, ROOT, tempDir } from './helpers.ts';
+import { CILIUM, runCli, KUBECON, ROOT, tempDir } from './helpers.ts';
 
 const KUBECON_FILE = join(ROOT, 'seed', 'kubecon-na-2024-connectivity.sched.txt');
 
@@ -22,8 +22,8 @@ interface SessionJson {
   title: string;
 }
 
-function json<T>(args: string[]): T {
-  const r = cli(['--db', db, ...args]);
+async function json<T>(args: string[]): Promise<T> {
+  const r = await runCli(['--db', db, ...args]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as T;
@@ -32,48 +32,48 @@ function json<T>(args: string[]): T {
 let kubecon: ConferenceJson;
 let cilium: ConferenceJson;
 
-beforeAll(() => {
-  expect(cli(['--db', db, 'seed']).code).toBe(0);
-  const conferences = json<ConferenceJson[]>(['conferences', '--json']);
+beforeAll(async () => {
+  expect((await runCli(['--db', db, 'seed'])).code).toBe(0);
+  const conferences = await json<ConferenceJson[]>(['conferences', '--json']);
   kubecon = conferences.find((c) => c.title === KUBECON)!;
   cilium = conferences.find((c) => c.title === CILIUM)!;
   expect([kubecon?.sessionCount, cilium?.sessionCount]).toEqual([18, 25]);
 });
 
 describe('clashless conferences', () => {
-  it('prints what conference list prints, as text and as JSON', () => {
+  it('prints what conference list prints, as text and as JSON', async () => {
     for (const json of [[], ['--json']]) {
-      const plural = cli(['--db', db, 'conferences', ...json]);
+      const plural = await runCli(['--db', db, 'conferences', ...json]);
       expect(plural.code).toBe(0);
-      expect(plural.stdout).toBe(cli(['--db', db, 'conference', 'list', ...json]).stdout);
+      expect(plural.stdout).toBe((await runCli(['--db', db, 'conference', 'list', ...json])).stdout);
     }
-    expect(cli(['--db', db, 'conferences']).stdout).toContain(`${kubecon.id}\t${KUBECON}\t18 sessions\t2024-11-13 to 2024-11-15\n`);
-    const extra = cli(['--db', db, 'conferences', 'extra']);
+    expect((await runCli(['--db', db, 'conferences'])).stdout).toContain(`${kubecon.id}\t${KUBECON}\t18 sessions\t2024-11-13 to 2024-11-15\n`);
+    const extra = await runCli(['--db', db, 'conferences', 'extra']);
     expect(extra.code).toBe(1);
     expect(extra.stderr).toMatch(/^clashless: conferences takes no arguments\./);
   });
 });
 
 describe('--conference ID|TITLE', () => {
-  it('limits sessions to one conference, named by id, whole title in any case, or a unique piece', () => {
-    const all = json<SessionJson[]>(['sessions', '--json']);
-    const byId = json<SessionJson[]>(['sessions', '--json', '--conference', String(kubecon.id)]);
-    const byTitle = json<SessionJson[]>(['sessions', '--json', '--conference', KUBECON.toUpperCase()]);
-    const byPiece = json<SessionJson[]>(['sessions', '--json', '--conference=cilium']);
+  it('limits sessions to one conference, named by id, whole title in any case, or a unique piece', async () => {
+    const all = await json<SessionJson[]>(['sessions', '--json']);
+    const byId = await json<SessionJson[]>(['sessions', '--json', '--conference', String(kubecon.id)]);
+    const byTitle = await json<SessionJson[]>(['sessions', '--json', '--conference', KUBECON.toUpperCase()]);
+    const byPiece = await json<SessionJson[]>(['sessions', '--json', '--conference=cilium']);
     expect(byId).toHaveLength(18);
     expect(byTitle).toEqual(byId);
     expect(byPiece).toHaveLength(25);
     expect([...byId, ...byPiece].map((s) => s.key).sort()).toEqual(all.map((s) => s.key).sort());
-    const text = cli(['--db', db, 'sessions', '--conference', 'cilium', '--search', 'gateway']);
+    const text = await runCli(['--db', db, 'sessions', '--conference', 'cilium', '--search', 'gateway']);
     expect(text.code).toBe(0);
     expect(text.stdout).not.toBe('');
     for (const line of text.stdout.trim().split('\n')) expect(byPiece.map((s) => s.key)).toContain(line.split('\t')[0]);
   });
 
-  it('an unknown name exits 1 naming what was given and the conferences there are, for every command', () => {
+  it('an unknown name exits 1 naming what was given and the conferences there are, for every command', async () => {
     const out = join(tmp.dir, 'never.ics');
     for (const command of [['sessions'], ['plan', 'list'], ['plan', 'add', '--all'], ['clashes'], ['export', '--out', out], ['changes']]) {
-      const r = cli(['--db', db, ...command, '--conference', 'Nordic Rust Days']);
+      const r = await runCli(['--db', db, ...command, '--conference', 'Nordic Rust Days']);
       expect(r.code, command.join(' ')).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(
@@ -81,92 +81,92 @@ describe('--conference ID|TITLE', () => {
       );
     }
     expect(existsSync(out)).toBe(false);
-    expect(json<unknown[]>(['plan', 'list', '--json'])).toEqual([]);
+    expect(await json<unknown[]>(['plan', 'list', '--json'])).toEqual([]);
   });
 
-  it('an ambiguous piece of a title exits 1 listing the conferences it matches; a year is never a piece', () => {
-    const r = cli(['--db', db, 'clashes', '--conference', 'KubeCon']);
+  it('an ambiguous piece of a title exits 1 listing the conferences it matches; a year is never a piece', async () => {
+    const r = await runCli(['--db', db, 'clashes', '--conference', 'KubeCon']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       `clashless: “KubeCon” matches 2 conferences: “${KUBECON}” (id ${kubecon.id}), “${CILIUM}” (id ${cilium.id}). Give the id or the whole title.\n`
     );
-    expect(cli(['--db', db, 'sessions', '--conference', '2024']).code).toBe(1);
-    const empty = cli(['--db', db, 'sessions', '--conference']);
+    expect((await runCli(['--db', db, 'sessions', '--conference', '2024'])).code).toBe(1);
+    const empty = await runCli(['--db', db, 'sessions', '--conference']);
     expect(empty.code).toBe(1);
     expect(empty.stderr).toMatch(/^clashless: --conference needs a value\.\n/);
-    const wrong = cli(['--db', db, 'seed', '--conference', 'cilium']);
+    const wrong = await runCli(['--db', db, 'seed', '--conference', 'cilium']);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/^clashless: --conference does not apply to “seed”\./);
   });
 
-  it('plan add --all, plan list, clashes and export each keep to the conference named', () => {
-    const r = cli(['--db', db, 'plan', 'add', '--all', '--conference', KUBECON]);
+  it('plan add --all, plan list, clashes and export each keep to the conference named', async () => {
+    const r = await runCli(['--db', db, 'plan', 'add', '--all', '--conference', KUBECON]);
     expect(r).toMatchObject({ code: 0, stdout: 'Planned 18 sessions as going.\n' });
-    const kubeconKeys = json<SessionJson[]>(['sessions', '--json', '--conference', String(kubecon.id)]).map((s) => s.key).sort();
-    const plan = json<{ key: string; title: string }[]>(['plan', 'list', '--json']);
+    const kubeconKeys = (await json<SessionJson[]>(['sessions', '--json', '--conference', String(kubecon.id)])).map((s) => s.key).sort();
+    const plan = await json<{ key: string; title: string }[]>(['plan', 'list', '--json']);
     expect(plan.map((p) => p.key).sort()).toEqual(kubeconKeys);
-    expect(json<unknown[]>(['plan', 'list', '--json', '--conference', 'cilium'])).toEqual([]);
-    expect(cli(['--db', db, 'plan', 'list', '--conference', 'cilium']).stdout).toBe('');
+    expect(await json<unknown[]>(['plan', 'list', '--json', '--conference', 'cilium'])).toEqual([]);
+    expect((await runCli(['--db', db, 'plan', 'list', '--conference', 'cilium'])).stdout).toBe('');
 
     // The Friday double booking is KubeCon's; Cilium's plan is empty, so it has none.
-    const clashes = json<{ kind: string; minutes: number }[]>(['clashes', '--json', '--conference', String(kubecon.id)]);
+    const clashes = await json<{ kind: string; minutes: number }[]>(['clashes', '--json', '--conference', String(kubecon.id)]);
     expect(clashes).toEqual([expect.objectContaining({ kind: 'overlap', minutes: 35 })]);
-    expect(json<unknown[]>(['clashes', '--json', '--conference', 'cilium'])).toEqual([]);
-    expect(cli(['--db', db, 'clashes', '--conference', 'cilium']).stdout).toBe('No clashes.\n');
+    expect(await json<unknown[]>(['clashes', '--json', '--conference', 'cilium'])).toEqual([]);
+    expect((await runCli(['--db', db, 'clashes', '--conference', 'cilium'])).stdout).toBe('No clashes.\n');
 
-    expect(cli(['--db', db, 'plan', 'add', '--all', '--conference', 'cilium', '--state', 'maybe']).stdout).toBe('Planned 25 sessions as maybe.\n');
+    expect((await runCli(['--db', db, 'plan', 'add', '--all', '--conference', 'cilium', '--state', 'maybe'])).stdout).toBe('Planned 25 sessions as maybe.\n');
     const md = join(tmp.dir, 'kubecon.md');
-    expect(cli(['--db', db, 'export', '--format', 'md', '--out', md, '--conference', String(kubecon.id)]).stdout).toBe(`Exported 18 items to ${md}.\n`);
+    expect((await runCli(['--db', db, 'export', '--format', 'md', '--out', md, '--conference', String(kubecon.id)])).stdout).toBe(`Exported 18 items to ${md}.\n`);
     const text = readFileSync(md, 'utf8');
     expect(text).toContain('All Your Routes Are Ready, More or Less');
     expect(text).not.toContain('Cilium Talks at KubeCon NA 2023');
   });
 
-  it('a key in both conferences is planned once --conference says which', () => {
+  it('a key in both conferences is planned once --conference says which', async () => {
     // Import the KubeCon page again under another title: the same content keys, in a second conference.
     const copy = readFileSync(KUBECON_FILE, 'utf8').replace(KUBECON, 'KubeCon Rerun 2024');
     expect(copy).not.toBe(readFileSync(KUBECON_FILE, 'utf8'));
     const other = join(tmp.dir, 'rerun.db');
-    expect(cli(['--db', other, 'seed']).code).toBe(0);
-    expect(cli(['--db', other, 'import', '-', '--tz', 'America/Denver'], copy).code).toBe(0);
-    const both = cli(['--db', other, 'plan', 'add', 'h-dd679e9bac7cb13e']);
+    expect((await runCli(['--db', other, 'seed'])).code).toBe(0);
+    expect((await runCli(['--db', other, 'import', '-', '--tz', 'America/Denver'], copy)).code).toBe(0);
+    const both = await runCli(['--db', other, 'plan', 'add', 'h-dd679e9bac7cb13e']);
     expect(both.code).toBe(1);
     expect(both.stderr).toBe('clashless: The key “h-dd679e9bac7cb13e” is in 2 conferences; say which with --conference ID|TITLE.\n');
-    expect(cli(['--db', other, 'plan', 'add', 'h-dd679e9bac7cb13e', '--conference', 'rerun']).stdout).toBe('Planned 1 session as going.\n');
-    expect(cli(['--db', other, 'plan', 'list', '--conference', 'rerun', '--json']).stdout).toContain('"h-dd679e9bac7cb13e"');
-    expect(JSON.parse(cli(['--db', other, 'plan', 'list', '--conference', KUBECON, '--json']).stdout)).toEqual([]);
+    expect((await runCli(['--db', other, 'plan', 'add', 'h-dd679e9bac7cb13e', '--conference', 'rerun'])).stdout).toBe('Planned 1 session as going.\n');
+    expect((await runCli(['--db', other, 'plan', 'list', '--conference', 'rerun', '--json'])).stdout).toContain('"h-dd679e9bac7cb13e"');
+    expect(JSON.parse((await runCli(['--db', other, 'plan', 'list', '--conference', KUBECON, '--json'])).stdout)).toEqual([]);
   });
 });
 
 describe('clashless export --format html', () => {
-  it('writes the printable agenda with every planned title of the conference, escaped', () => {
+  it('writes the printable agenda with every planned title of the conference, escaped', async () => {
     const out = join(tmp.dir, 'agenda.html');
-    const r = cli(['--db', db, 'export', '--format', 'html', '--out', out, '--conference', String(kubecon.id)]);
+    const r = await runCli(['--db', db, 'export', '--format', 'html', '--out', out, '--conference', String(kubecon.id)]);
     expect(r).toEqual({ code: 0, stdout: `Exported 18 items to ${out}.\n`, stderr: '' });
     const html = readFileSync(out, 'utf8');
     expect(html).toMatch(/^<!doctype html>/i);
-    const planned = json<{ title: string }[]>(['plan', 'list', '--json', '--conference', String(kubecon.id)]);
+    const planned = await json<{ title: string }[]>(['plan', 'list', '--json', '--conference', String(kubecon.id)]);
     expect(planned).toHaveLength(18);
     for (const p of planned) expect(html).toContain(escapeHtml(p.title));
-    const cilium = json<{ title: string }[]>(['plan', 'list', '--json', '--conference', 'cilium']);
+    const cilium = await json<{ title: string }[]>(['plan', 'list', '--json', '--conference', 'cilium']);
     expect(html).not.toContain(escapeHtml(cilium[0]!.title));
-    const bad = cli(['--db', db, 'export', '--format', 'pdf', '--out', join(tmp.dir, 'agenda.pdf')]);
+    const bad = await runCli(['--db', db, 'export', '--format', 'pdf', '--out', join(tmp.dir, 'agenda.pdf')]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^clashless: --format must be ics, md, csv or html \(not “pdf”\)\.\n/);
   });
 });
 
 describe('clashless changes', () => {
-  it('says nothing changed yet, then lists what a re-import moved, as the panel does', () => {
-    expect(cli(['--db', db, 'changes', '--conference', 'cilium']).stdout).toBe(
+  it('says nothing changed yet, then lists what a re-import moved, as the panel does', async () => {
+    expect((await runCli(['--db', db, 'changes', '--conference', 'cilium'])).stdout).toBe(
       `${CILIUM}: nothing yet. When you import this schedule again, its changes show here.\n`
     );
     const moved = readFileSync(KUBECON_FILE, 'utf8').replaceAll(
       'Wednesday November 13, 2024 11:15am - 11:50am MST',
       'Wednesday November 13, 2024 11:30am - 12:05pm MST'
     );
-    expect(cli(['--db', db, 'import', '-'], moved).code).toBe(0);
-    const report = json<{ conference: { id: number; title: string }; importedAt: string | null; changes: unknown[] }[]>(['changes', '--json']);
+    expect((await runCli(['--db', db, 'import', '-'], moved)).code).toBe(0);
+    const report = await json<{ conference: { id: number; title: string }; importedAt: string | null; changes: unknown[] }[]>(['changes', '--json']);
     expect(report.map((r) => r.conference.title).sort()).toEqual([CILIUM, KUBECON].sort());
     const kc = report.find((r) => r.conference.id === kubecon.id)!;
     expect(kc.changes).toEqual([
@@ -181,7 +181,7 @@ describe('clashless changes', () => {
     expect(Date.parse(kc.importedAt!)).toBeGreaterThan(Date.now() - 10 * 60_000);
     expect(report.find((r) => r.conference.id === cilium.id)).toMatchObject({ importedAt: null, changes: [] });
 
-    const text = cli(['--db', db, 'changes', '--conference', KUBECON.toLowerCase()]);
+    const text = await runCli(['--db', db, 'changes', '--conference', KUBECON.toLowerCase()]);
     expect(text.code).toBe(0);
     const lines = text.stdout.split('\n');
     expect(lines[0]).toMatch(new RegExp(`^${KUBECON.replace(/[+]/g, '\\+')}: last import \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d · 1 change touches your plan$`));

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServices } from '../../src/main/services.ts';
-import { cli, KUBECON, SEED_DIR, tempDir } from './helpers.ts';
+import { runCli, KUBECON, SEED_DIR, tempDir } from './helpers.ts';
 
 const L1 = 'Salt Palace | Level 1 | 155 EF';
 const TESTING = 'h-c57beaedd8e6027c';
@@ -13,14 +13,14 @@ const tmp = tempDir('clashless-cli-travel-typed-');
 afterAll(() => tmp.cleanup());
 const db = join(tmp.dir, 'typed.db');
 
-function run(...args: string[]) {
-  return cli(['--db', db, ...args]);
+async function run(...args: string[]) {
+  return await runCli(['--db', db, ...args]);
 }
 
 describe('travel list with a typed place', () => {
   beforeAll(async () => {
-    expect(run('seed').code).toBe(0);
-    expect(run('plan', 'add', TESTING).code).toBe(0);
+    expect((await run('seed')).code).toBe(0);
+    expect((await run('plan', 'add', TESTING)).code).toBe(0);
     // The CLI has no block command: the block is made through the services over the same file.
     const host = openServices({ dbPath: db, seedDir: SEED_DIR, seedOnFirstRun: false });
     try {
@@ -32,24 +32,24 @@ describe('travel list with a typed place', () => {
     }
   });
 
-  it('JSON says null; the text line says the walk is unknown and how to set it', () => {
-    const json = run('travel', 'list', '--json', '--conference', KUBECON);
+  it('JSON says null; the text line says the walk is unknown and how to set it', async () => {
+    const json = await run('travel', 'list', '--json', '--conference', KUBECON);
     expect(json.code, json.stderr).toBe(0);
     const table = JSON.parse(json.stdout) as { from: string; to: string; minutes: number | null; custom: boolean }[];
     const typed = table.find((t) => t.from === PLACE || t.to === PLACE);
     expect(typed).toEqual({ from: expect.any(String), to: expect.any(String), minutes: null, custom: false });
     expect([typed!.from, typed!.to].sort()).toEqual([L1, PLACE].sort());
 
-    const text = run('travel', 'list', '--conference', KUBECON);
+    const text = await run('travel', 'list', '--conference', KUBECON);
     expect(text.code).toBe(0);
     expect(text.stdout).not.toContain('null');
     const line = text.stdout.split('\n').find((l) => l.includes(PLACE));
     expect(line).toBe(`? min\t${typed!.from} ↔ ${typed!.to}\tunknown: not a conference room (set it with travel set)`);
 
     // What the line suggests works: the typed place can be given a walk, and then it is known.
-    const set = run('travel', 'set', PLACE, L1, '12', '--conference', KUBECON);
+    const set = await run('travel', 'set', PLACE, L1, '12', '--conference', KUBECON);
     expect(set.code, set.stderr).toBe(0);
-    const after = run('travel', 'list', '--conference', KUBECON).stdout.split('\n').find((l) => l.includes(PLACE));
+    const after = (await run('travel', 'list', '--conference', KUBECON)).stdout.split('\n').find((l) => l.includes(PLACE));
     expect(after).toBe(`12 min\t${typed!.from} ↔ ${typed!.to}\tset by you`);
   });
 });

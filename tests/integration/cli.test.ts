@@ -1,11 +1,13 @@
-// The clashless command as a child process, exactly as a person or a script runs it.
+// The clashless command. What only a process shows runs as a child process, exactly as a person or
+// a script runs it: seeding and listing, standard input, a reader that closes the pipe, a file
+// size limit, an old Node. The rest runs the same `run(argv, io)` in-process (runCli).
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateIcs } from '../fixtures/generate-ics.ts';
-import { cli, PEER_DIR, ROOT, tempDir } from './helpers.ts';
+import { cli, PEER_DIR, ROOT, runCli, tempDir } from './helpers.ts';
 
 const tmp = tempDir('clashless-cli-');
 afterAll(() => tmp.cleanup());
@@ -24,9 +26,9 @@ describe('clashless command', () => {
     expect(first.speakers[0]).toEqual({ name: 'Dave Protasowski', affiliation: 'Broadcom' });
   });
 
-  it('import --dry-run --json prints the cli.md shape and touches no database', () => {
+  it('import --dry-run --json prints the cli.md shape and touches no database', async () => {
     const other = join(tmp.dir, 'never.db');
-    const r = cli(['--db', other, 'import', join(ROOT, 'seed', 'kubecon-na-2024-connectivity.sched.txt'), '--dry-run', '--json']);
+    const r = await runCli(['--db', other, 'import', join(ROOT, 'seed', 'kubecon-na-2024-connectivity.sched.txt'), '--dry-run', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.format).toBe('sched-text');
@@ -43,44 +45,44 @@ describe('clashless command', () => {
     expect(JSON.parse(r.stdout).sessions).toHaveLength(25);
   });
 
-  it('plans by key, lists the plan and reports the Friday overlap', () => {
-    const sessions = JSON.parse(cli(['--db', db, 'sessions', '--json']).stdout) as { key: string; title: string }[];
+  it('plans by key, lists the plan and reports the Friday overlap', async () => {
+    const sessions = JSON.parse((await runCli(['--db', db, 'sessions', '--json'])).stdout) as { key: string; title: string }[];
     const friday = sessions.filter((s) => s.title.startsWith('How GoTo Financial') || s.title.startsWith('Thousands of Gamers'));
     expect(friday).toHaveLength(2);
-    expect(cli(['--db', db, 'plan', 'add', ...friday.map((s) => s.key)]).code).toBe(0);
-    const plan = JSON.parse(cli(['--db', db, 'plan', 'list', '--json']).stdout);
+    expect((await runCli(['--db', db, 'plan', 'add', ...friday.map((s) => s.key)])).code).toBe(0);
+    const plan = JSON.parse((await runCli(['--db', db, 'plan', 'list', '--json'])).stdout);
     expect(plan).toHaveLength(2);
     expect(plan[0]).toMatchObject({ state: 'going', priority: 3 });
-    const clashes = JSON.parse(cli(['--db', db, 'clashes', '--json']).stdout);
+    const clashes = JSON.parse((await runCli(['--db', db, 'clashes', '--json'])).stdout);
     expect(clashes).toEqual([
       expect.objectContaining({ kind: 'overlap', minutes: 35 })
     ]);
-    expect(cli(['--db', db, 'plan', 'add', friday[0]!.key, '--state', 'backup']).code).toBe(0);
-    expect(JSON.parse(cli(['--db', db, 'clashes', '--json']).stdout)).toEqual([]);
-    expect(cli(['--db', db, 'plan', 'remove', friday[0]!.key]).code).toBe(0);
-    expect(JSON.parse(cli(['--db', db, 'plan', 'list', '--json']).stdout)).toHaveLength(1);
+    expect((await runCli(['--db', db, 'plan', 'add', friday[0]!.key, '--state', 'backup'])).code).toBe(0);
+    expect(JSON.parse((await runCli(['--db', db, 'clashes', '--json'])).stdout)).toEqual([]);
+    expect((await runCli(['--db', db, 'plan', 'remove', friday[0]!.key])).code).toBe(0);
+    expect(JSON.parse((await runCli(['--db', db, 'plan', 'list', '--json'])).stdout)).toHaveLength(1);
   });
 
-  it('exports the plan to an .ics file', () => {
+  it('exports the plan to an .ics file', async () => {
     const out = join(tmp.dir, 'agenda.ics');
-    const r = cli(['--db', db, 'export', '--out', out, '--alarm', '10']);
+    const r = await runCli(['--db', db, 'export', '--out', out, '--alarm', '10']);
     expect(r.code).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(1);
     expect(text).toMatch(/TRIGGER:-PT10M/);
   });
 
-  it('bad usage exits 1 with one clear line and no stack trace', () => {
-    const r = cli(['--db', db, 'import']);
+  it('bad usage exits 1 with one clear line and no stack trace', async () => {
+    const r = await runCli(['--db', db, 'import']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^clashless: import takes one FILE/);
     expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
-    expect(cli(['--db', db, 'frobnicate']).code).toBe(1);
-    expect(cli(['--db', db, 'sessions', '--bogus']).code).toBe(1);
-    expect(cli(['--db', db, 'plan', 'add', 'no-such-key']).code).toBe(1);
+    expect((await runCli(['--db', db, 'frobnicate'])).code).toBe(1);
+    expect((await runCli(['--db', db, 'sessions', '--bogus'])).code).toBe(1);
+    expect((await runCli(['--db', db, 'plan', 'add', 'no-such-key'])).code).toBe(1);
   });
 
-  it('unreadable input exits 2 with a clear message and changes nothing', () => {
+  it('unreadable input exits 2 with a clear message and changes nothing', async () => {
     const empty = join(tmp.dir, 'empty.txt');
     writeFileSync(empty, '');
     const garbage = join(tmp.dir, 'garbage.bin');
@@ -91,23 +93,23 @@ describe('clashless command', () => {
     const sparse = join(tmp.dir, 'sparse-2gb.ics');
     closeSync(openSync(sparse, 'w'));
     truncateSync(sparse, 2 * 1024 * 1024 * 1024);
-    const before = cli(['--db', db, 'sessions', '--json']).stdout;
+    const before = (await runCli(['--db', db, 'sessions', '--json'])).stdout;
     for (const file of [empty, garbage, join(tmp.dir, 'missing.ics'), random50, sparse]) {
-      const r = cli(['--db', db, 'import', file]);
+      const r = await runCli(['--db', db, 'import', file]);
       expect(r.code, file).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
     }
-    expect(cli(['--db', db, 'sessions', '--json']).stdout).toBe(before);
+    expect((await runCli(['--db', db, 'sessions', '--json'])).stdout).toBe(before);
   });
 
-  it('a schedule with no zone needs --tz, and imports with it', () => {
+  it('a schedule with no zone needs --tz, and imports with it', async () => {
     const fosdem = join(PEER_DIR, 'frab-xml', 'fosdem_2021.xml');
     const fdb = join(tmp.dir, 'fosdem.db');
-    const without = cli(['--db', fdb, 'import', fosdem]);
+    const without = await runCli(['--db', fdb, 'import', fosdem]);
     expect(without.code).toBe(2);
     expect(without.stderr).toMatch(/--tz/);
-    const withTz = cli(['--db', fdb, 'import', fosdem, '--tz', 'Europe/Brussels', '--json']);
+    const withTz = await runCli(['--db', fdb, 'import', fosdem, '--tz', 'Europe/Brussels', '--json']);
     expect(withTz.code).toBe(0);
     expect(JSON.parse(withTz.stdout).sessions).toHaveLength(773);
   });
@@ -116,13 +118,13 @@ describe('clashless command', () => {
     // 3000 generated sessions, all planned: a listing of hundreds of kB (far past a pipe's 64 kB)
     // and an agenda of megabytes.
     const bigDb = join(tmp.dir, 'big.db');
-    const ready = (): void => {
+    const ready = async (): Promise<void> => {
       if (existsSync(bigDb)) return;
       const feed = join(tmp.dir, 'big.ics');
       writeFileSync(feed, generateIcs(3000, 13));
-      const imported = cli(['--db', bigDb, 'import', feed]);
+      const imported = await runCli(['--db', bigDb, 'import', feed]);
       expect(imported.code, imported.stderr).toBe(0);
-      expect(cli(['--db', bigDb, 'plan', 'add', '--all']).code).toBe(0);
+      expect((await runCli(['--db', bigDb, 'plan', 'add', '--all'])).code).toBe(0);
     };
 
     /** Run the command with stdout piped into a reader that closes the pipe after its first chunk (like `| head -1`). */
@@ -145,7 +147,7 @@ describe('clashless command', () => {
     }
 
     it('sessions | head -1: a reader that stops early ends the command quietly with status 0', async () => {
-      ready();
+      await ready();
       for (const extra of [[], ['--json']]) {
         const r = await firstChunkThenClose(['--db', bigDb, 'sessions', ...extra]);
         expect(r.first.length, extra.join(' ')).toBeGreaterThan(0);
@@ -154,7 +156,7 @@ describe('clashless command', () => {
         expect(r.code, extra.join(' ')).toBe(0);
       }
       // The whole listing is far larger than what the pipe could have taken without a reader.
-      expect(cli(['--db', bigDb, 'sessions']).stdout.length).toBeGreaterThan(256 * 1024);
+      expect((await runCli(['--db', bigDb, 'sessions'])).stdout.length).toBeGreaterThan(256 * 1024);
     });
 
     const leftovers = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
@@ -168,22 +170,22 @@ describe('clashless command', () => {
       expect(r.stderr).not.toMatch(/Nothing was changed|\bat .*\.(ts|js):\d+/);
     }
 
-    it('an export whose rename fails (--out names a folder) removes its temporary file', () => {
-      ready();
+    it('an export whose rename fails (--out names a folder) removes its temporary file', async () => {
+      await ready();
       const dir = join(tmp.dir, 'export-rename');
       mkdirSync(dir);
       const target = join(dir, 'agenda.ics');
       mkdirSync(target); // the temporary file is written next to it; renaming it over a folder fails
       for (const format of ['ics', 'md']) {
-        const r = cli(['--db', bigDb, 'export', '--format', format, '--out', target]);
+        const r = await runCli(['--db', bigDb, 'export', '--format', format, '--out', target]);
         expectOneLineFailure(r, target, /\(it is a folder\)/);
         expect(leftovers(dir), format).toEqual([]);
       }
       expect(readdirSync(dir)).toEqual(['agenda.ics']);
     });
 
-    it('an export whose write fails half way (file size limit) removes its temporary file', () => {
-      ready();
+    it('an export whose write fails half way (file size limit) removes its temporary file', async () => {
+      await ready();
       const dir = join(tmp.dir, 'export-efbig');
       mkdirSync(dir);
       const target = join(dir, 'agenda.md');
@@ -197,19 +199,19 @@ describe('clashless command', () => {
       expectOneLineFailure({ code: r.status, stderr: r.stderr }, target, /\(EFBIG\)/);
       expect(readdirSync(dir)).toEqual([]);
       // Without the limit the same export succeeds, so the failure above was the write.
-      const ok = cli(['--db', bigDb, 'export', '--format', 'md', '--out', target]);
+      const ok = await runCli(['--db', bigDb, 'export', '--format', 'md', '--out', target]);
       expect(ok.code, ok.stderr).toBe(0);
       expect(readdirSync(dir)).toEqual(['agenda.md']);
     });
 
-    it('an export into a folder that does not exist says so and leaves nothing', () => {
-      ready();
+    it('an export into a folder that does not exist says so and leaves nothing', async () => {
+      await ready();
       const target = join(tmp.dir, 'no-such-folder', 'agenda.ics');
-      expectOneLineFailure(cli(['--db', bigDb, 'export', '--out', target]), target, /\(its folder does not exist\)/);
+      expectOneLineFailure(await runCli(['--db', bigDb, 'export', '--out', target]), target, /\(its folder does not exist\)/);
       expect(existsSync(join(tmp.dir, 'no-such-folder'))).toBe(false);
     });
 
-    it('a file with one stray byte imports as UTF-8 and the warning names its line', () => {
+    it('a file with one stray byte imports as UTF-8 and the warning names its line', async () => {
       const file = join(tmp.dir, 'stray-byte.ics');
       const lines = [
         'BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:a@example.org', 'DTSTART:20241113T181500Z', 'DTEND:20241113T185000Z',
@@ -217,7 +219,7 @@ describe('clashless command', () => {
         'DTEND:20241113T193000Z', 'SUMMARY:L\u0000atelier', 'END:VEVENT', 'END:VCALENDAR'
       ];
       writeFileSync(file, Buffer.from(Buffer.from(lines.join('\r\n'), 'utf8').map((b) => (b === 0 ? 0x92 : b))));
-      const r = cli(['--db', join(tmp.dir, 'stray.db'), 'import', file, '--tz', 'Europe/Paris', '--dry-run', '--json']);
+      const r = await runCli(['--db', join(tmp.dir, 'stray.db'), 'import', file, '--tz', 'Europe/Paris', '--dry-run', '--json']);
       expect(r.code, r.stderr).toBe(0);
       const titles = (JSON.parse(r.stdout) as { sessions: { title: string }[] }).sessions.map((s) => s.title);
       expect(titles).toEqual(['Café crème à la française', 'L\uFFFDatelier']);
@@ -270,25 +272,25 @@ describe('clashless on a Node older than 22.14', () => {
 describe('clashless import of CSV files', () => {
   const germanCsv = join(ROOT, 'tests', 'fixtures', 'csv', 'sendezentrum-programm.csv');
 
-  it('a CSV that names no zone exits 2 with the zone-required message, and imports with --tz Europe/Berlin', () => {
+  it('a CSV that names no zone exits 2 with the zone-required message, and imports with --tz Europe/Berlin', async () => {
     const db = join(tmp.dir, 'csv-zone.db');
-    const without = cli(['--db', db, 'import', germanCsv]);
+    const without = await runCli(['--db', db, 'import', germanCsv]);
     expect(without.code).toBe(2);
     expect(without.stderr.trim().split('\n')).toHaveLength(1);
     expect(without.stderr).toMatch(/^clashless: This schedule does not say which time zone its times are in .*--tz/);
-    expect(JSON.parse(cli(['--db', db, 'sessions', '--json']).stdout)).toEqual([]);
+    expect(JSON.parse((await runCli(['--db', db, 'sessions', '--json'])).stdout)).toEqual([]);
 
-    const withTz = cli(['--db', db, 'import', germanCsv, '--tz', 'Europe/Berlin', '--json']);
+    const withTz = await runCli(['--db', db, 'import', germanCsv, '--tz', 'Europe/Berlin', '--json']);
     expect(withTz.code).toBe(0);
     const out = JSON.parse(withTz.stdout) as { format: string; zone: { zone: string; rule: string }; sessions: { title: string; start: string; end: string }[] };
     expect(out.format).toBe('csv');
     expect(out.zone).toMatchObject({ zone: 'Europe/Berlin', rule: 'option' });
     expect(out.sessions).toHaveLength(6);
     expect(out.sessions[0]).toMatchObject({ title: 'Eröffnung des Sendezentrums', start: '2024-12-27T10:00:00Z', end: '2024-12-27T10:30:00Z' });
-    expect(JSON.parse(cli(['--db', db, 'sessions', '--json']).stdout)).toHaveLength(6);
+    expect(JSON.parse((await runCli(['--db', db, 'sessions', '--json'])).stdout)).toHaveLength(6);
   });
 
-  it('a CSV that yields no sessions never exits 0, not even as a dry run: it says why', () => {
+  it('a CSV that yields no sessions never exits 0, not even as a dry run: it says why', async () => {
     const db = join(tmp.dir, 'csv-empty.db');
     const cases: [string, RegExp][] = [
       ['Farbe,Stimmung\nrot,froh\n', /no column for the title/],
@@ -299,7 +301,7 @@ describe('clashless import of CSV files', () => {
       const file = join(tmp.dir, 'no-sessions.csv');
       writeFileSync(file, text);
       for (const extra of [['--dry-run'], ['--dry-run', '--json'], ['--tz', 'Europe/Berlin']]) {
-        const r = cli(['--db', db, 'import', file, ...extra]);
+        const r = await runCli(['--db', db, 'import', file, ...extra]);
         expect(r.code, `${text} ${extra.join(' ')}`).toBe(2);
         expect(r.stderr).toMatch(why);
         expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -312,32 +314,32 @@ describe('clashless import of CSV files', () => {
 describe('clashless import of a schedule whose days are only weekdays', () => {
   const weekdays = ['# Example Conf 2012', '', 'All times are Paris time (Europe/Paris).', '', '## Thursday', '', '- 10:00 - 11:00 Opening talk', '', '## Saturday', '', '- 09:00 - 10:00 Weekend keynote', ''].join('\n');
 
-  it('exits 2 asking for the first day, refuses a date on another weekday, and imports with --first-day', () => {
+  it('exits 2 asking for the first day, refuses a date on another weekday, and imports with --first-day', async () => {
     const db = join(tmp.dir, 'first-day.db');
     const file = join(tmp.dir, 'weekdays.md');
     writeFileSync(file, weekdays);
-    const asked = cli(['--db', db, 'import', file]);
+    const asked = await runCli(['--db', db, 'import', file]);
     expect(asked.code).toBe(2);
     expect(asked.stderr).toMatch(/^clashless: On which date is the first day, Thursday\? .*year 2012.*--first-day YYYY-MM-DD.*\(line 5\)\n$/);
-    expect(JSON.parse(cli(['--db', db, 'sessions', '--json']).stdout)).toEqual([]);
+    expect(JSON.parse((await runCli(['--db', db, 'sessions', '--json'])).stdout)).toEqual([]);
 
-    const friday = cli(['--db', db, 'import', file, '--first-day', '2012-09-14']);
+    const friday = await runCli(['--db', db, 'import', file, '--first-day', '2012-09-14']);
     expect(friday.code).toBe(2);
     expect(friday.stderr).toMatch(/^clashless: 2012-09-14 is a Friday, but the schedule's first day is Thursday\./);
-    expect(cli(['--db', db, 'import', file, '--first-day', 'Thursday']).stderr).toMatch(/“Thursday” is not a date\. Give the first day as YYYY-MM-DD/);
+    expect((await runCli(['--db', db, 'import', file, '--first-day', 'Thursday'])).stderr).toMatch(/“Thursday” is not a date\. Give the first day as YYYY-MM-DD/);
 
-    const answered = cli(['--db', db, 'import', file, '--first-day=2012-09-13', '--json']);
+    const answered = await runCli(['--db', db, 'import', file, '--first-day=2012-09-13', '--json']);
     expect(answered.code).toBe(0);
     const out = JSON.parse(answered.stdout) as { sessions: { title: string; start: string; end: string }[] };
     expect(out.sessions.map((s) => [s.title, s.start, s.end])).toEqual([
       ['Opening talk', '2012-09-13T08:00:00Z', '2012-09-13T09:00:00Z'],
       ['Weekend keynote', '2012-09-15T07:00:00Z', '2012-09-15T08:00:00Z']
     ]);
-    expect(JSON.parse(cli(['--db', db, 'sessions', '--json']).stdout)).toHaveLength(2);
+    expect(JSON.parse((await runCli(['--db', db, 'sessions', '--json'])).stdout)).toHaveLength(2);
   });
 
-  it('--first-day applies to import only', () => {
-    const r = cli(['--db', join(tmp.dir, 'first-day.db'), 'sessions', '--first-day', '2012-09-13']);
+  it('--first-day applies to import only', async () => {
+    const r = await runCli(['--db', join(tmp.dir, 'first-day.db'), 'sessions', '--first-day', '2012-09-13']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/--first-day does not apply to “sessions”/);
   });
