@@ -98,6 +98,14 @@ describe.each(['light', 'dark'] as const)('accessibility (%s theme)', (colorSche
     });
   }
 
+  it('the Watch later panel with a missed session', async () => {
+    const item = (await callApi(page, 'plan.list', { conferenceId })).find((p) => p.kind === 'session')!;
+    await callApi(page, 'plan.mark', { itemIds: [item.id], outcome: 'missed', rating: 3 });
+    await page.locator('header.toolbar').getByRole('button', { name: 'Watch later' }).click();
+    await page.getByRole('complementary', { name: 'Watch later' }).getByRole('listitem').first().waitFor(SLOW);
+    await expectClean(page);
+  });
+
   it('the Import dialog with a preview loaded', async () => {
     await page.getByRole('button', { name: 'Import…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import schedule' });
