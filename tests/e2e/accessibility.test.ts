@@ -1,5 +1,5 @@
 // axe-core on every surface of the app at 1024×700, in the light and the dark theme: the week view
-// and the other views, each side panel, each dialog and the printable agenda. Any serious or
+// and the other views, each side panel, each dialog, the printable agenda and the report page. Any serious or
 // critical finding fails, listed with its rule, element and what is wrong.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
@@ -159,5 +159,14 @@ describe.each(['light', 'dark'] as const)('accessibility (%s theme)', (colorSche
     await agenda.setContent(file.content);
     await expectClean(agenda);
     await agenda.close();
+  });
+
+  it('the “My conference” report page', async () => {
+    const file = await callApi(page, 'export.agenda', { format: 'report-html', conferenceId });
+    expect(file.content).toContain('<h2>Watch later</h2>');
+    const report = await k.app.context.newPage();
+    await report.setContent(file.content);
+    await expectClean(report);
+    await report.close();
   });
 });
