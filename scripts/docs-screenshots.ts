@@ -1,7 +1,8 @@
 // `npm run screenshots`: the README and docs pictures of every view, taken from the real UI in
 // Debian's Chromium through the browser host: 38C3 with three planned days (a few clashes and a
 // lunch block), each of Week, Day, List, By room and Now at 1024×700 and 1920×1080, light and dark, the
-// clock fixed on Saturday afternoon so "Now" has something to say. Writes docs/view-*.png.
+// clock fixed on Saturday afternoon so "Now" has something to say. Writes docs/view-*.png, then the
+// after-the-talk pictures (scripts/after-talk-screenshots.ts).
 import { join } from 'node:path';
 import { callApi, chooseConference, import38c3, openApp, ROOT, startHost } from '../tests/e2e/helpers.ts';
 
@@ -63,3 +64,6 @@ try {
 } finally {
   await host.stop();
 }
+
+// The "After the talk" pictures (docs/after-talk-*.png), on their own schedule.
+await import('./after-talk-screenshots.ts');

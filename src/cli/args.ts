@@ -15,7 +15,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take a value; every other known flag is a switch. */
-const VALUE_FLAGS = new Set(['--db', '--tz', '--first-day', '--format', '--search', '--state', '--out', '--alarm', '--conference', '--port', '--minutes']);
+const VALUE_FLAGS = new Set(['--db', '--tz', '--first-day', '--format', '--search', '--state', '--out', '--alarm', '--conference', '--port', '--minutes', '--rating']);
 const SWITCHES = new Set(['--dry-run', '--json', '--all', '--all-by-priority', '--help', '-h', '--version']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -73,6 +73,7 @@ export const USAGE = `Usage:
   clashless [--db PATH] plan add KEY... | --all   [--state going|backup|maybe] [--conference C]
   clashless [--db PATH] plan remove KEY...       [--conference C]
   clashless [--db PATH] plan remind KEY... --minutes none|5|10|15|30|default [--conference C]
+  clashless [--db PATH] plan mark KEY... attended|missed|clear [--rating 1-5|none] [--conference C]
   clashless [--db PATH] plan list [--conference C] [--json]
   clashless [--db PATH] clashes [--conference C] [--json]
   clashless [--db PATH] resolve --all-by-priority [--dry-run] [--conference C] [--json]
@@ -80,6 +81,7 @@ export const USAGE = `Usage:
   clashless [--db PATH] travel list [--conference C] [--json]
   clashless [--db PATH] travel set PLACE PLACE MINUTES [--conference C]
   clashless [--db PATH] export --out FILE [--format ics|md|csv|html] [--alarm MINUTES] [--conference C]
+  clashless [--db PATH] report --out FILE [--format md|html] [--conference C]   "my conference": attended, rated, to watch
   clashless [--db PATH] undo | redo              undo or redo the last change (the app's Ctrl+Z)
 
 C is a conference's id or title (any case; a unique piece of one will do). resolve and travel work on

@@ -50,7 +50,9 @@ export function planJson(item: PlanItem) {
     end: toIsoUtc(item.end),
     state: item.state,
     priority: item.priority,
-    reminder: item.reminder
+    reminder: item.reminder,
+    outcome: item.outcome ?? null,
+    rating: item.rating ?? null
   };
 }
 

@@ -28,6 +28,7 @@ import { describeBackups, openStore, restoreBackup, takeBackup } from './store/o
 import type { Recovery } from './store/open.ts';
 import { listPlan, redo, undo } from './store/plan.ts';
 import { setReminders } from './store/reminders.ts';
+import { markItems } from './store/outcomes.ts';
 import { readSetting, writeSetting } from './store/settings-table.ts';
 import { findSessionsByKey, getConference, getSessions, listConferences, listSessions, searchSessionIds } from './store/sessions.ts';
 
@@ -213,6 +214,11 @@ export function createApi(
     },
     async 'plan.remind'(req: Request<'plan.remind'>) {
       const items = setReminders(db, clock(), req.itemIds, req.reminder);
+      planChangedFor(items);
+      return { items };
+    },
+    async 'plan.mark'(req: Request<'plan.mark'>) {
+      const items = markItems(db, clock(), req.itemIds, req);
       planChangedFor(items);
       return { items };
     },

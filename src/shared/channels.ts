@@ -20,6 +20,7 @@ export const CHANNEL_NAMES = [
   'plan.remove',
   'plan.update',
   'plan.remind',
+  'plan.mark',
   'block.create',
   'block.update',
   'history.undo',

@@ -106,6 +106,12 @@ export const schemas = {
     itemIds: z.array(id).min(1).max(100_000),
     reminder: reminder.nullable()
   }),
+  /** After the talk: mark items attended/missed (null clears) and rate them (null clears); one undoable step. */
+  'plan.mark': z.strictObject({
+    itemIds: z.array(id).min(1).max(100_000),
+    outcome: z.enum(['attended', 'missed']).nullable().optional(),
+    rating: z.number().int().min(1).max(5).nullable().optional()
+  }),
   'block.create': z.strictObject({
     conferenceId: id,
     title: z.string().min(1).max(500),
@@ -139,7 +145,8 @@ export const schemas = {
   'backup.list': z.strictObject({}),
   'backup.restore': z.strictObject({ name: z.string().min(1).max(255) }),
   'export.agenda': z.strictObject({
-    format: z.enum(['ics', 'md', 'csv', 'html']),
+    /** report-md / report-html: "my conference", what was attended, rated and missed (export/report.ts). */
+    format: z.enum(['ics', 'md', 'csv', 'html', 'report-md', 'report-html']),
     conferenceId: id.optional(),
     states: z.array(planState).max(3).optional(),
     includeBlocks: z.boolean().optional(),
@@ -279,6 +286,7 @@ export interface Responses {
   'plan.remove': PlanChangeResult;
   'plan.update': PlanChangeResult;
   'plan.remind': PlanChangeResult;
+  'plan.mark': PlanChangeResult;
   'block.create': PlanChangeResult;
   'block.update': PlanChangeResult;
   'history.undo': HistoryResult;

@@ -61,6 +61,12 @@ export type ReminderMinutes = (typeof REMINDER_MINUTES)[number];
 export type Reminder = ReminderMinutes | 'none';
 export const REMINDERS: readonly Reminder[] = ['none', ...REMINDER_MINUTES];
 
+/** After the talk: a planned session the person went to, or missed (null: not marked yet). */
+export type Outcome = 'attended' | 'missed';
+export const OUTCOMES: readonly Outcome[] = ['attended', 'missed'];
+/** The highest rating a person can give a session (1 … RATING_MAX stars). */
+export const RATING_MAX = 5;
+
 export interface Speaker {
   name: string;
   /** Company or organisation ("Broadcom"). */
@@ -137,6 +143,8 @@ export interface ParsedSession {
   speakers: Speaker[];
   /** Extra labelled facts the source gives ("Content Experience Level" → "Any", "Language" → "en"). */
   attributes: Record<string, string>;
+  /** The recording of this talk, when the schedule carries one (import/recording.ts); only feeds set it. */
+  recordingUrl?: string | null;
   /** 1-based line where the session starts in the source, when the format has lines. */
   line: number | null;
 }
@@ -201,6 +209,8 @@ export interface Session {
   status: SessionStatus;
   speakers: Speaker[];
   attributes: Record<string, string>;
+  /** The recording of this talk from the schedule (session.recording_url); null or absent: none known. */
+  recordingUrl?: string | null;
 }
 
 /** A planned session or a personal block. */
@@ -226,6 +236,10 @@ export interface PlanItem {
   note: string | null;
   /** Its own reminder; null follows the export's default (see Reminder). */
   reminder: Reminder | null;
+  /** After the talk: attended or missed (null or absent: not marked; blocks are never marked). */
+  outcome?: Outcome | null;
+  /** The person's rating 1–5 (null or absent: not rated). */
+  rating?: number | null;
   /** Mirrors the session's status: a removed or cancelled session stays planned and visible. */
   status: SessionStatus;
 }

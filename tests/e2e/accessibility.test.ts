@@ -1,5 +1,5 @@
 // axe-core on every surface of the app at 1024×700, in the light and the dark theme: the week view
-// and the other views, each side panel, each dialog and the printable agenda. Any serious or
+// and the other views, each side panel, each dialog, the printable agenda and the report page. Any serious or
 // critical finding fails, listed with its rule, element and what is wrong.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
@@ -98,6 +98,14 @@ describe.each(['light', 'dark'] as const)('accessibility (%s theme)', (colorSche
     });
   }
 
+  it('the Watch later panel with a missed session', async () => {
+    const item = (await callApi(page, 'plan.list', { conferenceId })).find((p) => p.kind === 'session')!;
+    await callApi(page, 'plan.mark', { itemIds: [item.id], outcome: 'missed', rating: 3 });
+    await page.locator('header.toolbar').getByRole('button', { name: 'Watch later' }).click();
+    await page.getByRole('complementary', { name: 'Watch later' }).getByRole('listitem').first().waitFor(SLOW);
+    await expectClean(page);
+  });
+
   it('the Import dialog with a preview loaded', async () => {
     await page.getByRole('button', { name: 'Import…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import schedule' });
@@ -151,5 +159,14 @@ describe.each(['light', 'dark'] as const)('accessibility (%s theme)', (colorSche
     await agenda.setContent(file.content);
     await expectClean(agenda);
     await agenda.close();
+  });
+
+  it('the “My conference” report page', async () => {
+    const file = await callApi(page, 'export.agenda', { format: 'report-html', conferenceId });
+    expect(file.content).toContain('<h2>Watch later</h2>');
+    const report = await k.app.context.newPage();
+    await report.setContent(file.content);
+    await expectClean(report);
+    await report.close();
   });
 });

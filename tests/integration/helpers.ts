@@ -1,4 +1,6 @@
-// Shared helpers for integration tests: temp databases and the bundled seed folder.
+// Shared helpers for integration tests: temp databases (also at an older schema version), the bundled
+// seed folder, and checking that a call was refused.
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli/main.ts';
 import { openServices } from '../../src/main/services.ts';
 import type { ServiceHost } from '../../src/main/service-host.ts';
+import { MIGRATIONS } from '../../src/main/store/migrations/index.ts';
+import { ClashlessError } from '../../src/shared/contract.ts';
+import { expect } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SEED_DIR = join(ROOT, 'seed');
@@ -74,4 +79,33 @@ export function cli(args: string[], input?: string | Buffer): CliResult {
     env: { ...process.env, NODE_OPTIONS: '' }
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The ClashlessError a call was refused with, checked to carry this code. */
+export async function refusedWith(p: Promise<unknown>, code: string): Promise<ClashlessError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e
+  );
+  expect(err).toBeInstanceOf(ClashlessError);
+  expect((err as ClashlessError).code).toBe(code);
+  return err as ClashlessError;
+}
+
+/**
+ * A database file at an older schema version, as that version created it (its migrations only),
+ * with the rows `fill` inserts. `old` stays open so the caller can read what it holds; close it
+ * before opening the file with today's code.
+ */
+export function databaseAtVersion(version: number, fill: (db: Database.Database) => void): { dbPath: string; old: Database.Database; cleanup: () => void } {
+  const tmp = tempDir();
+  const dbPath = join(tmp.dir, 'clashless.db');
+  const old = new Database(dbPath);
+  old.pragma('foreign_keys = ON');
+  old.transaction(() => {
+    for (const m of MIGRATIONS.filter((x) => x.version <= version)) m.up(old);
+    old.pragma(`user_version = ${version}`);
+    fill(old);
+  })();
+  return { dbPath, old, cleanup: tmp.cleanup };
 }

@@ -17,6 +17,7 @@ import { addSessions, updateItem } from '../../src/main/services/plan-ops.ts';
 import { createCore } from '../../src/main/store/migrations/0010-create-core.ts';
 import { planReminders } from '../../src/main/store/migrations/0050-plan-reminders.ts';
 import { conferenceCustomTitle } from '../../src/main/store/migrations/0060-conference-custom-title.ts';
+import { afterTheTalk } from '../../src/main/store/migrations/0070-after-the-talk.ts';
 import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
 import { listPlan } from '../../src/main/store/plan.ts';
 import { getSessions } from '../../src/main/store/sessions.ts';
@@ -76,11 +77,12 @@ describe('migration 0020: talk keys', () => {
     old.pragma('foreign_keys = ON');
     old.transaction(() => {
       createCore.up(old);
-      // Today's plan and merge code (used below to fill the file) read plan_item.reminder_minutes and
-      // conference.title_custom; both columns are dropped again before the file is closed, so what
-      // is migrated is schema 10 as it was.
+      // Today's plan and merge code (used below to fill the file) read plan_item.reminder_minutes,
+      // conference.title_custom, plan_item.outcome/rating and session.recording_url; these columns
+      // are dropped again before the file is closed, so what is migrated is schema 10 as it was.
       planReminders.up(old);
       conferenceCustomTitle.up(old);
+      afterTheTalk.up(old);
       old.pragma('user_version = 10');
     })();
     for (const text of [original, gMoved]) {
@@ -127,6 +129,9 @@ describe('migration 0020: talk keys', () => {
     const sessionCount = (old.prepare('SELECT count(*) AS n FROM session').get() as { n: number }).n;
     old.exec('ALTER TABLE plan_item DROP COLUMN reminder_minutes');
     old.exec('ALTER TABLE conference DROP COLUMN title_custom');
+    old.exec('ALTER TABLE plan_item DROP COLUMN outcome');
+    old.exec('ALTER TABLE plan_item DROP COLUMN rating');
+    old.exec('ALTER TABLE session DROP COLUMN recording_url');
     old.close();
 
     // --- The current code opens it and migrates. ---

@@ -5,7 +5,7 @@ import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClashlessError, parseRequest } from '../../src/shared/contract.ts';
 import type { PlanItem } from '../../src/shared/domain.ts';
-import { tempServices } from './helpers.ts';
+import { refusedWith, tempServices } from './helpers.ts';
 
 type Host = ReturnType<typeof tempServices>;
 const hosts: Host[] = [];
@@ -29,15 +29,6 @@ async function reminders(host: Host): Promise<Reminders> {
   return new Map((await host.api['plan.list']({})).map((p) => [p.id, p.reminder]));
 }
 
-async function refused(p: Promise<unknown>, code: string): Promise<ClashlessError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e
-  );
-  expect(err).toBeInstanceOf(ClashlessError);
-  expect((err as ClashlessError).code).toBe(code);
-  return err as ClashlessError;
-}
 
 describe('plan.remind', () => {
   it('sets a reminder on sessions and blocks, and undo/redo take it back and forth', async () => {
@@ -93,10 +84,10 @@ describe('plan.remind', () => {
       expect((err as ClashlessError).where).toBe('field reminder');
       expect((err as ClashlessError).message).toMatch(/"none", 5, 10, 15 or 30/);
       // …and in the services themselves, for callers that skip the door.
-      const direct = await refused(host.api['plan.remind']({ itemIds: [talk.id], reminder: bad as 5 }), 'bad-request');
+      const direct = await refusedWith(host.api['plan.remind']({ itemIds: [talk.id], reminder: bad as 5 }), 'bad-request');
       expect(direct.message).toContain('"none", 5, 10, 15 or 30');
     }
-    const missing = await refused(host.api['plan.remind']({ itemIds: [block.id, 999_999], reminder: 5 }), 'not-found');
+    const missing = await refusedWith(host.api['plan.remind']({ itemIds: [block.id, 999_999], reminder: 5 }), 'not-found');
     expect(missing.message).toContain('999999');
 
     expect(await host.api['plan.list']({})).toEqual(before);

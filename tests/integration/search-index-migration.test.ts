@@ -13,6 +13,7 @@ import { createCore } from '../../src/main/store/migrations/0010-create-core.ts'
 import { talkKeys } from '../../src/main/store/migrations/0020-talk-keys.ts';
 import { sessionFtsTriggers } from '../../src/main/store/migrations/0030-session-fts-triggers.ts';
 import { conferenceCustomTitle } from '../../src/main/store/migrations/0060-conference-custom-title.ts';
+import { afterTheTalk } from '../../src/main/store/migrations/0070-after-the-talk.ts';
 import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
 import { listSessions, searchSessionIds } from '../../src/main/store/sessions.ts';
 import { SEED_DIR, tempDir } from './helpers.ts';
@@ -39,9 +40,11 @@ describe('migration 0040: sessions indexed by conference', () => {
     old.pragma('foreign_keys = ON');
     old.transaction(() => {
       for (const m of [createCore, talkKeys, sessionFtsTriggers]) m.up(old);
-      // Today's merge (used below to fill the file) reads conference.title_custom; the column is
-      // dropped again before the file is closed, so what is migrated is schema 30 as it was.
+      // Today's merge (used below to fill the file) reads conference.title_custom and writes
+      // session.recording_url (migration 70, which also adds plan_item.outcome/rating); the columns
+      // are dropped again before the file is closed, so what is migrated is schema 30 as it was.
       conferenceCustomTitle.up(old);
+      afterTheTalk.up(old);
       old.pragma('user_version = 30');
     })();
     const firstTalk = KUBECON.indexOf('11:15am MST');
@@ -49,6 +52,9 @@ describe('migration 0040: sessions indexed by conference', () => {
     commit(old, CILIUM, 'cilium.md', Date.UTC(2024, 9, 2));
     commit(old, KUBECON, 'kubecon.txt', Date.UTC(2024, 9, 3));
     old.exec('ALTER TABLE conference DROP COLUMN title_custom');
+    old.exec('ALTER TABLE plan_item DROP COLUMN outcome');
+    old.exec('ALTER TABLE plan_item DROP COLUMN rating');
+    old.exec('ALTER TABLE session DROP COLUMN recording_url');
     const before = Object.fromEntries(['conference', 'session', 'speaker'].map((t) => [t, tableDump(old, t)]));
     old.close();
 
@@ -59,8 +65,9 @@ describe('migration 0040: sessions indexed by conference', () => {
       // Every row as it was; later migrations only add columns (title_custom 0 for imported titles).
       for (const [table, rows] of Object.entries(before)) {
         const now = tableDump(db, table).map((r) => {
-          const { title_custom: custom, reminder_minutes: _r, ...rest } = r as Record<string, unknown>;
+          const { title_custom: custom, reminder_minutes: _r, recording_url: recording, ...rest } = r as Record<string, unknown>;
           if (custom !== undefined) expect(custom).toBe(0);
+          if (recording !== undefined) expect(recording).toBeNull();
           return rest;
         });
         expect(now, table).toEqual(rows);

@@ -54,6 +54,16 @@ describe('every contract channel validates its payload', () => {
     expect(parseRequest('view.set', { conferenceId: null })).toEqual({ conferenceId: null });
   });
 
+  it('plan.mark takes attended, missed or null and a rating of 1 to 5 or null', () => {
+    expect(parseRequest('plan.mark', { itemIds: [4], outcome: 'missed', rating: null })).toEqual({ itemIds: [4], outcome: 'missed', rating: null });
+    expect(parseRequest('plan.mark', { itemIds: [4], rating: 5 })).toEqual({ itemIds: [4], rating: 5 });
+    expect(rejects(() => parseRequest('plan.mark', { itemIds: [4], outcome: 'skipped' })).where).toBe('field outcome');
+    expect(rejects(() => parseRequest('plan.mark', { itemIds: [4], rating: 0 })).where).toBe('field rating');
+    rejects(() => parseRequest('plan.mark', { itemIds: [4], rating: 2.5 }));
+    rejects(() => parseRequest('plan.mark', { itemIds: [], outcome: 'attended' }));
+    expect(parseRequest('export.agenda', { format: 'report-html' })).toEqual({ format: 'report-html' });
+  });
+
   it('knows its channels and nothing else', () => {
     expect(isChannel('plan.add')).toBe(true);
     expect(isChannel('toString')).toBe(false);

@@ -17,7 +17,7 @@ type ExportFormat = (typeof EXPORT_FORMATS)[number];
  * write or the rename fails, the temporary file is removed before the one-line error is thrown:
  * a failed export leaves nothing behind.
  */
-function writeAtomically(target: string, content: string): void {
+export function writeAtomically(target: string, content: string, what = 'The agenda'): void {
   const tmp = `${target}.${process.pid}.tmp`;
   try {
     writeFileSync(tmp, content);
@@ -30,7 +30,7 @@ function writeAtomically(target: string, content: string): void {
     }
     const code = (err as NodeJS.ErrnoException).code ?? 'unknown error';
     const why = code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT' ? 'its folder does not exist' : code;
-    throw new ClashlessError('internal', `Could not write ${target} (${why}). The agenda was not saved; choose another --out file.`);
+    throw new ClashlessError('internal', `Could not write ${target} (${why}). ${what} was not saved; choose another --out file.`);
   }
 }
 

@@ -1,4 +1,4 @@
-// `clashless sessions` and `plan add|remove|remind|list`: the catalogue and the plan, by session key, each
+// `clashless sessions` and `plan add|remove|remind|mark|list`: the catalogue and the plan, by session key, each
 // edit one step in the shared undo history. `--conference` limits them to one conference.
 import { ClashlessError } from '../../shared/contract.ts';
 import { PLAN_STATES } from '../../shared/domain.ts';
@@ -10,6 +10,7 @@ import { conferenceScope } from '../conference.ts';
 import { planJson, planKey, sessionJson } from '../json.ts';
 import { print, slot } from '../output.ts';
 import { cmdRemind, scopedPlanItemIds } from '../remind.ts';
+import { cmdMark } from '../mark.ts';
 import type { Io } from '../output.ts';
 
 /** Conference id → time zone, for writing times in each conference's own zone. */
@@ -86,6 +87,7 @@ export async function cmdPlan(host: ServiceHost, args: ParsedArgs, io: Io, looku
     return 0;
   }
   if (verb === 'remind') return cmdRemind(host, args, io);
+  if (verb === 'mark') return cmdMark(host, args, io);
   if (verb === 'list') {
     allowOnly(args, 'plan list', ['--json', '--conference']);
     if (keys.length > 0) throw new UsageError('plan list takes no arguments.');
@@ -99,5 +101,5 @@ export async function cmdPlan(host: ServiceHost, args: ParsedArgs, io: Io, looku
     for (const p of plan) io.out(`${planKey(p)}\t${slot(p.start, p.end, zoneOf.get(p.conferenceId) ?? 'UTC')}\t${p.state}\t${p.title}\n`);
     return 0;
   }
-  throw new UsageError('plan takes add, remove, remind or list.');
+  throw new UsageError('plan takes add, remove, remind, mark or list.');
 }

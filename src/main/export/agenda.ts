@@ -6,7 +6,7 @@
 // text is produced only with an explicit IANA zone.
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
-import type { PlanItem, PlanState, Reminder, Session, SessionStatus, Speaker } from '../../shared/domain.ts';
+import type { Outcome, PlanItem, PlanState, Reminder, Session, SessionStatus, Speaker } from '../../shared/domain.ts';
 import { conferenceDateOf } from '../../shared/conference-days.ts';
 import { DAY } from '../../shared/time.ts';
 
@@ -80,6 +80,10 @@ export interface AgendaEvent {
   reminder: Reminder | null;
   status: SessionStatus;
   clashesWith: string[];
+  /** After the talk (the report): attended/missed, the rating 1–5, the recording from the schedule. */
+  outcome: Outcome | null;
+  rating: number | null;
+  recordingUrl: string | null;
 }
 
 const UID_DOMAIN = '@clashless';
@@ -152,7 +156,10 @@ export function toAgendaEvent(entry: AgendaEntry): AgendaEvent {
     priority: item.priority,
     reminder: item.reminder,
     status: session?.status ?? item.status,
-    clashesWith: entry.clashesWith.filter((t) => t.trim().length > 0)
+    clashesWith: entry.clashesWith.filter((t) => t.trim().length > 0),
+    outcome: item.outcome ?? null,
+    rating: item.rating ?? null,
+    recordingUrl: clean(session?.recordingUrl)
   };
 }
 

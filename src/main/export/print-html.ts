@@ -125,7 +125,7 @@ function eventRow(ev: AgendaEvent, zone: string): string {
 }
 
 /** The calendar name without the app's own prefix: the page footer already says Clashless. */
-function conferenceTitle(calendarName: string): string {
+export function conferenceTitle(calendarName: string): string {
   return calendarName.replace(/^Clashless\s*[—–-]\s*/, '') || calendarName;
 }
 

@@ -181,7 +181,10 @@ export function sessionFingerprint(s: ParsedSession): string {
       s.url,
       s.status,
       s.speakers.map((p) => [p.name, p.affiliation, p.role, p.bio]),
-      s.attributes
+      s.attributes,
+      // A recording link is part of the session (migration 0070). Sessions without one hash as they
+      // did before, so an upgrade alone updates nothing; a re-import that adds a link updates the row.
+      ...(s.recordingUrl ? [{ recording: s.recordingUrl }] : [])
     ])
   );
   return h.digest('base64url');
@@ -220,12 +223,13 @@ function prepare(db: Db): Statements {
   return {
     insertSession: db.prepare(
       `INSERT INTO session (conference_id, key, title, description, start_ms, end_ms, all_day, venue, room, track, type,
-                            url, status, attributes, speakers_text, fingerprint, source_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+                            url, status, attributes, speakers_text, fingerprint, source_id, recording_url)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ),
     updateSession: db.prepare(
       `UPDATE session SET title = ?, description = ?, start_ms = ?, end_ms = ?, all_day = ?, venue = ?, room = ?, track = ?,
-              type = ?, url = ?, status = ?, attributes = ?, speakers_text = ?, fingerprint = ?, source_id = ?
+              type = ?, url = ?, status = ?, attributes = ?, speakers_text = ?, fingerprint = ?, source_id = ?,
+              recording_url = ?
         WHERE id = ?`
     ),
     markStatus: db.prepare('UPDATE session SET status = ?, source_id = ? WHERE id = ?'),
@@ -374,7 +378,7 @@ function mergeInTransaction(db: Db, input: MergeInput): MergeResult {
       const id = Number(
         st.insertSession.run(
           conferenceId, s.key, s.title, s.description, s.start, s.end, s.allDay ? 1 : 0, s.venue, s.room, s.track,
-          s.type, s.url, s.status, attributes, spText, fingerprint, sourceId
+          s.type, s.url, s.status, attributes, spText, fingerprint, sourceId, s.recordingUrl ?? null
         ).lastInsertRowid
       );
       linkSpeakers(st, id, s, speakerCache);
@@ -386,7 +390,7 @@ function mergeInTransaction(db: Db, input: MergeInput): MergeResult {
       const kinds = describeChanges(old, s, zone);
       st.updateSession.run(
         s.title, s.description, s.start, s.end, s.allDay ? 1 : 0, s.venue, s.room, s.track, s.type, s.url, s.status,
-        attributes, spText, fingerprint, sourceId, old.id
+        attributes, spText, fingerprint, sourceId, s.recordingUrl ?? null, old.id
       );
       if (old.start_ms !== s.start || old.end_ms !== s.end) followWindow(st, old.id, old.start_ms, s.start, s.end);
       st.deleteSpeakers.run(old.id);

@@ -12,6 +12,8 @@ import { buildCsv } from '../export/csv.ts';
 import { buildIcs } from '../export/ics.ts';
 import { buildMarkdown } from '../export/markdown.ts';
 import { buildPrintHtml } from '../export/print-html.ts';
+import { buildReportHtml } from '../export/report-html.ts';
+import { buildReportMarkdown } from '../export/report.ts';
 import { listPlan } from '../store/plan.ts';
 import { getConference, getSessions, sessionSpans } from '../store/sessions.ts';
 import { dayBoundaryMinutes } from '../../shared/conference-days.ts';
@@ -82,14 +84,18 @@ export function exportAgenda(db: Db, now: number, req: Request<'export.agenda'>)
   const plan = listPlan(db, req.conferenceId);
   const entries = buildEntries(db, plan);
   const states = req.states ?? PLAN_STATES;
-  const includeBlocks = req.includeBlocks ?? true;
+  const report = req.format === 'report-md' || req.format === 'report-html';
+  // The report is about talks: personal blocks never go in it.
+  const includeBlocks = !report && (req.includeBlocks ?? true);
   const included = entries.filter(
     (e) => states.includes(e.item.state) && (includeBlocks || e.item.kind === 'session')
   );
   const firstConf = conf ?? (plan[0] ? getConference(db, plan[0].conferenceId) : undefined);
   const zone = firstConf?.timeZone ?? 'UTC';
+  // A report on a plan of one conference is about that conference, even without conferenceId.
+  const named = conf ?? (report && new Set(plan.map((p) => p.conferenceId)).size === 1 ? firstConf : undefined);
   const input: AgendaInput = {
-    calendarName: conf ? `Clashless — ${conf.title}` : 'Clashless agenda',
+    calendarName: named ? `Clashless — ${named.title}` : 'Clashless agenda',
     timeZone: zone,
     entries: included,
     sequences: req.format === 'ics' ? sequencesFor(db, included) : new Map(),
@@ -100,7 +106,7 @@ export function exportAgenda(db: Db, now: number, req: Request<'export.agenda'>)
     // Days start where the conference's days start (a night programme's 00:15 talk stays on its night).
     dayBoundaryMinutes: dayBoundaryMinutes([...(firstConf ? sessionSpans(db, firstConf.id) : []), ...plan], zone)
   };
-  const base = `${slug(conf?.title ?? 'clashless-agenda')}-${isoDateInZone(now, zone)}`;
+  const base = `${slug(named?.title ?? 'clashless-agenda')}-${isoDateInZone(now, zone)}`;
   switch (req.format) {
     case 'ics':
       return { fileName: `${slug(conf?.title ?? 'clashless-agenda')}.ics`, mimeType: 'text/calendar', content: buildIcs(input), count: included.length };
@@ -110,5 +116,9 @@ export function exportAgenda(db: Db, now: number, req: Request<'export.agenda'>)
       return { fileName: `${base}.csv`, mimeType: 'text/csv', content: buildCsv(input), count: included.length };
     case 'html':
       return { fileName: `${base}.html`, mimeType: 'text/html', content: buildPrintHtml(input), count: included.length };
+    case 'report-md':
+      return { fileName: `${base}-report.md`, mimeType: 'text/markdown', content: buildReportMarkdown(input), count: included.length };
+    case 'report-html':
+      return { fileName: `${base}-report.html`, mimeType: 'text/html', content: buildReportHtml(input), count: included.length };
   }
 }

@@ -11,7 +11,7 @@
 import type { Database as Db } from 'better-sqlite3';
 import { ClashlessError } from '../../shared/errors.ts';
 import { REMINDER_MINUTES } from '../../shared/domain.ts';
-import type { PlanItem, PlanState, Reminder, SessionStatus } from '../../shared/domain.ts';
+import type { Outcome, PlanItem, PlanState, Reminder, SessionStatus } from '../../shared/domain.ts';
 import { deleteConference, renumbered, restoreConference, snapshotConference, summarize } from './conference-store.ts';
 import type { ConferenceSnapshot, RemovalSummary, Restored } from './conference-store.ts';
 import { readTitle, writeTitle } from './conference-title.ts';
@@ -34,10 +34,13 @@ export interface PlanRow {
   created_at: number;
   /** NULL: follows the export's default; 0: no reminder; else minutes before (migration 0050). */
   reminder_minutes: number | null;
+  /** After the talk (migration 0070): 'attended', 'missed' or NULL; a rating 1–5 or NULL. */
+  outcome: Outcome | null;
+  rating: number | null;
 }
 
 const ROW_COLUMNS =
-  'id, conference_id, session_id, title, start_ms, end_ms, place, state, priority, arrive_at, leave_at, note, created_at, reminder_minutes';
+  'id, conference_id, session_id, title, start_ms, end_ms, place, state, priority, arrive_at, leave_at, note, created_at, reminder_minutes, outcome, rating';
 
 /** A title as history labels quote it, cut at 40 characters. */
 export function quoteTitle(title: string): string {
@@ -84,12 +87,14 @@ function toPlanItem(r: ViewRow): PlanItem {
     leaveAt: r.leave_at,
     note: r.note,
     reminder: reminderOfColumn(r.reminder_minutes),
+    outcome: r.outcome,
+    rating: r.rating,
     status: isSession ? (r.s_status ?? 'scheduled') : 'scheduled'
   };
 }
 
 const VIEW_SQL = `SELECT p.id, p.conference_id, p.session_id, p.title, p.start_ms, p.end_ms, p.place, p.state, p.priority,
-       p.arrive_at, p.leave_at, p.note, p.created_at, p.reminder_minutes,
+       p.arrive_at, p.leave_at, p.note, p.created_at, p.reminder_minutes, p.outcome, p.rating,
        s.key AS s_key, s.title AS s_title, s.start_ms AS s_start, s.end_ms AS s_end, s.venue AS s_venue,
        s.room AS s_room, s.status AS s_status
   FROM plan_item p LEFT JOIN session s ON s.id = p.session_id`;
@@ -110,6 +115,16 @@ export function getPlanItems(db: Db, ids: readonly number[]): PlanItem[] {
   return rows.map(toPlanItem);
 }
 
+/** The items with these ids (each once), or a not-found error naming the missing ids. */
+export function requirePlanItems(db: Db, ids: readonly number[]): PlanItem[] {
+  const unique = [...new Set(ids)];
+  const items = getPlanItems(db, unique);
+  if (items.length === unique.length) return items;
+  const found = new Set(items.map((i) => i.id));
+  const missing = unique.filter((id) => !found.has(id));
+  throw new ClashlessError('not-found', `No plan item with id ${missing.slice(0, 5).join(', ')}.`, 'field itemIds');
+}
+
 export function getRows(db: Db, ids: readonly number[]): PlanRow[] {
   if (ids.length === 0) return [];
   return db
@@ -128,10 +143,11 @@ function putRows(db: Db, rows: readonly PlanRow[]): void {
   const st = db.prepare(
     `INSERT OR REPLACE INTO plan_item (${ROW_COLUMNS}) VALUES
      (@id, @conference_id, @session_id, @title, @start_ms, @end_ms, @place, @state, @priority, @arrive_at, @leave_at, @note, @created_at,
-      @reminder_minutes)`
+      @reminder_minutes, @outcome, @rating)`
   );
-  // A history entry written before migration 0050 has no reminder_minutes: the item had none then.
-  for (const r of rows) st.run({ ...r, reminder_minutes: r.reminder_minutes ?? null });
+  // A history entry written before migration 0050 has no reminder_minutes, one before 0070 no
+  // outcome or rating: the item had none then.
+  for (const r of rows) st.run({ ...r, reminder_minutes: r.reminder_minutes ?? null, outcome: r.outcome ?? null, rating: r.rating ?? null });
 }
 
 function deleteRows(db: Db, ids: readonly number[]): void {

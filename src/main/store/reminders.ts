@@ -6,7 +6,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { ClashlessError } from '../../shared/errors.ts';
 import { REMINDERS } from '../../shared/domain.ts';
 import type { PlanItem, Reminder } from '../../shared/domain.ts';
-import { editPlan, getPlanItems, quoteTitle, reminderColumn } from './plan.ts';
+import { editPlan, getPlanItems, quoteTitle, reminderColumn, requirePlanItems } from './plan.ts';
 
 /** "10 min before", "no reminder", "the export's default reminder". */
 export function reminderText(reminder: Reminder | null): string {
@@ -27,14 +27,8 @@ export function checkReminder(value: unknown): Reminder | null {
 /** Give the items a reminder (null: follow the export's default). Unknown ids change nothing. */
 export function setReminders(db: Db, now: number, itemIds: readonly number[], value: unknown): PlanItem[] {
   const reminder = checkReminder(value);
-  const unique = [...new Set(itemIds)];
   const ids = editPlan(db, now, () => {
-    const items = getPlanItems(db, unique);
-    if (items.length !== unique.length) {
-      const found = new Set(items.map((i) => i.id));
-      const missing = unique.filter((id) => !found.has(id));
-      throw new ClashlessError('not-found', `No plan item with id ${missing.slice(0, 5).join(', ')}.`, 'field itemIds');
-    }
+    const items = requirePlanItems(db, itemIds);
     const write = db.prepare('UPDATE plan_item SET reminder_minutes = ? WHERE id = ?');
     for (const item of items) write.run(reminderColumn(reminder), item.id);
     const what = items.length === 1 ? quoteTitle(items[0]!.title) : `${items.length} items`;

@@ -19,10 +19,11 @@ interface SessionRow {
   url: string | null;
   status: SessionStatus;
   attributes: string;
+  recording_url: string | null;
 }
 
 const SESSION_COLUMNS = `s.id, s.conference_id, s.key, s.title, s.description, s.start_ms, s.end_ms, s.all_day,
-  s.venue, s.room, s.track, s.type, s.url, s.status, s.attributes`;
+  s.venue, s.room, s.track, s.type, s.url, s.status, s.attributes, s.recording_url`;
 
 function parseAttributes(json: string): Record<string, string> {
   try {
@@ -50,7 +51,8 @@ function toSession(row: SessionRow, speakers: Speaker[]): Session {
     url: row.url,
     status: row.status,
     speakers,
-    attributes: parseAttributes(row.attributes)
+    attributes: parseAttributes(row.attributes),
+    recordingUrl: row.recording_url
   };
 }
 

@@ -14,6 +14,7 @@ import { MINUTE, wallToEpoch } from '../../../shared/time.ts';
 import { contentKey, normaliseForKey, slotKeys } from '../keys.ts';
 import { cleanLine, cleanText, joinDescription } from './frab-text.ts';
 import { decideZone } from './frab-zone.ts';
+import { pickRecording } from '../recording.ts';
 import type { OffsetSample } from './frab-zone.ts';
 
 export interface RawPerson {
@@ -48,6 +49,10 @@ export interface RawEvent {
   url: string | null;
   persons: RawPerson[];
   links: RawLink[];
+  /** Attachments (frab `<attachment>`, JSON `attachments`): only ever read for a recording. */
+  attachments: RawLink[];
+  /** Values of fields that hold the talk's recording (JSON `recording_url`, `video`, …). */
+  recordingFields: string[];
   /** The enclosing day's date ("2021-02-06") and room name. */
   dayDate: string | null;
   dayRoom: string | null;
@@ -85,6 +90,8 @@ export function emptyEvent(where: string, line: number | null): RawEvent {
     url: null,
     persons: [],
     links: [],
+    attachments: [],
+    recordingFields: [],
     dayDate: null,
     dayRoom: null,
     line,
@@ -363,6 +370,10 @@ export function buildSchedule(
       status: CANCELLED_TITLE.test(title) ? 'cancelled' : 'scheduled',
       speakers,
       attributes,
+      recordingUrl: pickRecording(
+        { links: [...ev.links, ...ev.attachments], recordingFields: ev.recordingFields },
+        { acronym: cleanLine(conf.acronym), eventId: id ?? null }
+      ),
       line: ev.line
     };
   });

@@ -48,7 +48,7 @@ const CONFERENCE_FIELDS = new Set<string>(['title', 'acronym', 'time_zone_name',
 type Capture =
   | { kind: 'event'; field: EventTextField }
   | { kind: 'person' }
-  | { kind: 'link'; href: string }
+  | { kind: 'link' | 'attachment'; href: string }
   | { kind: 'conference'; field: ConferenceField };
 
 function malformed(line: number, column: number, what: string): ClashlessError {
@@ -121,6 +121,7 @@ export function parseFrabXml(text: string, opts: ParseOptions): ParsedSchedule {
       if (depth === eventDepth + 1 && EVENT_FIELDS.has(name)) startCapture({ kind: 'event', field: name as EventTextField }, depth);
       else if (depth === eventDepth + 2 && name === 'person' && parent === 'persons') startCapture({ kind: 'person' }, depth);
       else if (depth === eventDepth + 2 && name === 'link' && parent === 'links') startCapture({ kind: 'link', href: attr.href ?? '' }, depth);
+      else if (depth === eventDepth + 2 && name === 'attachment' && parent === 'attachments') startCapture({ kind: 'attachment', href: attr.href ?? '' }, depth);
       return;
     }
     if (name === 'event') {
@@ -169,7 +170,7 @@ export function parseFrabXml(text: string, opts: ParseOptions): ParsedSchedule {
       ev.persons.push({ name: value, bio: null });
     } else {
       const href = done.href.trim() || value.trim();
-      if (href) ev.links.push({ href, title: value.trim() || null });
+      if (href) (done.kind === 'link' ? ev.links : ev.attachments).push({ href, title: value.trim() || null });
     }
   }
 

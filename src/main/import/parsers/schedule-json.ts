@@ -175,6 +175,13 @@ function commonFields(ev: RawEvent, o: Obj, trackNames: Map<string, string>): vo
   ev.description = str(o.description);
   ev.url = str(o.url);
   ev.links = links(o.links);
+  ev.attachments = links(o.attachments);
+  // Fields that hold this talk's recording; `recording` may instead be a setting ("RECORD_BY_DEFAULT"),
+  // which the picker ignores because it is not a web address.
+  ev.recordingFields = [o.recording_url, o.video_url, o.recording, o.video].flatMap((v) => {
+    const text = str(v);
+    return text === null ? [] : [text];
+  });
 }
 
 interface Collected {

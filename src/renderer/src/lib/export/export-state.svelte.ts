@@ -53,8 +53,12 @@ export class ExportState {
   get remindersApply(): boolean {
     return this.#format === 'ics';
   }
+  /** "My conference": every planned session (attended, missed, backups), never blocks; the Include choices do not apply. */
+  get isReport(): boolean {
+    return this.#format === 'report-md' || this.#format === 'report-html';
+  }
   get canExport(): boolean {
-    return !this.#busy && (this.#states.going || this.#states.backup || this.#states.maybe);
+    return !this.#busy && (this.isReport || this.#states.going || this.#states.backup || this.#states.maybe);
   }
 
   setFormat(format: ExportFormat): void {
@@ -93,7 +97,7 @@ export class ExportState {
         this.#status = 'Nothing to export: no planned sessions match these choices.';
         return file;
       }
-      const events = `${file.count} ${file.count === 1 ? 'event' : 'events'}`;
+      const events = this.isReport ? 'the report' : `${file.count} ${file.count === 1 ? 'event' : 'events'}`;
       if (this.#format === 'html') {
         const result = await this.#api.host['host.printPdf']({ fileName: file.fileName.replace(/\.html?$/i, '.pdf'), html: file.content });
         // The browser host can only show its print dialog; it cannot know what the person chose there.
@@ -124,7 +128,7 @@ export class ExportState {
 
   #request(conferenceId: number | null): Request<'export.agenda'> {
     const states = (Object.keys(this.#states) as PlanState[]).filter((s) => this.#states[s]);
-    const req: Request<'export.agenda'> = { format: this.#format, states, includeBlocks: this.#includeBlocks };
+    const req: Request<'export.agenda'> = this.isReport ? { format: this.#format } : { format: this.#format, states, includeBlocks: this.#includeBlocks };
     if (this.#scope === 'conference' && conferenceId !== null) req.conferenceId = conferenceId;
     // "None" (0) sends no default at all: the services would write 0 as an alarm at the start. Items
     // with a reminder of their own keep it either way.

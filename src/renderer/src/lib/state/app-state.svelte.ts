@@ -14,6 +14,7 @@ import { describeError } from '../api/client.ts';
 import { createCandidateChecker, type CandidateChecker } from './candidate-clashes.ts';
 import { formatTimeRange } from '../calendar/format.ts';
 import { reminderStatus } from '../details/reminder.ts';
+import { outcomeStatus, type OutcomeEdit } from '../details/outcome.ts';
 import { conferenceTravelLookup, lowerFirst, partnersOf, shortTitle } from './app-helpers.ts';
 import { HostActions } from './host-actions.ts';
 import { ChangeQueue } from './change-queue.ts';
@@ -320,6 +321,15 @@ export class AppState {
     this.#patchLocal(itemId, { reminder });
     const done = await this.#changes.run(() => this.api['plan.remind']({ itemIds: [itemId], reminder }));
     if (done) this.status.info(reminderStatus(shortTitle(item.title), reminder), { label: 'Undo', run: () => void this.undo() });
+  }
+
+  /** After the talk: attended/missed and a rating (null clears either), one undoable step. */
+  async markOutcome(itemId: number, edit: OutcomeEdit): Promise<void> {
+    const item = this.item(itemId);
+    if (!item) return;
+    this.#patchLocal(itemId, edit);
+    const done = await this.#changes.run(() => this.api['plan.mark']({ itemIds: [itemId], ...edit }));
+    if (done) this.status.info(outcomeStatus(shortTitle(item.title), edit), { label: 'Undo', run: () => void this.undo() });
   }
 
   /** Attend only part of a session (null, null: all of it). */
