@@ -1,0 +1,45 @@
+// "My week": one span of days seen across every conference whose dates touch it (the main
+// conference, a co-located event, a meetup). Pure: dates are ISO strings ("2024-11-13").
+//
+// Policy: a conference belongs to a span when its first and last day (in its own zone, as
+// `Conference.startDate`/`endDate` give them) share at least one date with the span. A conference
+// without sessions has no dates and belongs to no span.
+import { addDaysIso } from './time.ts';
+
+export interface DateRange {
+  startDate: string | null;
+  endDate: string | null;
+}
+
+/** The longest span `week --days` and the app accept. */
+export const MAX_WEEK_DAYS = 31;
+
+/** The span of `days` days from `from` (inclusive at both ends). */
+export function weekRange(from: string, days = 7): { startDate: string; endDate: string } {
+  return { startDate: from, endDate: addDaysIso(from, Math.max(1, Math.trunc(days)) - 1) };
+}
+
+/** Whether two ranges share a date; a range without dates shares none. */
+export function rangesOverlap(a: DateRange, b: DateRange): boolean {
+  if (!a.startDate || !a.endDate || !b.startDate || !b.endDate) return false;
+  return a.startDate <= b.endDate && b.startDate <= a.endDate;
+}
+
+/**
+ * The conferences whose dates overlap `dates`, in the order given. Used for the span shown in My
+ * week and, at import, for "this schedule runs in the same days as …".
+ */
+export function overlappingConferences<C extends DateRange>(dates: DateRange, conferences: readonly C[]): C[] {
+  return conferences.filter((c) => rangesOverlap(dates, c));
+}
+
+/** First and last date of a list of ISO dates (any order), or nulls for none. */
+export function rangeOfDates(dates: Iterable<string>): DateRange {
+  let startDate: string | null = null;
+  let endDate: string | null = null;
+  for (const d of dates) {
+    if (startDate === null || d < startDate) startDate = d;
+    if (endDate === null || d > endDate) endDate = d;
+  }
+  return { startDate, endDate };
+}
