@@ -19,6 +19,7 @@ import { cmdExport } from './commands/export.ts';
 import { cmdImport } from './commands/import.ts';
 import { cmdPlan, cmdSessions } from './commands/plan.ts';
 import { cmdTravel } from './commands/travel.ts';
+import { cmdWeek } from './commands/week.ts';
 import type { Io } from './output.ts';
 
 export type { Io } from './output.ts';
@@ -43,6 +44,7 @@ const COMMANDS: Record<string, (host: ServiceHost, args: ParsedArgs, io: Io) => 
   changes: cmdChanges,
   travel: cmdTravel,
   export: cmdExport,
+  week: cmdWeek,
   conferences: (host, args, io) => listConferences(host, args, io, 'conferences', 1),
   conference: cmdConference,
   undo: (host, args, io) => cmdHistory(host, args, io, 'undo'),

@@ -4,7 +4,9 @@
 // Policy: a conference belongs to a span when its first and last day (in its own zone, as
 // `Conference.startDate`/`endDate` give them) share at least one date with the span. A conference
 // without sessions has no dates and belongs to no span.
-import { addDaysIso } from './time.ts';
+import { DateTime } from 'luxon';
+import type { Conference, PlanItem } from './domain.ts';
+import { addDaysIso, isoDateInZone } from './time.ts';
 
 export interface DateRange {
   startDate: string | null;
@@ -42,4 +44,35 @@ export function rangeOfDates(dates: Iterable<string>): DateRange {
     if (endDate === null || d > endDate) endDate = d;
   }
   return { startDate, endDate };
+}
+
+/** Whether text is a real calendar date written YYYY-MM-DD ("2024-02-30" is not). */
+export function isIsoDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text, { zone: 'UTC' }).isValid;
+}
+
+export interface WeekDay {
+  /** The date in each item's own conference zone. */
+  date: string;
+  items: { item: PlanItem; conference: Conference }[];
+}
+
+/**
+ * What is planned in a span across every conference, day by day. Each item falls on its start's
+ * date in its own conference's zone (a Chicago talk at 9:00 is on its Chicago date wherever the
+ * person is); items are in start order within a day. Items of conferences not in the list are left out.
+ */
+export function weekAgenda(plan: readonly PlanItem[], conferences: readonly Conference[], span: DateRange): WeekDay[] {
+  const byId = new Map(conferences.map((c) => [c.id, c]));
+  const days = new Map<string, WeekDay>();
+  for (const item of [...plan].sort((a, b) => a.start - b.start || a.end - b.end || a.id - b.id)) {
+    const conference = byId.get(item.conferenceId);
+    if (!conference || !span.startDate || !span.endDate) continue;
+    const date = isoDateInZone(item.start, conference.timeZone);
+    if (date < span.startDate || date > span.endDate) continue;
+    const day = days.get(date) ?? { date, items: [] };
+    day.items.push({ item, conference });
+    days.set(date, day);
+  }
+  return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { clashesAcrossConferences } from '../../src/shared/conference-clashes.ts';
 import type { PlanItem } from '../../src/shared/domain.ts';
-import { overlappingConferences, rangeOfDates, rangesOverlap, weekRange } from '../../src/shared/my-week.ts';
+import { isIsoDate, overlappingConferences, rangeOfDates, rangesOverlap, weekAgenda, weekRange } from '../../src/shared/my-week.ts';
 import { createTravelLookup } from '../../src/shared/travel.ts';
 
 const T0 = Date.UTC(2024, 10, 13, 16, 0);
@@ -86,5 +86,28 @@ describe('clashesAcrossConferences', () => {
       travelOf
     );
     expect(clashes.map((c) => [c.clash.a, c.clash.b])).toEqual([[1, 2], [5, 4]]);
+  });
+});
+
+describe('weekAgenda', () => {
+  const conference = (id: number, timeZone: string) => ({ id, title: `C${id}`, timeZone, startDate: '2024-11-11', endDate: '2024-11-15', sessionCount: 1 });
+  const denver = conference(1, 'America/Denver');
+  const berlin = conference(2, 'Europe/Berlin');
+
+  it('puts each item on its date in its own conference’s zone, in start order, and leaves out other days and conferences', () => {
+    // T0 is 16:00 UTC on 13 Nov: 09:00 in Denver; +8 h is 01:00 on 14 Nov in Berlin.
+    const plan = [item(2, 2, 8 * 60, 9 * 60, null, null), item(1, 1, 0, 60, null, null), item(3, 3, 0, 60, null, null), item(4, 1, 3 * 24 * 60, 3 * 24 * 60 + 60, null, null)];
+    const days = weekAgenda(plan, [denver, berlin], { startDate: '2024-11-11', endDate: '2024-11-15' });
+    expect(days.map((d) => [d.date, d.items.map((i) => i.item.id)])).toEqual([
+      ['2024-11-13', [1]],
+      ['2024-11-14', [2]]
+    ]);
+  });
+
+  it('reads only real YYYY-MM-DD dates', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2024-11-1')).toBe(false);
+    expect(isIsoDate('13/11/2024')).toBe(false);
   });
 });
