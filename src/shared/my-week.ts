@@ -35,6 +35,16 @@ export function overlappingConferences<C extends DateRange>(dates: DateRange, co
   return conferences.filter((c) => rangesOverlap(dates, c));
 }
 
+/**
+ * Where My week starts around a conference: the first day of the earliest conference whose dates
+ * overlap it (a co-located event often starts before the main one), else its own first day; null
+ * for a conference without dates.
+ */
+export function myWeekStart(anchor: DateRange, conferences: readonly DateRange[]): string | null {
+  if (!anchor.startDate) return null;
+  return overlappingConferences(anchor, conferences).reduce((first, c) => (c.startDate! < first ? c.startDate! : first), anchor.startDate);
+}
+
 /** First and last date of a list of ISO dates (any order), or nulls for none. */
 export function rangeOfDates(dates: Iterable<string>): DateRange {
   let startDate: string | null = null;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { clashesAcrossConferences } from '../../src/shared/conference-clashes.ts';
 import type { PlanItem } from '../../src/shared/domain.ts';
-import { isIsoDate, overlappingConferences, rangeOfDates, rangesOverlap, weekAgenda, weekRange } from '../../src/shared/my-week.ts';
+import { isIsoDate, myWeekStart, overlappingConferences, rangeOfDates, rangesOverlap, weekAgenda, weekRange } from '../../src/shared/my-week.ts';
 import { createTravelLookup } from '../../src/shared/travel.ts';
 
 const T0 = Date.UTC(2024, 10, 13, 16, 0);
@@ -19,7 +19,7 @@ function item(id: number, conferenceId: number, startMin: number, endMin: number
 
 describe('overlappingConferences', () => {
   const kubecon = { id: 1, startDate: '2024-11-12', endDate: '2024-11-15' };
-  const cilium = { id: 2, startDate: '2024-11-11', endDate: '2024-11-11' };
+  const cilium = { id: 2, startDate: '2024-11-11', endDate: '2024-11-12' };
   const later = { id: 3, startDate: '2024-12-27', endDate: '2024-12-30' };
   const empty = { id: 4, startDate: null, endDate: null };
   const all = [kubecon, cilium, later, empty];
@@ -37,6 +37,13 @@ describe('overlappingConferences', () => {
   it('never matches a conference without dates, nor a range without dates', () => {
     expect(overlappingConferences({ startDate: null, endDate: null }, all)).toEqual([]);
     expect(overlappingConferences(weekRange('2000-01-01', 40_000), [empty])).toEqual([]);
+  });
+
+  it('starts My week at the first day of the earliest conference that overlaps the chosen one', () => {
+    expect(myWeekStart(kubecon, all)).toBe('2024-11-11');
+    expect(myWeekStart({ startDate: '2024-11-13', endDate: '2024-11-13' }, [kubecon, later])).toBe('2024-11-12');
+    expect(myWeekStart(later, all)).toBe('2024-12-27');
+    expect(myWeekStart(empty, all)).toBeNull();
   });
 
   it('spans days inclusively and finds the first and last of any dates', () => {
