@@ -106,6 +106,7 @@ describe('My week: KubeCon NA 2024 and a co-located Cilium event together', () =
     if (process.env.CLASHLESS_SCREENSHOTS) {
       // The README's picture: the whole week, the two clashing blocks in view, the panel open.
       await page.getByRole('searchbox', { name: 'Search sessions' }).fill('');
+      for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
       await planBlock(wednesday, KUBECON_TALK).scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(process.env.CLASHLESS_SCREENSHOTS, 'my-week-light.png') });
       await page.emulateMedia({ colorScheme: 'dark' });
