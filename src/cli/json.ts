@@ -1,7 +1,9 @@
 // The JSON shapes of docs/cli.md: a contract that tests and scripts depend on.
 import type { ClashView, PreviewSession } from '../shared/contract.ts';
-import type { PlanItem, ScheduleChange, Session } from '../shared/domain.ts';
+import type { Conference, PlanItem, ScheduleChange, Session } from '../shared/domain.ts';
+import type { DateRange, WeekDay } from '../shared/my-week.ts';
 import { isoDateInZone, toIsoUtc } from '../shared/time.ts';
+import { hhmm } from './output.ts';
 
 export interface SessionJson {
   key: string;
@@ -67,4 +69,29 @@ export function clashJson(c: ClashView, items: ReadonlyMap<number, PlanItem>) {
 /** One re-import change, as `import --json` (`result.changes`) and `changes --json` print it. */
 export function changeJson(c: ScheduleChange) {
   return { key: c.sessionKey, title: c.title, kind: c.kind, detail: c.detail, planned: c.planned };
+}
+
+/** `week --json`: the span, its conferences, each day's items (times in their conference's zone) and the clashes. */
+export function weekJson(span: DateRange, conferences: readonly Conference[], days: readonly WeekDay[], clashes: readonly ClashView[], items: ReadonlyMap<number, PlanItem>) {
+  const conferenceOf = (id: number) => items.get(id)?.conferenceId ?? null;
+  return {
+    from: span.startDate,
+    to: span.endDate,
+    conferences: conferences.map((c) => ({ id: c.id, title: c.title, timeZone: c.timeZone, startDate: c.startDate, endDate: c.endDate })),
+    days: days.map((d) => ({
+      date: d.date,
+      items: d.items.map(({ item, conference }) => ({
+        ...planJson(item),
+        kind: item.kind,
+        conference: conference.id,
+        timeZone: conference.timeZone,
+        local: `${hhmm(item.start, conference.timeZone)}–${hhmm(item.end, conference.timeZone)}`
+      }))
+    })),
+    clashes: clashes.map((c) => ({
+      ...clashJson(c, items),
+      conferences: [conferenceOf(c.a), conferenceOf(c.b)],
+      acrossConferences: conferenceOf(c.a) !== conferenceOf(c.b)
+    }))
+  };
 }

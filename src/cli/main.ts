@@ -20,6 +20,7 @@ import { cmdReport } from './commands/report.ts';
 import { cmdImport } from './commands/import.ts';
 import { cmdPlan, cmdSessions } from './commands/plan.ts';
 import { cmdTravel } from './commands/travel.ts';
+import { cmdWeek } from './commands/week.ts';
 import type { Io } from './output.ts';
 
 export type { Io } from './output.ts';
@@ -45,6 +46,7 @@ const COMMANDS: Record<string, (host: ServiceHost, args: ParsedArgs, io: Io) => 
   travel: cmdTravel,
   export: cmdExport,
   report: cmdReport,
+  week: cmdWeek,
   conferences: (host, args, io) => listConferences(host, args, io, 'conferences', 1),
   conference: cmdConference,
   undo: (host, args, io) => cmdHistory(host, args, io, 'undo'),

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Database as Db } from 'better-sqlite3';
 import { ClashlessError } from '../shared/contract.ts';
-import type { Api, EventName, Events, ImportPreview, ImportReport, Request } from '../shared/contract.ts';
+import type { Api, EventName, Events, ImportPreview, ImportReport, Request, ViewScope } from '../shared/contract.ts';
 import type { CsvColumn, ParsedSchedule } from '../shared/domain.ts';
 import { decodeBytes } from './import/decode.ts';
 import { detectFormat } from './import/detect.ts';
@@ -258,14 +258,15 @@ export function createApi(
       return result;
     },
     async 'view.get'() {
-      return { conferenceId: lastViewedConference(db) };
+      return viewScope(db);
     },
     async 'view.set'(req: Request<'view.set'>) {
       if (req.conferenceId !== null && !getConference(db, req.conferenceId)) {
         throw new ClashlessError('not-found', `No conference with id ${req.conferenceId}.`, 'field conferenceId');
       }
       writeSetting(db, VIEWED_CONFERENCE, req.conferenceId === null ? null : String(req.conferenceId));
-      return { conferenceId: lastViewedConference(db) };
+      if (req.myWeek !== undefined) writeSetting(db, VIEWED_SCOPE, req.myWeek ? 'my-week' : null);
+      return viewScope(db);
     },
     async 'travel.list'(req: Request<'travel.list'>) {
       return listTravel(db, req.conferenceId);
@@ -313,6 +314,12 @@ export function importSeeds(db: Db, seedDir: string, now: number): { file: strin
 }
 
 const VIEWED_CONFERENCE = 'view.conference';
+/** 'my-week' while the person looks at every conference of the week together; unset otherwise. */
+const VIEWED_SCOPE = 'view.scope';
+
+function viewScope(db: Db): ViewScope {
+  return { conferenceId: lastViewedConference(db), myWeek: readSetting(db, VIEWED_SCOPE) === 'my-week' };
+}
 
 /** The conference the person last looked at, while it still exists (null falls back to another). */
 function lastViewedConference(db: Db): number | null {

@@ -61,6 +61,12 @@ const importRequest = z.strictObject({
     .optional()
 });
 
+/** What the person looks at: a conference, and whether My week (every conference of its week) is on. */
+export interface ViewScope {
+  conferenceId: number | null;
+  myWeek: boolean;
+}
+
 export const schemas = {
   'app.info': z.strictObject({}),
   'conference.list': z.strictObject({}),
@@ -74,7 +80,8 @@ export const schemas = {
       .max(CONFERENCE_TITLE_MAX, `the new title is longer than ${CONFERENCE_TITLE_MAX} characters`)
   }),
   'view.get': z.strictObject({}),
-  'view.set': z.strictObject({ conferenceId: id.nullable() }),
+  /** `myWeek`: the person looks at every conference of the shown week together (omitted: unchanged). */
+  'view.set': z.strictObject({ conferenceId: id.nullable(), myWeek: z.boolean().optional() }),
   'session.list': z.strictObject({
     conferenceId: id.optional(),
     search: z.string().max(500).optional(),
@@ -269,8 +276,8 @@ export interface Responses {
   'conference.remove': ConferenceRemoval;
   'conference.rename': ConferenceRenaming;
   /** The conference the person last viewed (kept in the database, so every door and restart agrees); null when unset or deleted. */
-  'view.get': { conferenceId: number | null };
-  'view.set': { conferenceId: number | null };
+  'view.get': ViewScope;
+  'view.set': ViewScope;
   'session.list': Session[];
   'session.get': Session;
   /**

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BLOG_SEED } from '../fixtures/paths.ts';
+import { shiftedCiliumSeed } from '../fixtures/shifted-seed.ts';
 import { seriousViolations } from './axe.ts';
 import { callApi, catalogEntry, openKubecon, waitForName, type KubeconApp } from './helpers.ts';
 
@@ -168,5 +169,22 @@ describe.each(['light', 'dark'] as const)('accessibility (%s theme)', (colorSche
     await report.setContent(file.content);
     await expectClean(report);
     await report.close();
+  });
+
+  it('My week: the import’s offer to show a co-located schedule together, then both in one grid', async () => {
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import schedule' });
+    await dialog.getByRole('textbox', { name: 'Schedule text' }).fill(shiftedCiliumSeed());
+    const offer = dialog.getByTestId('import-together');
+    await offer.waitFor(SLOW);
+    await expectClean(page);
+    await offer.getByRole('checkbox', { name: 'Show together in My week' }).check();
+    await dialog.getByRole('button', { name: /^Import \d+ sessions$/ }).click();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await dialog.waitFor({ state: 'hidden', ...SLOW });
+    await expect.poll(() => page.getByRole('combobox', { name: 'Conference' }).inputValue(), SLOW).toBe('my-week');
+    await page.getByRole('combobox', { name: 'Sessions of' }).waitFor(SLOW);
+    await waitForName(page.getByRole('button', { name: new RegExp(`^${PLANNED[0]}`) }), /at KubeCon/, 15_000);
+    await expectClean(page);
   });
 });

@@ -83,4 +83,10 @@ describe('a block’s track', () => {
     expect(blockAccessibleName(planned(), DENVER, [], '  ')).not.toContain('track');
     expect(blockAccessibleName(planned(), DENVER, [], null)).not.toContain('track');
   });
+
+  it('says which conference a block is from in My week, after the track', () => {
+    const name = blockAccessibleName(planned(), DENVER, [], 'Connectivity', 'Cilium Talks at KubeCon NA 2024');
+    expect(name).toMatch(/, track Connectivity, at Cilium Talks at KubeCon NA 2024, going/);
+    expect(blockAccessibleName(planned(), DENVER, [], 'Connectivity')).not.toContain(' at ');
+  });
 });

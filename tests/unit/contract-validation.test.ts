@@ -52,6 +52,8 @@ describe('every contract channel validates its payload', () => {
     rejects(() => parseRequest('view.set', { conferenceId: '3' }));
     rejects(() => parseRequest('view.set', {}));
     expect(parseRequest('view.set', { conferenceId: null })).toEqual({ conferenceId: null });
+    expect(parseRequest('view.set', { conferenceId: 2, myWeek: true })).toEqual({ conferenceId: 2, myWeek: true });
+    rejects(() => parseRequest('view.set', { conferenceId: 2, myWeek: 'yes' }));
   });
 
   it('plan.mark takes attended, missed or null and a rating of 1 to 5 or null', () => {

@@ -3,9 +3,10 @@
 import type { Database as Db } from 'better-sqlite3';
 import { ClashlessError } from '../../shared/contract.ts';
 import type { ClashView, Request, ResolveAllPreview, TravelEntry } from '../../shared/contract.ts';
-import { clashItemFromPlan, findClashes, type ClashItem } from '../../shared/clashes.ts';
-import { engineOrder, inEngineOrder, splitFor, splitRefusal, type SplitPlan } from '../../shared/split.ts';
-import type { Clash, PlanItem, ScheduleChange } from '../../shared/domain.ts';
+import { clashItemFromPlan, type ClashItem } from '../../shared/clashes.ts';
+import { ACROSS_CONFERENCES, clashesAcrossConferences, type JudgedClash } from '../../shared/conference-clashes.ts';
+import { inEngineOrder, splitFor, splitRefusal, type SplitPlan } from '../../shared/split.ts';
+import type { PlanItem, ScheduleChange } from '../../shared/domain.ts';
 import { KnownPlaces, placeKeyOfLabel, placeLabel, placeOf } from '../../shared/places.ts';
 import { resolveByPriority, unresolvedBlockClashes } from '../../shared/resolve.ts';
 import { createTravelLookup, estimateTravelMinutes } from '../../shared/travel.ts';
@@ -30,9 +31,6 @@ export function travelLookup(db: Db, conferenceId: number | undefined): TravelLo
   return createTravelLookup(travelOverrides(db, conferenceId), knownPlaces(db, conferenceId));
 }
 
-/** Between two conferences nothing says how far apart their places are: every walk is unknown (0, no transfer clash). */
-const ACROSS_CONFERENCES: TravelLookup = createTravelLookup([], new KnownPlaces([]));
-
 /** The walks between two plan items: their conference's own, or unknown across conferences. */
 function travelBetween(db: Db, a: PlanItem, b: PlanItem): TravelLookup {
   return a.conferenceId === b.conferenceId ? travelLookup(db, a.conferenceId) : ACROSS_CONFERENCES;
@@ -47,32 +45,11 @@ function splitOf(a: ClashItem, b: ClashItem, travel: TravelLookup): SplitPlan {
 }
 
 /**
- * The clashes of a plan, each with the walks it was judged by. Each conference is judged by its
- * own places and walking times, so a typed "Hall 1" never borrows another conference's room of
- * that name; items of two different conferences clash only by overlapping. Engine order.
+ * The clashes of a plan, each with the walks it was judged by: each conference by its own places
+ * and walking times, items of two conferences only by overlapping (shared/conference-clashes.ts).
  */
-export function planClashes(db: Db, plan: readonly PlanItem[]): { clash: Clash; travel: TravelLookup }[] {
-  const byConference = new Map<number, ClashItem[]>();
-  const conferenceOf = new Map<number, number>();
-  for (const p of plan) {
-    const list = byConference.get(p.conferenceId) ?? [];
-    list.push(clashItemFromPlan(p));
-    byConference.set(p.conferenceId, list);
-    conferenceOf.set(p.id, p.conferenceId);
-  }
-  const found: { clash: Clash; travel: TravelLookup }[] = [];
-  for (const [cid, items] of byConference) {
-    const travel = travelLookup(db, cid);
-    for (const clash of findClashes(items, travel)) found.push({ clash, travel });
-  }
-  if (byConference.size < 2) return found;
-  const all = [...byConference.values()].flat();
-  for (const clash of findClashes(all, ACROSS_CONFERENCES)) {
-    if (conferenceOf.get(clash.a) !== conferenceOf.get(clash.b)) found.push({ clash, travel: ACROSS_CONFERENCES });
-  }
-  const byId = new Map(all.map((i) => [i.id, i]));
-  const order = (x: number, y: number): number => engineOrder(byId.get(x)!, byId.get(y)!);
-  return found.sort((x, y) => order(x.clash.a, y.clash.a) || order(x.clash.b, y.clash.b));
+export function planClashes(db: Db, plan: readonly PlanItem[]): JudgedClash[] {
+  return clashesAcrossConferences(plan, (cid) => travelLookup(db, cid));
 }
 
 /** Every clash in the plan, the ones a schedule change caused first, each with the split it allows. */

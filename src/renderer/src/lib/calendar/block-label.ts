@@ -32,13 +32,21 @@ export function attendedText(item: PlanItem, zone: string): string | null {
  * the track (its colour must never be the only way to tell), the state, the whole session's time when
  * only part is attended, the priority, the status and the clashes.
  */
-export function blockAccessibleName(item: PlanItem, zone: string, clashesWith: readonly PlanItem[], track: string | null = null): string {
+export function blockAccessibleName(
+  item: PlanItem,
+  zone: string,
+  clashesWith: readonly PlanItem[],
+  track: string | null = null,
+  conference: string | null = null
+): string {
   const whole = formatTimeRange(item.start, item.end, zone);
   const attending = attendedText(item, zone);
   const parts = [item.title, attending ?? whole];
   const place = placeText(item);
   if (place) parts.push(place);
   if (track?.trim()) parts.push(`track ${track.trim()}`);
+  // My week: which conference it belongs to (its colour stripe must never be the only way to tell).
+  if (conference) parts.push(`at ${conference}`);
   parts.push(item.kind === 'block' ? 'personal block' : STATE_WORDS[item.state]);
   if (attending) parts.push(`attending part of ${whole}`);
   if (item.priority !== 3) parts.push(`priority ${item.priority}`);

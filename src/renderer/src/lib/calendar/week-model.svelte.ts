@@ -2,13 +2,17 @@
 // the week being looked at. Derived from the AppState; the only thing it keeps is nothing — the
 // week index lives in the ViewState so menus and keys can move it too.
 import type { AppState } from '../state/app-state.svelte.ts';
-import { conferenceDates, conferencePages, dayBounds, firstBusyHour, pageLabel, type DayBounds } from './days.ts';
+import { addDaysIso } from '../../../../shared/time.ts';
+import { conferenceDates, conferencePages, datesBetween, dayBounds, firstBusyHour, pageLabel, type DayBounds } from './days.ts';
 import { formatDateRange } from './format.ts';
 
 export class WeekModel {
   readonly #app: AppState;
   #dates = $derived.by(() => {
     const app = this.#app;
+    const from = app.scope.weekStart;
+    // My week: seven days from its first day, whatever each conference's own span.
+    if (from !== null) return datesBetween(from, addDaysIso(from, 6));
     const conference = app.conference;
     return conferenceDates(
       app.sessions,
@@ -40,13 +44,21 @@ export class WeekModel {
     return this.#index;
   }
   get hasPrevious(): boolean {
-    return this.#index > 0;
+    return this.#app.scope.myWeek || this.#index > 0;
   }
   get hasNext(): boolean {
-    return this.#index < this.#weeks.length - 1;
+    return this.#app.scope.myWeek || this.#index < this.#weeks.length - 1;
+  }
+  /** There is more than one page of days to move between (always in My week: the weeks before and after). */
+  get pages(): boolean {
+    return this.#app.scope.myWeek || this.#weeks.length > 1;
   }
   /** "days 8–14 of 16": which of the conference's days this page shows (empty when one page shows all). */
   get pageLabel(): string {
+    if (this.#app.scope.myWeek) {
+      const n = this.#app.scope.weekConferences.length;
+      return `My week: ${n} ${n === 1 ? 'conference' : 'conferences'}`;
+    }
     return pageLabel(this.#weeks, this.#index);
   }
   /** "Nov 13 – 15, 2024". */
@@ -58,10 +70,12 @@ export class WeekModel {
   }
 
   previous(): void {
-    if (this.hasPrevious) this.#app.view.setWeek(this.#index - 1);
+    if (this.#app.scope.myWeek) void this.#app.scope.moveWeek(-7);
+    else if (this.hasPrevious) this.#app.view.setWeek(this.#index - 1);
   }
   next(): void {
-    if (this.hasNext) this.#app.view.setWeek(this.#index + 1);
+    if (this.#app.scope.myWeek) void this.#app.scope.moveWeek(7);
+    else if (this.hasNext) this.#app.view.setWeek(this.#index + 1);
   }
 
   /** Show the week that contains an instant (a selected session in another week). */

@@ -20,6 +20,12 @@ export class CatalogState {
   #searchedFor = $state('');
   #filters = $state.raw<CatalogFilters>(NO_FILTERS);
   #hideClashing = $state(false);
+  /** In My week: every conference of the week ('week') or only the chosen one ('conference'). */
+  #scope = $state<'week' | 'conference'>('week');
+  #scoped = $derived.by<Session[]>(() => {
+    const app = this.#app;
+    return app.scope.myWeek && this.#scope === 'conference' ? app.sessions.filter((s) => s.conferenceId === app.conferenceId) : app.sessions;
+  });
   #timer: ReturnType<typeof setTimeout> | null = null;
   #sequence = 0;
 
@@ -63,7 +69,7 @@ export class CatalogState {
   }
 
   #appSessions(): Session[] {
-    return this.#app.sessions;
+    return this.#scoped;
   }
   #zone(): string {
     return this.#app.displayZone;
@@ -92,7 +98,17 @@ export class CatalogState {
     return this.#rows;
   }
   get total(): number {
-    return this.#app.sessions.length;
+    return this.#scoped.length;
+  }
+  get inMyWeek(): boolean {
+    return this.#app.scope.myWeek;
+  }
+  /** In My week, whether the catalog lists the whole week or the chosen conference only. */
+  get scope(): 'week' | 'conference' {
+    return this.#scope;
+  }
+  setScope(scope: 'week' | 'conference'): void {
+    this.#scope = scope;
   }
   get filtered(): boolean {
     return this.#searchIds !== null || this.#hideClashing || Object.values(this.#filters).some((v) => v !== '');
@@ -148,8 +164,10 @@ export class CatalogState {
   async #searchSessionIds(search: string): Promise<IdRuns | 'all' | null> {
     const conferenceId = this.#app.conferenceId;
     if (conferenceId === null) return new IdRuns([]);
+    // My week searches every conference at once (either catalog scope); the rows keep only the sessions shown.
+    const where = this.#app.scope.myWeek ? {} : { conferenceId };
     try {
-      const { runs } = await this.#app.api['session.search']({ conferenceId, search });
+      const { runs } = await this.#app.api['session.search']({ ...where, search });
       return runs === null ? 'all' : new IdRuns(runs);
     } catch (err) {
       this.#app.status.error(describeError(err));

@@ -7,16 +7,18 @@
 // jump back while the round trip runs. Changes are sent one at a time, in order.
 import type { AppInfo, ClientApi, MenuCommand, TravelEntry } from '../../../../shared/contract.ts';
 import type { Clash, Conference, PlanItem, PlanState, Reminder, Session } from '../../../../shared/domain.ts';
-import { clashItemFromPlan, findClashes } from '../../../../shared/clashes.ts';
 import { dayBoundaryMinutes } from '../../../../shared/conference-days.ts';
 import type { TravelLookup } from '../../../../shared/travel.ts';
 import { describeError } from '../api/client.ts';
-import { createCandidateChecker, type CandidateChecker } from './candidate-clashes.ts';
+import type { CandidateChecker } from './candidate-clashes.ts';
 import { formatTimeRange } from '../calendar/format.ts';
 import { reminderStatus } from '../details/reminder.ts';
 import { outcomeStatus, type OutcomeEdit } from '../details/outcome.ts';
-import { conferenceTravelLookup, lowerFirst, partnersOf, shortTitle } from './app-helpers.ts';
+import { lowerFirst, shortTitle } from './app-helpers.ts';
+import { PlanClashes } from './plan-clashes.svelte.ts';
 import { HostActions } from './host-actions.ts';
+import { ScopeState } from './scope-state.svelte.ts';
+import { loadPlan, loadSessions, loadTravel } from './scope-loaders.ts';
 import { ChangeQueue } from './change-queue.ts';
 import { StatusState } from './status.svelte.ts';
 import { ViewState } from './view-state.svelte.ts';
@@ -37,11 +39,12 @@ export class AppState {
   readonly host: HostActions;
 
   #info = $state.raw<AppInfo | null>(null);
-  #conferences = $state.raw<Conference[]>([]);
-  #conferenceId = $state<number | null>(null);
   #sessions = $state.raw<Session[]>([]);
   #plan = $state.raw<PlanItem[]>([]);
-  #travel = $state.raw<TravelEntry[]>([]);
+  /** Each shown conference's travel table. */
+  #travel = $state.raw<Map<number, TravelEntry[]>>(new Map());
+  /** Which conferences are shown: one, or My week. */
+  readonly scope: ScopeState;
   #loading = $state(true);
   #selection = $state.raw<Selection>(null);
   #now = $state(Date.now());
@@ -49,23 +52,23 @@ export class AppState {
   #sessionById = $derived(new Map(this.#sessions.map((s) => [s.id, s])));
   #itemById = $derived(new Map(this.#plan.map((i) => [i.id, i])));
   #itemBySession = $derived(new Map(this.#plan.filter((i) => i.sessionId !== null).map((i) => [i.sessionId as number, i])));
-  #travelLookup = $derived<TravelLookup>(conferenceTravelLookup(this.#travel, this.#sessions));
-  #clashes = $derived<Clash[]>(findClashes(this.#plan.map(clashItemFromPlan), this.#travelLookup));
-  #partners = $derived(partnersOf(this.#clashes));
-  #checker = $derived<CandidateChecker>(createCandidateChecker(this.#plan, this.#travelLookup));
-  #conference = $derived(this.#conferences.find((c) => c.id === this.#conferenceId) ?? null);
-  #displayZone = $derived.by(() => this.view.zoneFor(this.#conference?.timeZone ?? null));
+  readonly #clashModel = new PlanClashes({
+    conferenceIds: () => this.scope.shownIds,
+    conferenceId: () => this.scope.conferenceId,
+    sessions: () => this.#sessions,
+    plan: () => this.#plan,
+    travel: () => this.#travel
+  });
+  #displayZone = $derived.by(() => this.view.zoneFor(this.scope.conference?.timeZone ?? null));
   /** Where a conference day starts in the display zone (minutes after midnight): later than midnight for a night programme. */
   // Only in the conference's own zone: seen from another zone, an evening programme lands after
   // midnight without being a night programme, and days there start at midnight.
-  #dayBoundary = $derived(
-    this.#conference !== null && this.#displayZone === this.#conference.timeZone
+  #dayBoundary = $derived.by(() =>
+    !this.scope.myWeek && this.scope.conference?.timeZone === this.#displayZone
       ? dayBoundaryMinutes([...this.#sessions, ...this.#plan], this.#displayZone)
       : 0
   );
 
-  /** Conferences that existed when an import began; a new one that appears is shown at once. */
-  #beforeImport: Set<number> | null = null;
   readonly #changes: ChangeQueue;
   #planSequence = 0;
   #sessionSequence = 0;
@@ -75,6 +78,10 @@ export class AppState {
     this.view = new ViewState(storage, localZone);
     this.host = new HostActions(api, this.status);
     this.#changes = new ChangeQueue(this.status, () => this.reloadPlan());
+    this.scope = new ScopeState(api, this.status, async (moved) => {
+      if (moved) this.#clearShown();
+      await Promise.all([this.reloadSessions(), this.reloadPlan(), this.#reloadTravel()]);
+    });
   }
 
   get info(): AppInfo | null {
@@ -84,13 +91,20 @@ export class AppState {
     return this.#loading;
   }
   get conferences(): Conference[] {
-    return this.#conferences;
+    return this.scope.conferences;
   }
   get conferenceId(): number | null {
-    return this.#conferenceId;
+    return this.scope.conferenceId;
   }
   get conference(): Conference | null {
-    return this.#conference;
+    return this.scope.conference;
+  }
+  /** What the panels that follow the view show: the chosen conference, or null (every conference) in My week. */
+  get scopeConferenceId(): number | null {
+    return this.scope.myWeek ? null : this.scope.conferenceId;
+  }
+  conferenceOf(id: number): Conference | undefined {
+    return this.scope.conferences.find((c) => c.id === id);
   }
   /** Sessions of the chosen conference, in start order. */
   get sessions(): Session[] {
@@ -100,10 +114,10 @@ export class AppState {
     return this.#plan;
   }
   get clashes(): Clash[] {
-    return this.#clashes;
+    return this.#clashModel.clashes;
   }
   get travelLookup(): TravelLookup {
-    return this.#travelLookup;
+    return this.#clashModel.travelLookup;
   }
   get selection(): Selection {
     return this.#selection;
@@ -121,7 +135,7 @@ export class AppState {
   }
   /** Would-be clashes of a session or a moved block with the current plan. */
   get checkCandidate(): CandidateChecker {
-    return this.#checker;
+    return this.#clashModel.checker;
   }
 
   session(id: number): Session | undefined {
@@ -135,14 +149,14 @@ export class AppState {
   }
   /** The plan items an item clashes with. */
   clashPartners(itemId: number): PlanItem[] {
-    return (this.#partners.get(itemId) ?? []).map((id) => this.#itemById.get(id)).filter((i): i is PlanItem => i !== undefined);
+    return this.#clashModel.partnerIds(itemId).map((id) => this.#itemById.get(id)).filter((i): i is PlanItem => i !== undefined);
   }
 
   /** Load everything and follow pushed events. Returns the function that stops following. */
   async start(handlers: AppHandlers): Promise<() => void> {
     const stops = [
       this.api.on('plan.changed', (p) => {
-        if (p.conferenceId === null || p.conferenceId === this.#conferenceId) void this.reloadPlan();
+        if (p.conferenceId === null || this.scope.shownIds.includes(p.conferenceId)) void this.reloadPlan();
       }),
       this.api.on('data.changed', () => void this.reloadConferences()),
       this.api.on('menu.command', (p) => handlers.onCommand(p.command)),
@@ -167,64 +181,43 @@ export class AppState {
   }
 
   async reloadConferences(): Promise<void> {
-    try {
-      this.#conferences = await this.api['conference.list']({});
-      const imported = this.#beforeImport ? this.#conferences.find((c) => !this.#beforeImport?.has(c.id)) : undefined;
-      const still = this.#conferences.some((c) => c.id === this.#conferenceId);
-      if (imported) {
-        this.#beforeImport = null;
-        await this.selectConference(imported.id);
-      } else if (!still) {
-        // The conference looked at last time, else the first one. The database is its one owner,
-        // so a new browser-host port, another window and the CLI all agree.
-        const remembered = await this.api['view.get']({}).then((v) => v.conferenceId, () => null);
-        const first = this.#conferences.find((c) => c.id === remembered) ?? this.#conferences[0];
-        await this.selectConference(first?.id ?? null);
-      }
-      else await Promise.all([this.reloadSessions(), this.reloadPlan(), this.#reloadTravel()]);
-    } catch (err) {
-      this.status.error(describeError(err));
-    }
+    await this.scope.reload();
   }
 
   /** An import is starting (or ended, with false): a conference it creates becomes the one shown. */
   watchImport(on: boolean): void {
-    this.#beforeImport = on ? new Set(this.#conferences.map((c) => c.id)) : null;
+    this.scope.watchImport(on);
   }
 
   async selectConference(id: number | null): Promise<void> {
-    if (id !== this.#conferenceId) {
-      this.#conferenceId = id;
-      if (id !== null) {
-        void this.api['view.set']({ conferenceId: id }).catch(() => undefined); // a convenience, never worth an error
-      }
-      this.#selection = null;
-      this.#sessions = [];
-      this.#plan = [];
-      this.view.setWeek(0);
-    }
-    await Promise.all([this.reloadSessions(), this.reloadPlan(), this.#reloadTravel()]);
+    await this.scope.select(id);
+  }
+
+  #clearShown(): void {
+    this.#selection = null;
+    this.#sessions = [];
+    this.#plan = [];
+    this.view.setWeek(0);
   }
 
   async reloadSessions(): Promise<void> {
-    const id = this.#conferenceId;
+    const ids = this.scope.shownIds;
     const sequence = ++this.#sessionSequence;
-    if (id === null) return;
+    if (ids.length === 0) return;
     try {
-      const sessions = await this.api['session.list']({ conferenceId: id, limit: 100_000 });
-      if (sequence !== this.#sessionSequence) return;
-      this.#sessions = [...sessions].sort((a, b) => a.start - b.start || a.end - b.end || a.title.localeCompare(b.title));
+      const sessions = await loadSessions(this.api, ids);
+      if (sequence === this.#sessionSequence) this.#sessions = sessions;
     } catch (err) {
       this.status.error(describeError(err));
     }
   }
 
   async reloadPlan(): Promise<void> {
-    const id = this.#conferenceId;
+    const ids = this.scope.shownIds;
     const sequence = ++this.#planSequence;
-    if (id === null || this.#changes.pending > 0) return;
+    if (ids.length === 0 || this.#changes.pending > 0) return;
     try {
-      const plan = await this.api['plan.list']({ conferenceId: id });
+      const plan = await loadPlan(this.api, ids);
       if (sequence === this.#planSequence && this.#changes.pending === 0) this.#plan = plan;
     } catch (err) {
       this.status.error(describeError(err));
@@ -232,14 +225,10 @@ export class AppState {
   }
 
   async #reloadTravel(): Promise<void> {
-    const id = this.#conferenceId;
-    if (id === null) return;
-    try {
-      const travel = await this.api['travel.list']({ conferenceId: id });
-      if (id === this.#conferenceId) this.#travel = travel;
-    } catch {
-      // Without overrides the defaults still apply; not worth interrupting the person.
-    }
+    const ids = this.scope.shownIds;
+    // Without overrides the defaults still apply; a table that cannot be read is not worth an error.
+    const travel = await loadTravel(this.api, ids);
+    if (ids.join() === this.scope.shownIds.join()) this.#travel = travel;
   }
 
   select(selection: Selection): void {
@@ -345,7 +334,7 @@ export class AppState {
   }
 
   async createBlock(title: string, start: number, end: number, place: string | null): Promise<number | null> {
-    const id = this.#conferenceId;
+    const id = this.scope.conferenceId;
     if (id === null) {
       this.status.error('Import or choose a conference before adding personal blocks.');
       return null;

@@ -67,8 +67,24 @@ export function trackColor(track: string | null | undefined): TrackColor | null 
  */
 export function trackStyle(track: string | null | undefined): string {
   const c = trackColor(track);
-  if (!c) return '';
-  return `--track-light:${c.light};--track-dark:${c.dark};--track-on-light:${c.onLight};--track-on-dark:${c.onDark}`;
+  return c ? paletteStyle('track', c) : '';
+}
+
+/**
+ * A conference's colour in My week: the palette in id order, so the conferences of one week (imported
+ * one after another) get different colours. Its name is always said beside it (label, tooltip).
+ */
+export function conferenceColor(conferenceId: number): TrackColor {
+  return TRACK_PALETTE[(((conferenceId - 1) % TRACK_PALETTE.length) + TRACK_PALETTE.length) % TRACK_PALETTE.length]!;
+}
+
+/** The inline style for `[data-conference]` (app.css turns it into --conference for the theme). */
+export function conferenceStyle(conferenceId: number): string {
+  return paletteStyle('conference', conferenceColor(conferenceId));
+}
+
+function paletteStyle(name: 'track' | 'conference', c: TrackColor): string {
+  return `--${name}-light:${c.light};--${name}-dark:${c.dark};--${name}-on-light:${c.onLight};--${name}-on-dark:${c.onDark}`;
 }
 
 /** WCAG relative luminance of a "#rrggbb" colour. */
