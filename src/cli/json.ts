@@ -1,6 +1,7 @@
 // The JSON shapes of docs/cli.md: a contract that tests and scripts depend on.
 import type { ClashView, PreviewSession } from '../shared/contract.ts';
 import type { PlanItem, ScheduleChange, Session } from '../shared/domain.ts';
+import type { FriendInfo } from '../shared/friends.ts';
 import { isoDateInZone, toIsoUtc } from '../shared/time.ts';
 
 export interface SessionJson {
@@ -65,4 +66,9 @@ export function clashJson(c: ClashView, items: ReadonlyMap<number, PlanItem>) {
 /** One re-import change, as `import --json` (`result.changes`) and `changes --json` print it. */
 export function changeJson(c: ScheduleChange) {
   return { key: c.sessionKey, title: c.title, kind: c.kind, detail: c.detail, planned: c.planned };
+}
+
+/** One friend, as `friends list --json` and `friends add --json` print it. */
+export function friendJson(f: FriendInfo) {
+  return { id: f.id, name: f.name, initials: f.initials, owner: f.owner, file: f.fileName, sessions: f.sessions, conferences: f.conferences };
 }

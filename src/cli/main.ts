@@ -16,6 +16,7 @@ import { cmdConference, cmdHistory, listConferences } from './conference.ts';
 import { cmdChanges } from './commands/changes.ts';
 import { cmdClashes, cmdResolve } from './commands/clashes.ts';
 import { cmdExport } from './commands/export.ts';
+import { cmdFriends } from './commands/friends.ts';
 import { cmdImport } from './commands/import.ts';
 import { cmdPlan, cmdSessions } from './commands/plan.ts';
 import { cmdTravel } from './commands/travel.ts';
@@ -43,6 +44,7 @@ const COMMANDS: Record<string, (host: ServiceHost, args: ParsedArgs, io: Io) => 
   changes: cmdChanges,
   travel: cmdTravel,
   export: cmdExport,
+  friends: cmdFriends,
   conferences: (host, args, io) => listConferences(host, args, io, 'conferences', 1),
   conference: cmdConference,
   undo: (host, args, io) => cmdHistory(host, args, io, 'undo'),

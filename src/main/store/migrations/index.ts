@@ -5,8 +5,9 @@ import { sessionFtsTriggers } from './0030-session-fts-triggers.ts';
 import { sessionConferenceIndex } from './0040-session-conference-index.ts';
 import { planReminders } from './0050-plan-reminders.ts';
 import { conferenceCustomTitle } from './0060-conference-custom-title.ts';
+import { friends } from './0080-friends.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [createCore, talkKeys, sessionFtsTriggers, sessionConferenceIndex, planReminders, conferenceCustomTitle];
+export const MIGRATIONS: readonly Migration[] = [createCore, talkKeys, sessionFtsTriggers, sessionConferenceIndex, planReminders, conferenceCustomTitle, friends];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
