@@ -1,9 +1,10 @@
 // The right-hand panel shows one of these at a time.
-export type PanelName = 'details' | 'clashes' | 'changes' | 'travel';
+export type PanelName = 'details' | 'clashes' | 'changes' | 'travel' | 'friends';
 
 export const PANEL_TITLES: Record<PanelName, string> = {
   details: 'Details',
   clashes: 'Clashes',
   changes: 'Changes',
-  travel: 'Travel'
+  travel: 'Travel',
+  friends: 'Friends'
 };

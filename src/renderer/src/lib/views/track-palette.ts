@@ -67,7 +67,11 @@ export function trackColor(track: string | null | undefined): TrackColor | null 
  */
 export function trackStyle(track: string | null | undefined): string {
   const c = trackColor(track);
-  if (!c) return '';
+  return c ? paletteStyle(c) : '';
+}
+
+/** The custom properties of one palette colour (an element with data-track turns them into --track and --track-on). */
+export function paletteStyle(c: TrackColor): string {
   return `--track-light:${c.light};--track-dark:${c.dark};--track-on-light:${c.onLight};--track-on-dark:${c.onDark}`;
 }
 
