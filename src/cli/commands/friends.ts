@@ -1,6 +1,6 @@
 // `clashless friends add|list|remove`: friends' plans as overlays (services/friend-ops.ts). A
 // friend's agenda is read like an import (size check, decoding) but never touches my plan.
-import { ClashlessError } from '../../shared/contract.ts';
+import { ClashlessError, parseRequest } from '../../shared/contract.ts';
 import type { FriendInfo, UnmatchedEvent } from '../../shared/friends.ts';
 import { decodeBytes } from '../../main/import/decode.ts';
 import type { ServiceHost } from '../../main/service-host.ts';
@@ -25,7 +25,8 @@ async function add(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number>
   // A "share mine" export names its owner; --name wins, and one of the two is needed.
   const name = flagValue(args, '--name') ?? (await host.api['friends.preview']({ text, fileName: input.name })).owner;
   if (!name) throw new UsageError(`${input.name} does not say whose plan it is: give it a name with --name NAME.`);
-  const done = await host.api['friends.add']({ text, fileName: input.name, name });
+  // The contract's own check (trimmed, 1–60 characters), with the same words as the app.
+  const done = await host.api['friends.add'](parseRequest('friends.add', { text, fileName: input.name, name }));
   if (hasFlag(args, '--json')) {
     print(io, { friend: friendJson(done.friend), replaced: done.replaced, matched: done.matched, unmatched: done.unmatched.map((u) => ({ title: u.title, start: toIsoUtc(u.start) })) });
     return 0;

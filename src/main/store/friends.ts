@@ -42,19 +42,24 @@ export interface NewFriend {
 
 /**
  * Store a friend's overlay in one transaction. A friend with the same name (any case) is replaced
- * whole: their old rows go, so an overlay never mixes two files. Returns the new id and whether a
- * friend was replaced.
+ * whole, keeping their id (and so their colour): their old rows go, so an overlay never mixes two
+ * files. Returns the id and whether a friend was replaced.
  */
 export function putFriend(db: Db, now: number, friend: NewFriend): { id: number; replaced: boolean } {
   return db
     .transaction(() => {
       const old = findFriend(db, friend.name);
-      if (old) db.prepare('DELETE FROM friend WHERE id = ?').run(old.id);
-      const id = Number(
-        db
-          .prepare('INSERT INTO friend (name, owner, file_name, created_at) VALUES (?, ?, ?, ?)')
-          .run(friend.name, friend.owner, friend.fileName, now).lastInsertRowid
-      );
+      let id: number;
+      if (old) {
+        id = old.id;
+        db.prepare('UPDATE friend SET name = ?, owner = ?, file_name = ?, created_at = ? WHERE id = ?').run(friend.name, friend.owner, friend.fileName, now, id);
+        db.prepare('DELETE FROM friend_session WHERE friend_id = ?').run(id);
+      } else {
+        id = Number(
+          db.prepare('INSERT INTO friend (name, owner, file_name, created_at) VALUES (?, ?, ?, ?)').run(friend.name, friend.owner, friend.fileName, now)
+            .lastInsertRowid
+        );
+      }
       const link = db.prepare('INSERT OR IGNORE INTO friend_session (friend_id, session_id, state) VALUES (?, ?, ?)');
       for (const s of friend.sessions) link.run(id, s.sessionId, s.state);
       return { id, replaced: old !== undefined };

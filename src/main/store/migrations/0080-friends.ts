@@ -1,7 +1,7 @@
 // Migration 80: friends' plans, shown as overlays next to mine and never mixed into it.
 //
 // `friend` is one imported agenda of another person ("Alex"); its name is unique in any case, so
-// adding "alex" again replaces that overlay. `friend_session` says which stored sessions they go
+// adding "alex" again replaces that overlay (the friend keeps their id). `friend_session` says which stored sessions they go
 // to, and whether their file marked it TENTATIVE ('maybe') or not ('going'). Removing a friend,
 // or a session, takes its rows along (ON DELETE CASCADE); the plan_item table is never touched.
 // Shipped migrations are history: never edit this file, add a new one.
@@ -13,7 +13,9 @@ export const friends: Migration = {
   up(db) {
     db.exec(`
       CREATE TABLE friend (
-        id          INTEGER PRIMARY KEY,
+        -- AUTOINCREMENT: a removed friend's id is never given to another (ids pick colours, and a
+        -- stale id from another window must not remove someone else)
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
         name        TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
         -- the X-CLASHLESS-OWNER the file named, if any
         owner       TEXT,
