@@ -301,7 +301,7 @@ export function createApi(
       return added;
     },
     async 'friends.remove'(req: Request<'friends.remove'>) {
-      const removed = removeFriend(db, req.friendId);
+      const removed = removeFriend(db, clock(), req.friendId);
       if (removed.removed) emit('data.changed', { conferenceId: null });
       return removed;
     },

@@ -1,7 +1,7 @@
 // Friends' plans end to end: Alex exports her agenda from her own Clashless (the Export dialog,
 // with her name), and I add that file in mine through the Friends panel's file picker. Her
 // sessions then carry her initials in my catalog and on my week grid, the catalog's friend filter
-// keeps only them, my own plan is untouched, and removing her takes all of it away.
+// keeps only them, my own plan is untouched, and removing her takes all of it away (one undo step).
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, catalogEntry, openKubecon, planBlock, sessionsList, waitForName, type KubeconApp } from './helpers.ts';
@@ -88,9 +88,15 @@ describe('a friend’s exported agenda as an overlay', () => {
     const panel = page.getByRole('complementary', { name: 'Friends' });
     await panel.getByRole('button', { name: 'Remove Alex’s plan' }).click();
     await panel.getByRole('button', { name: 'Remove Alex’s plan' }).click();
-    await expect.poll(() => panel.getByRole('status').textContent(), SLOW).toBe('Removed Alex’s plan. Your own plan is unchanged.');
+    await expect.poll(() => panel.getByRole('status').textContent(), SLOW).toBe('Removed Alex’s plan; your own plan is unchanged. Undo (Ctrl+Z) brings it back.');
     await expect.poll(() => page.locator('[data-friends]').count(), SLOW).toBe(0);
     expect(await callApi(page, 'friends.list', {})).toEqual([]);
     expect((await callApi(page, 'plan.list', { conferenceId })).map((p) => p.title)).toEqual([ALEX_GOES[0]]);
+    // Undo puts her whole overlay back, badges included; redo takes it away again.
+    await page.locator('header.toolbar').getByRole('button', { name: 'Undo', exact: true }).click();
+    await panel.getByRole('list', { name: 'Friends' }).getByText('Alex', { exact: true }).waitFor(SLOW);
+    await expect.poll(() => page.locator('.day-column [data-friends]').count(), SLOW).toBe(1);
+    await page.locator('header.toolbar').getByRole('button', { name: 'Redo', exact: true }).click();
+    await expect.poll(() => page.locator('[data-friends]').count(), SLOW).toBe(0);
   });
 });

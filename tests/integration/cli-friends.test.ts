@@ -66,7 +66,10 @@ describe('clashless friends', () => {
   });
 
   it('friends remove takes a name in any case, leaves my plan alone, and says when there is no such friend', async () => {
-    expect(await clashless('--db', myDb, 'friends', 'remove', 'BEA')).toEqual({ code: 0, out: "Removed Bea's plan (3 sessions). Your own plan is unchanged.\n", err: '' });
+    expect(await clashless('--db', myDb, 'friends', 'remove', 'BEA')).toEqual({ code: 0, out: "Removed Bea's plan (3 sessions). Your own plan is unchanged. Undo with: clashless undo\n", err: '' });
+    expect((await clashless('--db', myDb, 'undo')).out).toBe('Undid: remove friend “Bea”.\n');
+    expect((await clashless('--db', myDb, 'friends', 'list')).out).toMatch(/\tBea\tB\t3 sessions\t/);
+    expect((await clashless('--db', myDb, 'redo')).out).toBe('Redid: remove friend “Bea”.\n');
     const missing = await clashless('--db', myDb, 'friends', 'remove', 'Chris');
     expect(missing).toEqual({ code: 1, out: '', err: 'clashless: No friend is called “Chris”. The friends are “alex kim”.\n' });
     expect(JSON.parse((await clashless('--db', myDb, 'plan', 'list', '--json')).out)).toEqual([]);

@@ -9,6 +9,7 @@ import { parseRequest } from '../../src/shared/contract.ts';
 import { MIGRATIONS } from '../../src/main/store/migrations/index.ts';
 import { openStore } from '../../src/main/store/open.ts';
 import { undo } from '../../src/main/store/plan.ts';
+import { deleteConference, restoreConference, snapshotConference } from '../../src/main/store/conference-store.ts';
 import { KUBECON, tempDir, tempServices } from './helpers.ts';
 
 const cleanups: (() => void)[] = [];
@@ -61,6 +62,28 @@ describe('friends through the services', () => {
     expect((await me.api['friends.add']({ text, name: 'Bea' })).friend.id).toBeGreaterThan(again.friend.id);
   });
 
+  it('makes adding, replacing and removing a friend one undoable step each', async () => {
+    const { me, text, conferenceId } = await alexAndMe();
+    const count = async () => (await me.api['friends.list']({})).map((f) => [f.name, f.sessions]);
+    const { friend } = await me.api['friends.add']({ text, name: 'Alex' });
+    const oneTalk = text.replace(/BEGIN:VEVENT[\s\S]*?END:VEVENT\r\n/, '').replace(/BEGIN:VEVENT[\s\S]*?END:VEVENT\r\n/, '');
+    await me.api['friends.add']({ text: oneTalk, name: 'alex' });
+    await me.api['friends.remove']({ friendId: friend.id });
+    expect(await count()).toEqual([]);
+    expect((await me.api['history.undo']({})).label).toBe('Remove friend “alex”');
+    expect(await count()).toEqual([['alex', 1]]);
+    expect((await me.api['history.undo']({})).label).toBe('Replace friend “alex”');
+    expect(await count()).toEqual([['Alex', 3]]);
+    expect((await me.api['friends.sessions']({ conferenceId })).every((a) => a.friendIds[0] === friend.id)).toBe(true);
+    expect((await me.api['history.undo']({})).label).toBe('Add friend “Alex”');
+    expect(await count()).toEqual([]);
+    await me.api['history.redo']({});
+    await me.api['history.redo']({});
+    expect(await count()).toEqual([['alex', 1]]);
+    // A friend's steps never touch my plan.
+    expect(await me.api['plan.list']({})).toEqual([]);
+  });
+
   it('refuses a file none of whose events is a session here, and stores nothing', async () => {
     const { me, text } = await alexAndMe();
     const elsewhere = text.replace(/UID:[^\r]*/g, (m, i: number) => `UID:elsewhere-${i}`).replace(/DTSTART:2024/g, 'DTSTART:2019');
@@ -77,12 +100,30 @@ describe('friends through the services', () => {
     expect((await me.api['friends.list']({}))[0]?.sessions).toBe(0);
     await me.api['history.undo']({});
     expect((await me.api['friends.list']({}))[0]).toMatchObject({ id: friend.id, sessions: 3 });
-    // Removed meanwhile: the conference still comes back, without rows for a friend who is gone.
+    // Undo is newest first: a friend removed after the conference comes back first, then the conference with her rows.
     await me.api['conference.remove']({ conferenceId });
     await me.api['friends.remove']({ friendId: friend.id });
     await me.api['history.undo']({});
-    expect((await me.api['conference.list']({})).some((c) => c.id === conferenceId)).toBe(true);
-    expect(await me.api['friends.sessions']({ conferenceId })).toEqual([]);
+    expect((await me.api['friends.list']({}))[0]).toMatchObject({ id: friend.id, sessions: 0 });
+    await me.api['history.undo']({});
+    expect((await me.api['friends.list']({}))[0]).toMatchObject({ id: friend.id, sessions: 3 });
+  });
+
+  it('puts a conference back without the rows of a friend who is no longer there', async () => {
+    const { me, text, conferenceId } = await alexAndMe();
+    const { friend } = await me.api['friends.add']({ text, name: 'Alex' });
+    const { db } = openStore(me.dbPath);
+    try {
+      const snapshot = snapshotConference(db, conferenceId)!;
+      expect(snapshot.rows.friend_session).toHaveLength(3);
+      deleteConference(db, conferenceId);
+      db.prepare('DELETE FROM friend WHERE id = ?').run(friend.id);
+      restoreConference(db, snapshot);
+      expect(db.prepare('SELECT count(*) AS n FROM session WHERE conference_id = ?').get(conferenceId)).toEqual({ n: 18 });
+      expect(db.prepare('SELECT count(*) AS n FROM friend_session').get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
   });
 });
 

@@ -69,7 +69,7 @@ export async function cmdFriends(host: ServiceHost, args: ParsedArgs, io: Io): P
     const friend = findFriend(await host.api['friends.list']({}), text);
     const done = await host.api['friends.remove']({ friendId: friend.id });
     if (!done.removed) throw new ClashlessError('not-found', `“${friend.name}” was already removed.`);
-    io.out(`Removed ${friend.name}'s plan (${plural(done.sessions, 'session')}). Your own plan is unchanged.\n`);
+    io.out(`Removed ${friend.name}'s plan (${plural(done.sessions, 'session')}). Your own plan is unchanged. Undo with: clashless undo\n`);
     return 0;
   }
   throw new UsageError(`Unknown friends command “${verb}”. Use friends add FILE --name NAME, friends list or friends remove NAME.`);

@@ -9,7 +9,7 @@ import type { FriendInfo } from '../../shared/friends.ts';
 import { matchFriendEvents } from '../friends/match.ts';
 import type { FriendMatch } from '../friends/match.ts';
 import { readFriendAgenda } from '../friends/read-agenda.ts';
-import { deleteFriend, findFriend, friendSessions, listFriends, putFriend } from '../store/friends.ts';
+import { changeFriendWithHistory, deleteFriend, findFriend, friendSessions, listFriends, putFriend } from '../store/friends.ts';
 import { sessionIdentities } from '../store/sessions.ts';
 
 export function friendList(db: Db): FriendInfo[] {
@@ -39,15 +39,24 @@ export function addFriend(db: Db, now: number, req: Request<'friends.add'>): Res
       'field text'
     );
   }
-  const { id, replaced } = putFriend(db, now, { name: req.name, owner, fileName: req.fileName ?? null, sessions: matches });
+  // One undoable step (Ctrl+Z, `clashless undo`), adding or replacing.
+  const taken = findFriend(db, req.name);
+  const label = `${taken ? 'Replace' : 'Add'} friend “${req.name}”`;
+  const { id, replaced } = changeFriendWithHistory(db, now, label, () => findFriend(db, req.name)?.id ?? null, () => {
+    const put = putFriend(db, now, { name: req.name, owner, fileName: req.fileName ?? null, sessions: matches });
+    return { id: put.id, result: put };
+  });
   const friend = friendList(db).find((f) => f.id === id);
   if (!friend) throw new ClashlessError('internal', `${req.name}'s plan was not saved.`);
   return { friend, replaced, matched: matches.length, unmatched };
 }
 
-export function removeFriend(db: Db, friendId: number): Responses['friends.remove'] {
-  const removed = deleteFriend(db, friendId);
-  return removed ? { removed: true, name: removed.name, sessions: removed.sessions } : { removed: false, name: null, sessions: 0 };
+/** Remove a friend's whole overlay as one undoable step. */
+export function removeFriend(db: Db, now: number, friendId: number): Responses['friends.remove'] {
+  const row = listFriends(db).find((f) => f.id === friendId);
+  if (!row) return { removed: false, name: null, sessions: 0 };
+  changeFriendWithHistory(db, now, `Remove friend “${row.name}”`, () => friendId, () => ({ id: friendId, result: deleteFriend(db, friendId) }));
+  return { removed: true, name: row.name, sessions: row.sessions };
 }
 
 export function friendAttendance(db: Db, conferenceId: number): Responses['friends.sessions'] {

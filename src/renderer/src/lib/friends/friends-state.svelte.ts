@@ -136,7 +136,7 @@ export class FriendsState {
     this.#clearMessages();
     try {
       const done = await this.#api['friends.remove']({ friendId: friend.id });
-      this.#status = done.removed ? `Removed ${friend.name}’s plan. Your own plan is unchanged.` : `${friend.name} was already removed.`;
+      this.#status = done.removed ? `Removed ${friend.name}’s plan; your own plan is unchanged. Undo (Ctrl+Z) brings it back.` : `${friend.name} was already removed.`;
       await this.refresh();
     } catch (err) {
       this.#error = toUserError(err, 'Could not remove that plan.');
