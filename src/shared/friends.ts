@@ -6,6 +6,9 @@ export type FriendState = 'going' | 'maybe';
 
 export const FRIEND_NAME_MAX = 60;
 
+/** The calendar property a "share mine" .ics export names its owner with. */
+export const OWNER_PROPERTY = 'X-CLASHLESS-OWNER';
+
 export interface FriendInfo {
   id: number;
   name: string;

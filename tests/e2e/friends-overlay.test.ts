@@ -69,12 +69,18 @@ describe('a friend’s exported agenda as an overlay', () => {
       expect(await entry.locator('[data-friends]').getAttribute('data-friends')).toBe('A');
     }
     expect(await callApi(page, 'plan.list', { conferenceId })).toEqual([]);
+    // A session's details say who goes.
+    await catalogEntry(page, ALEX_GOES[1]!).click();
+    const details = page.getByRole('complementary', { name: 'Details' });
+    await expect.poll(() => details.locator('dt:text-is("Friends") + dd').textContent(), SLOW).toBe('Alex');
+    await page.keyboard.press('Escape');
     await filter.selectOption({ label: 'With or without friends' });
     await expect.poll(() => sessionsList(page).getByRole('listitem').count(), SLOW).toBeGreaterThan(3);
   });
 
   it('a session of hers that I plan shows her initials on my week grid', async () => {
     const { page, conferenceId } = me;
+    await page.getByRole('button', { name: 'Friends', exact: true }).click();
     const session = (await callApi(page, 'session.list', { conferenceId })).find((s) => s.title === ALEX_GOES[0]);
     if (!session) throw new Error('the session is missing');
     await callApi(page, 'plan.add', { sessionIds: [session.id] });

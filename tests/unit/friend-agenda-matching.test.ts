@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIcs } from '../../src/main/export/ics.ts';
 import { matchFriendEvents, type StoredSession } from '../../src/main/friends/match.ts';
 import { readFriendAgenda } from '../../src/main/friends/read-agenda.ts';
+import { parseIcs } from '../../src/main/import/parsers/ics.ts';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import { agendaInput, entryFor, mst, seedSessions } from '../fixtures/export-agenda.ts';
 
@@ -60,6 +61,14 @@ describe('a Clashless export read back as a friend’s agenda', () => {
     const { events } = readFriendAgenda(text);
     const result = matchFriendEvents(events, stored([{ key: 'sched key/1' }, {}, {}, {}, {}, { exportUid: 'old-guid@start' }]));
     expect(result.matches.map((m) => m.sessionId)).toEqual([1, 6]);
+  });
+
+  it('imported as a schedule instead, says it is a friend’s plan and where it belongs', () => {
+    const warnings = parseIcs(ics, { fileName: 'alex.ics' }).warnings.map((w) => w.message);
+    expect(warnings).toContain(
+      'This is Alex; the “Router”, Kim’s plan, shared from Clashless. To see it next to yours, add it in the Friends panel (clashless friends add FILE) instead of importing it as a schedule.'
+    );
+    expect(parseIcs(buildIcs(agendaInput([entryFor(sessions[0]!)])), {}).warnings).toEqual([]);
   });
 
   it('has no owner when the export was written without a name', () => {

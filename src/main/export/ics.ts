@@ -9,6 +9,7 @@ import * as icsPackage from 'ics';
 import type { Alarm, DateArray, EventAttributes, EventStatus, ReturnObject } from 'ics';
 import { ClashlessError } from '../../shared/contract.ts';
 import { addDaysIso } from '../../shared/time.ts';
+import { OWNER_PROPERTY } from '../../shared/friends.ts';
 import {
   allDayDates,
   selectEvents,
@@ -261,5 +262,5 @@ export function buildIcs(input: AgendaInput): string {
 function withOwner(ics: string, owner: string | null | undefined): string {
   const name = owner ? escapeOneLine(owner) : '';
   if (!name) return ics;
-  return ics.replace(/^(PRODID:[^\r\n]*\r?\n)/m, (line) => `${line}X-CLASHLESS-OWNER:${name}\r\n`);
+  return ics.replace(/^(PRODID:[^\r\n]*\r?\n)/m, (line) => `${line}${OWNER_PROPERTY}:${name}\r\n`);
 }

@@ -4,9 +4,8 @@ import { ClashlessError } from '../../shared/contract.ts';
 import { detectFormat } from '../import/detect.ts';
 import { parseIcs } from '../import/parsers/ics.ts';
 import { prepareIcsText, scanIcs } from '../import/parsers/ics-scan.ts';
+import { OWNER_PROPERTY } from '../../shared/friends.ts';
 import type { FriendEvent } from './match.ts';
-
-export const OWNER_PROPERTY = 'X-CLASHLESS-OWNER';
 
 export interface FriendAgenda {
   owner: string | null;
