@@ -89,6 +89,24 @@ describe('a friend’s exported agenda as an overlay', () => {
     expect(await block.locator('[data-friends]').getAttribute('data-friends')).toBe('A');
   });
 
+  it('the Now view says which session she is in at the moment', async () => {
+    const { app, host } = me;
+    // Thursday 11:10 AM in Salt Lake City: Alex is in the Envoy talk (11:00–11:35).
+    const p = await app.context.newPage();
+    try {
+      await p.clock.setFixedTime(new Date('2024-11-14T18:10:00Z'));
+      await p.goto(host.url);
+      await catalogEntry(p, ALEX_GOES[0]!).waitFor(SLOW);
+      await p.getByRole('combobox', { name: 'Conference' }).selectOption({ label: 'KubeCon + CloudNativeCon North America 2024' });
+      await p.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Now', exact: true }).click();
+      const friendsNow = p.getByRole('region', { name: 'Friends now' });
+      await friendsNow.getByRole('button', { name: ALEX_GOES[1], exact: true }).waitFor(SLOW);
+      expect(await friendsNow.textContent()).toContain('Alex · 11:00 AM');
+    } finally {
+      await p.close();
+    }
+  });
+
   it('removing her (after a confirmation) removes every badge and leaves my plan as it was', async () => {
     const { page, conferenceId } = me;
     const panel = page.getByRole('complementary', { name: 'Friends' });
