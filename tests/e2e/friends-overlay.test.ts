@@ -74,7 +74,7 @@ describe('a friend’s exported agenda as an overlay', () => {
     const details = page.getByRole('complementary', { name: 'Details' });
     await expect.poll(() => details.locator('dt:text-is("Friends") + dd').textContent(), SLOW).toBe('Alex');
     await page.keyboard.press('Escape');
-    await filter.selectOption({ label: 'With or without friends' });
+    await filter.selectOption({ label: 'Every session' });
     await expect.poll(() => sessionsList(page).getByRole('listitem').count(), SLOW).toBeGreaterThan(3);
   });
 
