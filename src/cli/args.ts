@@ -15,7 +15,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take a value; every other known flag is a switch. */
-const VALUE_FLAGS = new Set(['--db', '--tz', '--first-day', '--format', '--search', '--state', '--out', '--alarm', '--conference', '--port', '--minutes', '--rating', '--from', '--days']);
+const VALUE_FLAGS = new Set(['--db', '--tz', '--first-day', '--format', '--search', '--state', '--out', '--alarm', '--conference', '--port', '--minutes', '--rating', '--from', '--days', '--name', '--owner']);
 const SWITCHES = new Set(['--dry-run', '--json', '--all', '--all-by-priority', '--help', '-h', '--version']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -81,8 +81,10 @@ export const USAGE = `Usage:
   clashless [--db PATH] travel list [--conference C] [--json]
   clashless [--db PATH] travel set PLACE PLACE MINUTES [--conference C]
   clashless [--db PATH] week --from YYYY-MM-DD [--days N] [--json]   what is planned across every conference of those days, with clashes
-  clashless [--db PATH] export --out FILE [--format ics|md|csv|html] [--alarm MINUTES] [--conference C]
+  clashless [--db PATH] export --out FILE [--format ics|md|csv|html] [--alarm MINUTES] [--owner NAME] [--conference C]
   clashless [--db PATH] report --out FILE [--format md|html] [--conference C]   "my conference": attended, rated, to watch
+  clashless [--db PATH] friends add FILE|- [--name NAME] [--json]   a friend's exported .ics as an overlay
+  clashless [--db PATH] friends list [--json] | friends remove NAME
   clashless [--db PATH] undo | redo              undo or redo the last change (the app's Ctrl+Z)
 
 C is a conference's id or title (any case; a unique piece of one will do). resolve and travel work on

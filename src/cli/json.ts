@@ -1,6 +1,7 @@
 // The JSON shapes of docs/cli.md: a contract that tests and scripts depend on.
 import type { ClashView, PreviewSession } from '../shared/contract.ts';
 import type { Conference, PlanItem, ScheduleChange, Session } from '../shared/domain.ts';
+import type { FriendInfo } from '../shared/friends.ts';
 import type { DateRange, WeekDay } from '../shared/my-week.ts';
 import { isoDateInZone, toIsoUtc } from '../shared/time.ts';
 import { hhmm } from './output.ts';
@@ -94,4 +95,9 @@ export function weekJson(span: DateRange, conferences: readonly Conference[], da
       acrossConferences: conferenceOf(c.a) !== conferenceOf(c.b)
     }))
   };
+}
+
+/** One friend, as `friends list --json` and `friends add --json` print it. */
+export function friendJson(f: FriendInfo) {
+  return { id: f.id, name: f.name, initials: f.initials, owner: f.owner, file: f.fileName, sessions: f.sessions, conferences: f.conferences };
 }

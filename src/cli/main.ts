@@ -17,6 +17,7 @@ import { cmdChanges } from './commands/changes.ts';
 import { cmdClashes, cmdResolve } from './commands/clashes.ts';
 import { cmdExport } from './commands/export.ts';
 import { cmdReport } from './commands/report.ts';
+import { cmdFriends } from './commands/friends.ts';
 import { cmdImport } from './commands/import.ts';
 import { cmdPlan, cmdSessions } from './commands/plan.ts';
 import { cmdTravel } from './commands/travel.ts';
@@ -47,6 +48,7 @@ const COMMANDS: Record<string, (host: ServiceHost, args: ParsedArgs, io: Io) => 
   export: cmdExport,
   report: cmdReport,
   week: cmdWeek,
+  friends: cmdFriends,
   conferences: (host, args, io) => listConferences(host, args, io, 'conferences', 1),
   conference: cmdConference,
   undo: (host, args, io) => cmdHistory(host, args, io, 'undo'),

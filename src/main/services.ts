@@ -23,6 +23,7 @@ import { listClashes, listTravel, resolveAll, resolveClash, setTravel } from './
 import { exportAgenda } from './services/export-ops.ts';
 import { addSessions, createBlock, removeItems, updateBlock, updateItem } from './services/plan-ops.ts';
 import { historyResult, removeConference, renameConference } from './services/conference-ops.ts';
+import { addFriend, friendAttendance, friendList, previewFriend, removeFriend } from './services/friend-ops.ts';
 import { changesByIds, latestChanges } from './store/changes.ts';
 import { describeBackups, openStore, restoreBackup, takeBackup } from './store/open.ts';
 import type { Recovery } from './store/open.ts';
@@ -293,6 +294,26 @@ export function createApi(
         throw new ClashlessError('not-found', `No conference with id ${req.conferenceId}.`, 'field conferenceId');
       }
       return exportAgenda(db, clock(), req);
+    },
+    // Friends' overlays (services/friend-ops.ts): never part of the person's own plan.
+    async 'friends.list'() {
+      return friendList(db);
+    },
+    async 'friends.preview'(req: Request<'friends.preview'>) {
+      return previewFriend(db, req);
+    },
+    async 'friends.add'(req: Request<'friends.add'>) {
+      const added = addFriend(db, clock(), req);
+      emit('data.changed', { conferenceId: null });
+      return added;
+    },
+    async 'friends.remove'(req: Request<'friends.remove'>) {
+      const removed = removeFriend(db, clock(), req.friendId);
+      if (removed.removed) emit('data.changed', { conferenceId: null });
+      return removed;
+    },
+    async 'friends.sessions'(req: Request<'friends.sessions'>) {
+      return friendAttendance(db, req.conferenceId);
     }
   } satisfies Api;
   return api;

@@ -32,7 +32,12 @@ export const CHANNEL_NAMES = [
   'travel.set',
   'backup.list',
   'backup.restore',
-  'export.agenda'
+  'export.agenda',
+  'friends.list',
+  'friends.preview',
+  'friends.add',
+  'friends.remove',
+  'friends.sessions'
 ] as const;
 
 export const HOST_CHANNEL_NAMES = ['host.saveFile', 'host.openFile', 'host.openExternal', 'host.printPdf'] as const;

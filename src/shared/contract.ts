@@ -19,6 +19,8 @@ export type { MenuCommand } from './channels.ts';
 import { CONFERENCE_TITLE_MAX, CSV_FIELDS } from './domain.ts';
 export { CONFERENCE_TITLE_MAX } from './domain.ts';
 import type { SplitPlan } from './split.ts';
+import { friendSchemas } from './friend-contract.ts';
+import type { FriendResponses } from './friend-contract.ts';
 import type {
   Clash,
   Conference,
@@ -157,8 +159,11 @@ export const schemas = {
     conferenceId: id.optional(),
     states: z.array(planState).max(3).optional(),
     includeBlocks: z.boolean().optional(),
-    alarmMinutes: z.number().int().min(0).max(7 * 24 * 60).optional()
-  })
+    alarmMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
+    /** "Share mine": the name written as X-CLASHLESS-OWNER, so a friend's import proposes it. */
+    owner: z.string().trim().max(60).optional()
+  }),
+  ...friendSchemas
 } as const;
 
 export type Channel = keyof typeof schemas;
@@ -270,7 +275,7 @@ export interface ConferenceRemoval {
   blocks: number;
 }
 
-export interface Responses {
+export interface Responses extends FriendResponses {
   'app.info': AppInfo;
   'conference.list': Conference[];
   'conference.remove': ConferenceRemoval;

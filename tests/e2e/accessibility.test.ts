@@ -107,6 +107,21 @@ describe.each(['light', 'dark'] as const)('accessibility (%s theme)', (colorSche
     await expectClean(page);
   });
 
+  it('the Friends panel with a friend’s plan, a file waiting for a name, and friends’ initials in the catalog and grid', async () => {
+    // "Alex" is my own plan exported with her name: every planned session then carries her badge.
+    const { content } = await callApi(page, 'export.agenda', { format: 'ics', conferenceId, owner: 'Alex' });
+    await callApi(page, 'friends.add', { text: content, fileName: 'alex.ics', name: 'Alex' });
+    await page.locator('header.toolbar').getByRole('button', { name: 'Friends', exact: true }).click();
+    const panel = page.getByRole('complementary', { name: 'Friends' });
+    await panel.getByText('Alex', { exact: true }).waitFor(SLOW);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), panel.getByRole('button', { name: 'Add a friend’s plan…' }).click()]);
+    await chooser.setFiles({ name: 'bea.ics', mimeType: 'text/calendar', buffer: Buffer.from(content.replace('X-CLASHLESS-OWNER:Alex', 'X-CLASHLESS-OWNER:Bea')) });
+    await panel.getByRole('textbox', { name: 'Whose plan is it?' }).waitFor(SLOW);
+    await page.locator('.day-column [data-friends]').first().waitFor(SLOW);
+    await expectClean(page);
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('the Import dialog with a preview loaded', async () => {
     await page.getByRole('button', { name: 'Import…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import schedule' });

@@ -148,7 +148,8 @@ describe('the .ics export read by real calendar clients', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'clashless-ics-judges-'));
     icsPath = join(dir, 'agenda.ics');
-    ics = buildIcs(agendaInput(judgedAgenda(), { alarmMinutes: 10, sequences: new Map([['k1@clashless', 2]]) }));
+    // Shared with friends: the X-CLASHLESS-OWNER property must not trouble any client.
+    ics = buildIcs(agendaInput(judgedAgenda(), { alarmMinutes: 10, sequences: new Map([['k1@clashless', 2]]), owner: 'Zoë; “the judge”, 寿司' }));
     writeFileSync(icsPath, ics);
     // khal must not read or write the real user's configuration or data.
     khalEnv = { ...process.env, HOME: dir, XDG_CONFIG_HOME: join(dir, 'config'), XDG_DATA_HOME: join(dir, 'data'), LANG: 'C.UTF-8' };
@@ -170,6 +171,8 @@ describe('the .ics export read by real calendar clients', () => {
   it('ical.js reads every event with the planned instants', () => {
     const { calname, events } = fromIcalJs(ics);
     expect(calname).toBe('Clashless — KubeCon + CloudNativeCon North America 2024');
+    // ical.js gives an X- property its value as written (TEXT escapes kept); Clashless unescapes it.
+    expect(new ICAL.Component(ICAL.parse(ics)).getFirstPropertyValue('x-clashless-owner')).toBe('Zoë\\; “the judge”\\, 寿司');
     expect(events.map((e) => [e.uid, e.start, e.end])).toEqual([
       ['expo-hall-2024-53bb3f00@clashless', '2024-11-12', '2024-11-14'],
       ['k1@clashless', '2024-11-13T18:15:00Z', '2024-11-13T18:50:00Z'],

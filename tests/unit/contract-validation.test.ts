@@ -66,6 +66,15 @@ describe('every contract channel validates its payload', () => {
     expect(parseRequest('export.agenda', { format: 'report-html' })).toEqual({ format: 'report-html' });
   });
 
+  it('checks a friend’s name and plan file, and an export’s owner', () => {
+    expect(rejects(() => parseRequest('friends.add', { text: 'x', name: '   ' })).where).toBe('field name');
+    expect(rejects(() => parseRequest('friends.add', { text: 'x', name: 'a'.repeat(61) })).message).toMatch(/longer than 60 characters/);
+    expect(parseRequest('friends.add', { text: 'x', name: '  Alex ' })).toEqual({ text: 'x', name: 'Alex' });
+    rejects(() => parseRequest('friends.remove', { friendId: 0 }));
+    rejects(() => parseRequest('friends.sessions', {}));
+    rejects(() => parseRequest('export.agenda', { format: 'ics', owner: 'x'.repeat(61) }));
+  });
+
   it('knows its channels and nothing else', () => {
     expect(isChannel('plan.add')).toBe(true);
     expect(isChannel('toString')).toBe(false);

@@ -35,7 +35,7 @@ export function writeAtomically(target: string, content: string, what = 'The age
 }
 
 export async function cmdExport(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
-  allowOnly(args, 'export', ['--out', '--format', '--alarm', '--conference']);
+  allowOnly(args, 'export', ['--out', '--format', '--alarm', '--owner', '--conference']);
   const out = flagValue(args, '--out');
   if (!out) throw new UsageError('export needs --out FILE.');
   const format = flagValue(args, '--format') ?? 'ics';
@@ -46,9 +46,12 @@ export async function cmdExport(host: ServiceHost, args: ParsedArgs, io: Io): Pr
     throw new UsageError('--alarm takes whole minutes from 0 to 10080.');
   }
   const scope = await conferenceScope(host, args);
+  const owner = flagValue(args, '--owner');
+  if (owner !== undefined && format !== 'ics') throw new UsageError('--owner names the plan in an .ics export (--format ics).');
   const file = await host.api['export.agenda']({
     format: format as ExportFormat,
     ...(alarm !== undefined ? { alarmMinutes: alarm } : {}),
+    ...(owner !== undefined ? { owner } : {}),
     ...(scope ? { conferenceId: scope.id } : {})
   });
   const target = resolve(out);

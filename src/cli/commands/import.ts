@@ -15,7 +15,7 @@ import { changeJson, sessionJson } from '../json.ts';
 import { day, hhmm, print } from '../output.ts';
 import type { Io } from '../output.ts';
 
-function readInput(io: Io, file: string): { bytes: Buffer; name: string } {
+export function readInput(io: Io, file: string): { bytes: Buffer; name: string } {
   if (file === '-') {
     const bytes = io.readStdin(MAX_IMPORT_BYTES);
     if (bytes === null) {

@@ -50,6 +50,8 @@ export interface AgendaInput {
    * 00:15 of a night programme is listed under the day before. 0, midnight, when left out.
    */
   dayBoundaryMinutes?: number;
+  /** "Share mine": the name the .ics names as X-CLASHLESS-OWNER, so a friend's import proposes it. */
+  owner?: string | null;
 }
 
 /** One exported event: everything any format shows, already resolved. */
@@ -98,8 +100,12 @@ export function entryUid(entry: AgendaEntry): string {
   const { item, session } = entry;
   if (item.kind === 'block') return `block-${item.id}${UID_DOMAIN}`;
   if (entry.uid) return entry.uid;
-  const key = session?.key ?? item.sessionKey ?? '';
-  if (key.length === 0) return `session-${session?.id ?? item.sessionId ?? item.id}${UID_DOMAIN}`;
+  return sessionUid(session?.key ?? item.sessionKey ?? '', session?.id ?? item.sessionId ?? item.id);
+}
+
+/** The UID a session with this key is exported under (a friend's import matches it back by this rule). */
+export function sessionUid(key: string, id: number): string {
+  if (key.length === 0) return `session-${id}${UID_DOMAIN}`;
   const safe = key.replace(UID_UNSAFE, '-');
   if (safe === key) return `${key}${UID_DOMAIN}`;
   const digest = createHash('sha256').update(key).digest('hex').slice(0, 8);

@@ -9,6 +9,7 @@ import * as icsPackage from 'ics';
 import type { Alarm, DateArray, EventAttributes, EventStatus, ReturnObject } from 'ics';
 import { ClashlessError } from '../../shared/contract.ts';
 import { addDaysIso } from '../../shared/time.ts';
+import { OWNER_PROPERTY } from '../../shared/friends.ts';
 import {
   allDayDates,
   selectEvents,
@@ -250,5 +251,16 @@ export function buildIcs(input: AgendaInput): string {
   }
   if (result.error) throw describeValidationError(result.error, events);
   if (result.value === null) throw new ClashlessError('internal', 'Could not write the .ics file: the writer returned nothing.');
-  return refold(result.value, descriptions);
+  return refold(withOwner(result.value, input.owner), descriptions);
+}
+
+/**
+ * "Share mine": the person's name as a calendar property right after PRODID, escaped as TEXT, so a
+ * friend who imports the file sees it proposed (friends/read-agenda.ts). The package has no field
+ * for it; refold() folds the line like every other.
+ */
+function withOwner(ics: string, owner: string | null | undefined): string {
+  const name = owner ? escapeOneLine(owner) : '';
+  if (!name) return ics;
+  return ics.replace(/^(PRODID:[^\r\n]*\r?\n)/m, (line) => `${line}${OWNER_PROPERTY}:${name}\r\n`);
 }

@@ -104,7 +104,8 @@ export function exportAgenda(db: Db, now: number, req: Request<'export.agenda'>)
     states,
     includeBlocks,
     // Days start where the conference's days start (a night programme's 00:15 talk stays on its night).
-    dayBoundaryMinutes: dayBoundaryMinutes([...(firstConf ? sessionSpans(db, firstConf.id) : []), ...plan], zone)
+    dayBoundaryMinutes: dayBoundaryMinutes([...(firstConf ? sessionSpans(db, firstConf.id) : []), ...plan], zone),
+    owner: req.owner ?? null
   };
   const base = `${slug(named?.title ?? 'clashless-agenda')}-${isoDateInZone(now, zone)}`;
   switch (req.format) {

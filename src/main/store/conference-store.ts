@@ -29,7 +29,9 @@ const PARTS = [
   { table: 'session_speaker', where: 'session_id IN (SELECT id FROM session WHERE conference_id = @c)' },
   { table: 'plan_item', where: 'conference_id = @c OR session_id IN (SELECT id FROM session WHERE conference_id = @c)' },
   { table: 'travel', where: 'conference_id = @c' },
-  { table: 'change', where: 'conference_id = @c OR session_id IN (SELECT id FROM session WHERE conference_id = @c)' }
+  { table: 'change', where: 'conference_id = @c OR session_id IN (SELECT id FROM session WHERE conference_id = @c)' },
+  // A friend's overlay rows come back only while that friend is still there (removing a friend is theirs alone).
+  { table: 'friend_session', where: 'session_id IN (SELECT id FROM session WHERE conference_id = @c)', onlyIf: 'SELECT 1 FROM friend WHERE id = @friend_id' }
 ] as const;
 
 export type ConferenceTable = (typeof PARTS)[number]['table'];
@@ -102,7 +104,9 @@ export function restoreConference(db: Db, snapshot: ConferenceSnapshot): Restore
     const hasId = columns.has('id');
     const taken = hasId ? db.prepare(`SELECT 1 FROM ${part.table} WHERE id = ?`).pluck() : null;
     const inserts = new Map<string, ReturnType<Db['prepare']>>();
-    for (const original of snapshot.rows[part.table]) {
+    const parentThere = 'onlyIf' in part ? db.prepare(part.onlyIf).pluck() : null;
+    for (const original of snapshot.rows[part.table] ?? []) {
+      if (parentThere && parentThere.get(original) === undefined) continue;
       const row: Row = {};
       for (const [k, v] of Object.entries(original)) if (columns.has(k)) row[k] = v;
       // References follow the parents restored before (PARTS is parents first).

@@ -586,7 +586,9 @@ const DATA_TABLES = [
   'change',
   'history',
   'export_state',
-  'setting'
+  'setting',
+  'friend',
+  'friend_session'
 ] as const;
 
 export interface BackupInfo {

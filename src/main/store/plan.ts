@@ -7,7 +7,8 @@
 //
 // The other kind of entry is the removal of a whole conference (removeConferenceWithHistory): its
 // "before" holds a snapshot of everything removed (store/conference-store.ts), undo puts it back,
-// redo removes it again. A rename's entry holds the title before and after (store/conference-title.ts).
+// redo removes it again. A rename's entry holds the title before and after (store/conference-title.ts),
+// a friend's overlay the friend before and after (store/friends.ts).
 import type { Database as Db } from 'better-sqlite3';
 import { ClashlessError } from '../../shared/errors.ts';
 import { REMINDER_MINUTES } from '../../shared/domain.ts';
@@ -16,6 +17,9 @@ import { deleteConference, renumbered, restoreConference, snapshotConference, su
 import type { ConferenceSnapshot, RemovalSummary, Restored } from './conference-store.ts';
 import { readTitle, writeTitle } from './conference-title.ts';
 import type { TitleState } from './conference-title.ts';
+import { applyFriendEntry, isFriendEntry, renumberFriendEntry } from './friends.ts';
+import { record } from './history.ts';
+import type { FriendEntry } from './friends.ts';
 
 /** A plan_item row exactly as stored (the unit of history snapshots). */
 export interface PlanRow {
@@ -155,19 +159,6 @@ function deleteRows(db: Db, ids: readonly number[]): void {
   db.prepare('DELETE FROM plan_item WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
 }
 
-/** Add an undo entry (dropping what could be redone: a new edit ends that branch), keeping the last 500. */
-function record(db: Db, now: number, label: string, before: unknown, after: unknown): void {
-  db.prepare('DELETE FROM history WHERE undone = 1').run();
-  db.prepare('INSERT INTO history (label, before, after, created_at) VALUES (?, ?, ?, ?)').run(
-    label,
-    JSON.stringify(before),
-    JSON.stringify(after),
-    now
-  );
-  // Keep history bounded: the last 500 edits are plenty for undo.
-  db.prepare('DELETE FROM history WHERE id <= (SELECT max(id) - 500 FROM history)').run();
-}
-
 /**
  * Apply a plan edit with history. `edit` changes plan_item rows inside the transaction and returns the
  * ids it touched (created, changed or deleted) and a label for undo ("Add “All Your Routes…”").
@@ -270,7 +261,11 @@ function followRenumbering(db: Db, entryId: number, oldConferenceId: number, res
   const update = db.prepare('UPDATE history SET before = ?, after = ? WHERE id = ?');
   const { plan_item: items, session: sessions } = restored.moved;
   for (const h of older) {
-    const parsed = JSON.parse(h.before) as Snapshot | ConferenceBefore | TitleEntry;
+    const parsed = JSON.parse(h.before) as Snapshot | ConferenceBefore | TitleEntry | FriendEntry;
+    if (isFriendEntry(parsed)) {
+      update.run(JSON.stringify(renumberFriendEntry(parsed, sessions)), JSON.stringify(renumberFriendEntry(JSON.parse(h.after) as FriendEntry, sessions)), h.id);
+      continue;
+    }
     if (isConferenceEntry(parsed)) {
       if (parsed.snapshot.conferenceId === oldConferenceId) break;
       continue;
@@ -339,10 +334,12 @@ export function undo(db: Db): HistoryStep | null {
         | { id: number; label: string; before: string }
         | undefined;
       if (!h) return null;
-      const before = JSON.parse(h.before) as Snapshot | ConferenceBefore | TitleEntry;
+      const before = JSON.parse(h.before) as Snapshot | ConferenceBefore | TitleEntry | FriendEntry;
       let step: HistoryStep;
       if (isTitleEntry(before)) {
         step = applyTitle(db, h.label, before);
+      } else if (isFriendEntry(before)) {
+        step = applyFriendEntry(db, h.label, before);
       } else if (isConferenceEntry(before)) {
         const restored = putBack(db, before.snapshot);
         if (renumbered(restored)) {
@@ -370,10 +367,12 @@ export function redo(db: Db): HistoryStep | null {
         | { id: number; label: string; after: string }
         | undefined;
       if (!h) return null;
-      const after = JSON.parse(h.after) as Snapshot | ConferenceAfter | TitleEntry;
+      const after = JSON.parse(h.after) as Snapshot | ConferenceAfter | TitleEntry | FriendEntry;
       let step: HistoryStep;
       if (isTitleEntry(after)) {
         step = applyTitle(db, h.label, after);
+      } else if (isFriendEntry(after)) {
+        step = applyFriendEntry(db, h.label, after);
       } else if (isConferenceEntry(after)) {
         // Remove it again as it is now, and keep that for the next undo.
         const snapshot = snapshotConference(db, after.removed);

@@ -241,3 +241,10 @@ export function sessionPlaces(db: Db, conferenceId: number | undefined): { venue
     .prepare('SELECT DISTINCT venue, room FROM session WHERE (? IS NULL OR conference_id = ?)')
     .all(conferenceId ?? null, conferenceId ?? null) as { venue: string | null; room: string | null }[];
 }
+
+/** What a friend's agenda is matched against: every stored session's identity, key, UID, title and start. */
+export function sessionIdentities(db: Db): { id: number; conferenceId: number; key: string; exportUid: string | null; title: string; start: number }[] {
+  return db
+    .prepare(`SELECT id, conference_id AS conferenceId, key, export_uid AS exportUid, title, start_ms AS start FROM session WHERE status != 'removed'`)
+    .all() as { id: number; conferenceId: number; key: string; exportUid: string | null; title: string; start: number }[];
+}

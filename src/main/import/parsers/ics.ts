@@ -6,6 +6,7 @@
 // (ics-event) → the conference zone (ics-conference) → place, deduplicate and expand into
 // sessions (ics-sessions, ics-recur, ics-rrule).
 import { ClashlessError } from '../../../shared/contract.ts';
+import { OWNER_PROPERTY } from '../../../shared/friends.ts';
 import type { ImportWarning, ParseOptions, ParsedSchedule } from '../../../shared/domain.ts';
 import { uniqueKeys } from '../keys.ts';
 import { parseBlocks, type ParsedBlock } from './ics-blocks.ts';
@@ -152,6 +153,9 @@ export function parseIcs(text: string, opts: ParseOptions): ParsedSchedule {
   };
 
   const sessions = buildSessions(events, { conf, zonerFor, warn: (line, message) => warner.warn(line, message) });
+  // A friend's shared plan is an overlay, not a schedule: say where it belongs before it becomes a conference.
+  const owner = scan.calendars.map((c) => c.props.get(OWNER_PROPERTY)).find((o) => o);
+  if (owner) warner.warn(null, `This is ${owner}’s plan, shared from Clashless. To see it next to yours, add it in the Friends panel (clashless friends add FILE) instead of importing it as a schedule.`);
 
   return {
     format: 'ics',

@@ -6,8 +6,18 @@ import { sessionConferenceIndex } from './0040-session-conference-index.ts';
 import { planReminders } from './0050-plan-reminders.ts';
 import { conferenceCustomTitle } from './0060-conference-custom-title.ts';
 import { afterTheTalk } from './0070-after-the-talk.ts';
+import { friends } from './0080-friends.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [createCore, talkKeys, sessionFtsTriggers, sessionConferenceIndex, planReminders, conferenceCustomTitle, afterTheTalk];
+export const MIGRATIONS: readonly Migration[] = [
+  createCore,
+  talkKeys,
+  sessionFtsTriggers,
+  sessionConferenceIndex,
+  planReminders,
+  conferenceCustomTitle,
+  afterTheTalk,
+  friends
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -6,6 +6,7 @@ import { describeError } from '../api/client.ts';
 import type { AppState } from '../state/app-state.svelte.ts';
 import type { CandidateClash } from '../state/candidate-clashes.ts';
 import { rankMatches, searchWords } from './search-match.ts';
+import { friendFilter } from '../friends/friend-view.ts';
 import { filterOptions, filterSessions, NO_FILTERS, type CatalogFilters, type FilterOptions } from './filter.ts';
 
 export const SEARCH_DEBOUNCE_MS = 100;
@@ -44,14 +45,26 @@ export class CatalogState {
         this.#zone(),
         this.#searchIds,
         this.#filters,
-        this.#hideClashing ? (s) => this.#app.itemForSession(s.id) !== undefined || !this.#app.checkCandidate.any(s) : null,
+        this.#keep(),
         this.#boundary()
       )
     )
   );
 
-  constructor(app: AppState) {
+  /** Session id → the friends who go (friends/friends-state.svelte.ts), for the friend filter. */
+  readonly #attendance: () => ReadonlyMap<number, readonly number[]>;
+
+  constructor(app: AppState, attendance: () => ReadonlyMap<number, readonly number[]> = () => new Map()) {
     this.#app = app;
+    this.#attendance = attendance;
+  }
+
+  /** The clash toggle and the friend filter, as one rule (null when neither is on). */
+  #keep(): ((s: Session) => boolean) | null {
+    const friend = friendFilter(this.#filters.friend, this.#attendance());
+    const clash = this.#hideClashing ? (s: Session) => this.#app.itemForSession(s.id) !== undefined || !this.#app.checkCandidate.any(s) : null;
+    if (!friend) return clash;
+    return clash ? (s) => friend(s.id) && clash(s) : (s) => friend(s.id);
   }
 
   /**

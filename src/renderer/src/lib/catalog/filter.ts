@@ -9,9 +9,11 @@ export interface CatalogFilters {
   track: string;
   room: string;
   type: string;
+  /** '' every session, 'any' those a friend attends, a friend's id those they attend (friends/friend-view.ts). */
+  friend: string;
 }
 
-export const NO_FILTERS: CatalogFilters = { day: '', track: '', room: '', type: '' };
+export const NO_FILTERS: CatalogFilters = { day: '', track: '', room: '', type: '', friend: '' };
 
 export interface FilterOptions {
   days: string[];

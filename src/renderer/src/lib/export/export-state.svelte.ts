@@ -17,6 +17,8 @@ export class ExportState {
   #includeBlocks = $state(true);
   #alarmMinutes = $state(10);
   #scope = $state<ExportScope>('conference');
+  /** "Share mine": the name written into the .ics, so a friend's import proposes it. */
+  #owner = $state('');
   #busy = $state(false);
   #status = $state<string | null>(null);
   #error = $state.raw<UserError | null>(null);
@@ -36,6 +38,9 @@ export class ExportState {
   }
   get alarmMinutes(): number {
     return this.#alarmMinutes;
+  }
+  get owner(): string {
+    return this.#owner;
   }
   get scope(): ExportScope {
     return this.#scope;
@@ -75,6 +80,10 @@ export class ExportState {
   }
   setAlarmMinutes(minutes: number): void {
     this.#alarmMinutes = minutes;
+    this.#clearMessages();
+  }
+  setOwner(owner: string): void {
+    this.#owner = owner;
     this.#clearMessages();
   }
   setScope(scope: ExportScope): void {
@@ -133,6 +142,7 @@ export class ExportState {
     // "None" (0) sends no default at all: the services would write 0 as an alarm at the start. Items
     // with a reminder of their own keep it either way.
     if (this.remindersApply && this.#alarmMinutes > 0) req.alarmMinutes = this.#alarmMinutes;
+    if (this.remindersApply && this.#owner.trim() !== '') req.owner = this.#owner.trim();
     return req;
   }
 

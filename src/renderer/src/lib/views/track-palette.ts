@@ -83,7 +83,8 @@ export function conferenceStyle(conferenceId: number): string {
   return paletteStyle('conference', conferenceColor(conferenceId));
 }
 
-function paletteStyle(name: 'track' | 'conference', c: TrackColor): string {
+/** The custom properties of one palette colour (an element with data-track or data-conference turns them into its colour and text colour). */
+export function paletteStyle(name: 'track' | 'conference', c: TrackColor): string {
   return `--${name}-light:${c.light};--${name}-dark:${c.dark};--${name}-on-light:${c.onLight};--${name}-on-dark:${c.onDark}`;
 }
 
