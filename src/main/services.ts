@@ -12,7 +12,7 @@ import type { Api, EventName, Events, ImportPreview, ImportReport, Request, View
 import type { CsvColumn, ParsedSchedule } from '../shared/domain.ts';
 import { decodeBytes } from './import/decode.ts';
 import { detectFormat } from './import/detect.ts';
-import { commitImport, parseForImport, zoneCandidates } from './import/import-job.ts';
+import { commitImport, LastPreview, parseForImport, zoneCandidates } from './import/import-job.ts';
 import type { CommitResult, ProgressListener } from './import/import-job.ts';
 import type { ImportWorkerData, ImportWorkerMessage } from './import/import-worker.ts';
 import { chooseTarget, mergeSchedule } from './import/merge.ts';
@@ -104,6 +104,8 @@ export function createApi(
   const onProgress: ProgressListener = (phase, done, total) => emit('import.progress', { phase, done, total });
   const useWorker = (req: Request<'import.preview'>) =>
     importWorker !== null && dbPath !== ':memory:' && req.text.length >= WORKER_IMPORT_CHARS;
+  // Parsed in this thread by the last preview; a commit of the same request reuses it (parse once).
+  const lastPreview = new LastPreview();
 
   const api = {
     async 'app.info'() {
@@ -147,6 +149,7 @@ export function createApi(
         parsed = useWorker(req)
           ? await inWorker(importWorker!, { op: 'preview', dbPath, req, now: clock() }, onProgress)
           : parseForImport(req);
+        if (!useWorker(req)) lastPreview.remember(req, parsed);
       } catch (err) {
         // A CSV whose columns could not be matched is not a dead end: show the columns so the
         // person can say which one holds the title or the start, instead of an error alone.
@@ -174,7 +177,7 @@ export function createApi(
     async 'import.commit'(req: Request<'import.commit'>): Promise<ImportReport> {
       const job = useWorker(req)
         ? await inWorker(importWorker!, { op: 'commit', dbPath, req, now: clock() }, onProgress)
-        : commitImport(db, req, clock(), onProgress);
+        : commitImport(db, req, clock(), onProgress, lastPreview.take(req));
       const { merged, total } = job;
       emit('import.progress', { phase: 'done', done: total, total });
       emit('data.changed', { conferenceId: merged.conferenceId });

@@ -77,10 +77,48 @@ function requireZone(parsed: ParsedSchedule, req: ImportRequest): void {
   );
 }
 
-/** Parse and commit in one go; the merge is one transaction, so a failure changes nothing. */
-export function commitImport(db: Db, req: ImportRequest, now: number, onProgress: ProgressListener): CommitResult {
+/**
+ * The parse of the last previewed request, so that committing exactly what was previewed reads the
+ * text once: the CLI previews, then commits the same request, and a 20 MB paste took as long again
+ * to parse a second time. Only the identical request (the same text and every option) reuses it;
+ * anything else parses afresh. One entry: it lives from a preview to the next import call.
+ */
+export class LastPreview {
+  #req: ImportRequest | null = null;
+  #parsed: ParsedSchedule | null = null;
+
+  remember(req: ImportRequest, parsed: ParsedSchedule): void {
+    this.#req = req;
+    this.#parsed = parsed;
+  }
+
+  /** The previewed parse when `req` asks for exactly the same thing; it is given out once. */
+  take(req: ImportRequest): ParsedSchedule | null {
+    const hit = this.#req !== null && sameRequest(this.#req, req) ? this.#parsed : null;
+    this.#req = null;
+    this.#parsed = null;
+    return hit;
+  }
+}
+
+function sameRequest(a: ImportRequest, b: ImportRequest): boolean {
+  return (
+    a.text === b.text &&
+    a.fileName === b.fileName &&
+    (a.format ?? 'auto') === (b.format ?? 'auto') &&
+    a.timeZone === b.timeZone &&
+    a.firstDay === b.firstDay &&
+    JSON.stringify(a.columns ?? null) === JSON.stringify(b.columns ?? null)
+  );
+}
+
+/**
+ * Parse (unless the identical request was just previewed: `previewed`) and commit in one go; the
+ * merge is one transaction, so a failure changes nothing.
+ */
+export function commitImport(db: Db, req: ImportRequest, now: number, onProgress: ProgressListener, previewed: ParsedSchedule | null = null): CommitResult {
   onProgress('parse', 0, 1);
-  const parsed = parseForImport(req);
+  const parsed = previewed ?? parseForImport(req);
   requireZone(parsed, req);
   const total = parsed.sessions.length;
   onProgress('commit', 0, total);
