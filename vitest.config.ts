@@ -1,7 +1,9 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
-// Five projects so `npm test` runs everything while each kind keeps its own pace: unit (pure
-// functions, fast), integration (real SQLite, CLI child processes), fuzz (hostile input), faults (injected
+// Six projects so `npm test` runs everything while each kind keeps its own pace: unit (pure
+// functions, fast), renderer (the renderer's state classes, runes compiled by Svelte's own plugin,
+// against a fake ClientApi), integration (real SQLite, CLI child processes), fuzz (hostile input), faults (injected
 // failures), e2e
 // (the real UI in Chromium through the browser host).
 export default defineConfig({
@@ -11,6 +13,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000
+        }
+      },
+      {
+        // Svelte's client runtime (the 'browser' condition), so $state and $derived react as in the app.
+        plugins: [svelte({ configFile: false, compilerOptions: { runes: true } })],
+        resolve: { conditions: ['browser'] },
+        test: {
+          name: 'renderer',
+          include: ['tests/renderer/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000
         }

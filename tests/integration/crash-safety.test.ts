@@ -11,7 +11,13 @@ import { ROOT, tempDir } from './helpers.ts';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 50);
 const tmp = tempDir('clashless-crash-');
-afterAll(() => tmp.cleanup());
+// A worker still running when the test ends (it timed out on a busy machine) is killed here, or it
+// would go on importing in the background long after the run.
+const running = new Set<ReturnType<typeof spawn>>();
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL');
+  tmp.cleanup();
+});
 
 /** Deterministic pseudo-random delays, so a failure can be replayed. */
 function delays(seed: number, n: number): number[] {
@@ -29,6 +35,7 @@ function runUntilKilled(dbPath: string, firstRound: number, delayMs: number): Pr
       ['--experimental-strip-types', '--no-warnings', join(ROOT, 'tests', 'fixtures', 'crash-worker.ts'), dbPath, String(firstRound)],
       { stdio: ['ignore', 'pipe', 'pipe'] }
     );
+    running.add(child);
     let rounds = 0;
     let stderr = '';
     let timer: NodeJS.Timeout | undefined;
@@ -39,6 +46,7 @@ function runUntilKilled(dbPath: string, firstRound: number, delayMs: number): Pr
     });
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('exit', (code, signal) => {
+      running.delete(child);
       if (signal === 'SIGKILL') resolve(rounds);
       else reject(new Error(`worker exited by itself (code ${code}): ${stderr}`));
     });

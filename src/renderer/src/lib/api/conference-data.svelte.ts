@@ -1,0 +1,60 @@
+// The one loader behind the side panels that show data of the conference on screen (Watch later,
+// What changed): it follows the shown conference, refreshes when that conference's plan or data
+// changes (followConferenceChanges), drops answers that a newer refresh overtook, and keeps
+// "loaded" and a user-facing error. A panel says only what to load and how to keep it.
+import type { ClientApi } from '../../../../shared/contract.ts';
+import { toUserError, type UserError } from '../import/user-error.ts';
+import { followConferenceChanges } from './follow-changes.ts';
+
+export abstract class ConferenceData<T> {
+  protected readonly api: ClientApi;
+  readonly #failure: string;
+  #conferenceId = $state<number | null>(null);
+  #loaded = $state(false);
+  #error = $state.raw<UserError | null>(null);
+  #sequence = 0;
+
+  /** `failure` is what the panel says when loading fails ("Could not load …"). */
+  constructor(api: ClientApi, failure: string) {
+    this.api = api;
+    this.#failure = failure;
+  }
+
+  get conferenceId(): number | null {
+    return this.#conferenceId;
+  }
+  get loaded(): boolean {
+    return this.#loaded;
+  }
+  get error(): UserError | null {
+    return this.#error;
+  }
+
+  setConference(conferenceId: number | null): void {
+    this.#conferenceId = conferenceId;
+    void this.refresh();
+  }
+
+  connect(): () => void {
+    return followConferenceChanges(this.api, () => this.#conferenceId, () => void this.refresh());
+  }
+
+  async refresh(): Promise<void> {
+    const sequence = ++this.#sequence;
+    try {
+      const value = await this.load(this.#conferenceId);
+      if (sequence !== this.#sequence) return;
+      this.keep(value);
+      this.#error = null;
+    } catch (err) {
+      if (sequence === this.#sequence) this.#error = toUserError(err, this.#failure);
+    } finally {
+      if (sequence === this.#sequence) this.#loaded = true;
+    }
+  }
+
+  /** Fetch what the panel shows for `conferenceId` (null: no conference; show nothing). */
+  protected abstract load(conferenceId: number | null): Promise<T>;
+  /** Keep a fresh answer (only the newest refresh's answer arrives here). */
+  protected abstract keep(value: T): void;
+}
