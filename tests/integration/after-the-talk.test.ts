@@ -154,7 +154,7 @@ describe('migration 70: after the talk', () => {
     const { db } = openStore(dbPath, { now: Date.UTC(2026, 0, 1) });
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-      expect(LATEST_VERSION).toBe(70);
+      expect(LATEST_VERSION).toBeGreaterThanOrEqual(70); // later migrations (80: friends) run after it; this test is about 70
       expect(dump(db)).toEqual(before);
       expect(db.prepare('SELECT outcome, rating FROM plan_item').all()).toEqual([{ outcome: null, rating: null }]);
       expect(db.prepare('SELECT recording_url FROM session').pluck().all()).toEqual([null]);
