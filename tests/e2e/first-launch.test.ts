@@ -1,6 +1,9 @@
 // First launch on a fresh database: the seeded KubeCon week is there, in the conference's own
-// zone, and nothing reaches off this machine. Also takes the README screenshot.
+// zone, and nothing reaches off this machine. Also takes the README screenshot: into the folder
+// CLASHLESS_SCREENSHOTS names (`CLASHLESS_SCREENSHOTS=docs` renews docs/screenshot.png), else a
+// temporary folder, so a test run never changes a tracked file.
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogEntry, chooseConference, dayColumn, openApp, planBlock, ROOT, sessionsList, startHost, type AppPage, type Host } from './helpers.ts';
@@ -94,8 +97,9 @@ describe('first launch', () => {
     // One step of zoom so the side-by-side clash reads at a glance.
     await page.getByRole('button', { name: 'Zoom in' }).click();
     await page.mouse.move(0, 0);
-    mkdirSync(join(ROOT, 'docs'), { recursive: true });
-    await page.screenshot({ path: join(ROOT, 'docs', 'screenshot.png') });
+    const folder = process.env.CLASHLESS_SCREENSHOTS ? join(ROOT, process.env.CLASHLESS_SCREENSHOTS) : tmpdir();
+    mkdirSync(folder, { recursive: true });
+    await page.screenshot({ path: join(folder, 'screenshot.png') });
     expect(app.externalRequests).toEqual([]);
   });
 });
