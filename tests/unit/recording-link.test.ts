@@ -56,6 +56,12 @@ describe('pickRecording', () => {
     expect(pickRecording({ links: [], recordingFields: ['javascript:alert(1)'] }, none)).toBeNull();
   });
 
+  it('passes over an archive link whose name is not valid percent-encoding, instead of failing the import', () => {
+    const ctx = { acronym: '36c3', eventId: '10652' };
+    const links = [{ href: 'https://media.ccc.de/v/50%-off', title: null }];
+    expect(pickRecording({ links, recordingFields: [] }, ctx)).toBeNull();
+  });
+
   it('takes a media.ccc.de page or file of this event only, the page first', () => {
     const ctx = { acronym: '36c3', eventId: '10652' };
     const links = [

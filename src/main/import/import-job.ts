@@ -101,15 +101,11 @@ export class LastPreview {
   }
 }
 
+/** Every field counts, so a field added to the request later can never reuse a stale parse. */
 function sameRequest(a: ImportRequest, b: ImportRequest): boolean {
-  return (
-    a.text === b.text &&
-    a.fileName === b.fileName &&
-    (a.format ?? 'auto') === (b.format ?? 'auto') &&
-    a.timeZone === b.timeZone &&
-    a.firstDay === b.firstDay &&
-    JSON.stringify(a.columns ?? null) === JSON.stringify(b.columns ?? null)
-  );
+  const options = ({ text: _text, ...rest }: ImportRequest): string =>
+    JSON.stringify(Object.entries({ ...rest, format: rest.format ?? 'auto' }).filter(([, v]) => v !== undefined).sort(([x], [y]) => x.localeCompare(y)));
+  return a.text === b.text && options(a) === options(b);
 }
 
 /**

@@ -15,6 +15,7 @@
 //     count.
 // Of several, a media.ccc.de page (which plays in any browser) wins, then an .mp4, then the first
 // in document order. Only http(s) addresses are kept, trimmed, at most 2,000 characters.
+import { escapeRegExp } from './parsers/text-zone-names.ts';
 
 export interface RecordingLink {
   href: string;
@@ -47,10 +48,6 @@ function webAddress(text: string | null | undefined): URL | null {
   }
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** A link into the conference's own recording archive for this event. */
 function isArchiveOfThisEvent(url: URL, context: RecordingContext): boolean {
   const host = url.hostname.toLowerCase();
@@ -59,7 +56,12 @@ function isArchiveOfThisEvent(url: URL, context: RecordingContext): boolean {
   const acronym = context.acronym?.trim();
   const id = context.eventId?.trim();
   if (!acronym || !id) return false;
-  const name = decodeURIComponent(url.pathname.split('/').pop() ?? '');
+  let name: string;
+  try {
+    name = decodeURIComponent(url.pathname.split('/').pop() ?? '');
+  } catch {
+    return false; // a stray "%" (".../50%-off"): not a name this archive gives an event
+  }
   return new RegExp(`^${escapeRegExp(acronym)}-${escapeRegExp(id)}-`, 'i').test(name);
 }
 
