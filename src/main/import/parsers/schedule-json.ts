@@ -158,22 +158,16 @@ function links(value: unknown): RawLink[] {
   return out;
 }
 
+/** Event fields read as they stand, under the same name in the JSON. */
+const PLAIN_TEXT_FIELDS = ['guid', 'end', 'duration', 'title', 'subtitle', 'type', 'language', 'abstract', 'description', 'url'] as const;
+
 /** Fields the frab-style and schema2 events share. */
 function commonFields(ev: RawEvent, o: Obj, trackNames: Map<string, string>): void {
   ev.id = str(o.id) ?? str(o.code);
-  ev.guid = str(o.guid);
-  ev.end = str(o.end);
-  ev.duration = str(o.duration);
+  for (const key of PLAIN_TEXT_FIELDS) ev[key] = str(o[key]);
   ev.room = named(o.room);
-  ev.title = str(o.title);
-  ev.subtitle = str(o.subtitle);
   const track = asObj(o.track);
   ev.track = track ? (str(track.name) ?? trackNames.get(str(track.slug) ?? '') ?? str(track.slug)) : str(o.track);
-  ev.type = str(o.type);
-  ev.language = str(o.language);
-  ev.abstract = str(o.abstract);
-  ev.description = str(o.description);
-  ev.url = str(o.url);
   ev.links = links(o.links);
   ev.attachments = links(o.attachments);
   // Fields that hold this talk's recording; `recording` may instead be a setting ("RECORD_BY_DEFAULT"),

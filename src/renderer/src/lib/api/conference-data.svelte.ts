@@ -1,5 +1,5 @@
 // The one loader behind the side panels that show data of the conference on screen (Watch later,
-// What changed): it follows the shown conference, refreshes when that conference's plan or data
+// What changed, the clash count badge): it follows the shown conference, refreshes when that conference's plan or data
 // changes (followConferenceChanges), drops answers that a newer refresh overtook, and keeps
 // "loaded" and a user-facing error. A panel says only what to load and how to keep it.
 import type { ClientApi } from '../../../../shared/contract.ts';
@@ -53,7 +53,7 @@ export abstract class ConferenceData<T> {
     }
   }
 
-  /** Fetch what the panel shows for `conferenceId` (null: no conference; show nothing). */
+  /** Fetch what the panel shows for `conferenceId` (null: no conference chosen; the panel says what that shows). */
   protected abstract load(conferenceId: number | null): Promise<T>;
   /** Keep a fresh answer (only the newest refresh's answer arrives here). */
   protected abstract keep(value: T): void;

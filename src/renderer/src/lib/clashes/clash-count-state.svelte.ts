@@ -1,39 +1,26 @@
 // Just the number of clashes, for the toolbar badge: one cheap call, refreshed on plan changes.
 import type { ClientApi } from '../../../../shared/contract.ts';
-import { followConferenceChanges } from '../api/follow-changes.ts';
+import { ConferenceData } from '../api/conference-data.svelte.ts';
 
-export class ClashCountState {
-  readonly #api: ClientApi;
-  #conferenceId: number | null = null;
+export class ClashCountState extends ConferenceData<number> {
   #count = $state<number | null>(null);
-  #sequence = 0;
 
   constructor(api: ClientApi) {
-    this.#api = api;
+    super(api, 'Could not count the clashes.');
   }
 
   /** Null until the first answer (and after a failed one: the badge hides rather than lie). */
   get count(): number | null {
-    return this.#count;
+    return this.error === null ? this.#count : null;
   }
 
-  setConference(conferenceId: number | null): void {
-    this.#conferenceId = conferenceId;
-    void this.refresh();
+  /** Null counts the clashes across every conference. */
+  protected async load(conferenceId: number | null): Promise<number> {
+    const clashes = await this.api['clash.list'](conferenceId === null ? {} : { conferenceId });
+    return clashes.length;
   }
 
-  connect(): () => void {
-    return followConferenceChanges(this.#api, () => this.#conferenceId, () => void this.refresh());
-  }
-
-  async refresh(): Promise<void> {
-    const sequence = ++this.#sequence;
-    const scope = this.#conferenceId === null ? {} : { conferenceId: this.#conferenceId };
-    try {
-      const clashes = await this.#api['clash.list'](scope);
-      if (sequence === this.#sequence) this.#count = clashes.length;
-    } catch {
-      if (sequence === this.#sequence) this.#count = null;
-    }
+  protected keep(count: number): void {
+    this.#count = count;
   }
 }

@@ -3,14 +3,15 @@
 // to PDF in the app and to the print dialog in the browser).
 import type { ClientApi, ExportedFile, Request } from '../../../../shared/contract.ts';
 import type { PlanState } from '../../../../shared/domain.ts';
-import { toUserError, type UserError } from '../import/user-error.ts';
+import { toUserError } from '../import/user-error.ts';
+import { ActionMessages } from '../state/action-messages.svelte.ts';
 
 export type ExportFormat = Request<'export.agenda'>['format'];
 export type ExportScope = 'conference' | 'all';
 
 export const REMINDER_CHOICES: readonly number[] = [0, 5, 10, 15, 30];
 
-export class ExportState {
+export class ExportState extends ActionMessages {
   readonly #api: ClientApi;
   #format = $state<ExportFormat>('ics');
   #states = $state<Record<PlanState, boolean>>({ going: true, backup: false, maybe: false });
@@ -19,11 +20,9 @@ export class ExportState {
   #scope = $state<ExportScope>('conference');
   /** "Share mine": the name written into the .ics, so a friend's import proposes it. */
   #owner = $state('');
-  #busy = $state(false);
-  #status = $state<string | null>(null);
-  #error = $state.raw<UserError | null>(null);
 
   constructor(api: ClientApi) {
+    super();
     this.#api = api;
   }
 
@@ -45,15 +44,6 @@ export class ExportState {
   get scope(): ExportScope {
     return this.#scope;
   }
-  get busy(): boolean {
-    return this.#busy;
-  }
-  get status(): string | null {
-    return this.#status;
-  }
-  get error(): UserError | null {
-    return this.#error;
-  }
   /** Reminders only mean something in a calendar file. */
   get remindersApply(): boolean {
     return this.#format === 'ics';
@@ -63,54 +53,54 @@ export class ExportState {
     return this.#format === 'report-md' || this.#format === 'report-html';
   }
   get canExport(): boolean {
-    return !this.#busy && (this.isReport || this.#states.going || this.#states.backup || this.#states.maybe);
+    return !this.running && (this.isReport || this.#states.going || this.#states.backup || this.#states.maybe);
   }
 
   setFormat(format: ExportFormat): void {
     this.#format = format;
-    this.#clearMessages();
+    this.clearMessages();
   }
   setState(state: PlanState, included: boolean): void {
     this.#states[state] = included;
-    this.#clearMessages();
+    this.clearMessages();
   }
   setIncludeBlocks(include: boolean): void {
     this.#includeBlocks = include;
-    this.#clearMessages();
+    this.clearMessages();
   }
   setAlarmMinutes(minutes: number): void {
     this.#alarmMinutes = minutes;
-    this.#clearMessages();
+    this.clearMessages();
   }
   setOwner(owner: string): void {
     this.#owner = owner;
-    this.#clearMessages();
+    this.clearMessages();
   }
   setScope(scope: ExportScope): void {
     this.#scope = scope;
-    this.#clearMessages();
+    this.clearMessages();
   }
   /** Back to a clean status when the dialog opens again; the choices are kept on purpose. */
   resetMessages(): void {
-    this.#clearMessages();
+    this.clearMessages();
   }
 
   /** Build the file and hand it to the host. Returns what was exported, or null on failure. */
   async run(conferenceId: number | null): Promise<ExportedFile | null> {
     if (!this.canExport) return null;
-    this.#busy = true;
-    this.#clearMessages();
+    this.running = true;
+    this.clearMessages();
     try {
       const file = await this.#api['export.agenda'](this.#request(conferenceId));
       if (file.count === 0) {
-        this.#status = 'Nothing to export: no planned sessions match these choices.';
+        this.statusLine = 'Nothing to export: no planned sessions match these choices.';
         return file;
       }
       const events = this.isReport ? 'the report' : `${file.count} ${file.count === 1 ? 'event' : 'events'}`;
       if (this.#format === 'html') {
         const result = await this.#api.host['host.printPdf']({ fileName: file.fileName.replace(/\.html?$/i, '.pdf'), html: file.content });
         // The browser host can only show its print dialog; it cannot know what the person chose there.
-        this.#status =
+        this.statusLine =
           result.path !== null
             ? `Saved ${events} to ${result.path}`
             : !result.saved
@@ -120,7 +110,7 @@ export class ExportState {
                 : `Printed ${events}.`;
       } else {
         const result = await this.#api.host['host.saveFile']({ fileName: file.fileName, mimeType: file.mimeType, content: file.content });
-        this.#status = !result.saved
+        this.statusLine = !result.saved
           ? 'Not saved.'
           : result.path !== null
             ? `Saved ${events} to ${result.path}`
@@ -128,10 +118,10 @@ export class ExportState {
       }
       return file;
     } catch (err) {
-      this.#error = toUserError(err, 'The export failed. Try again, or pick another format.');
+      this.failure = toUserError(err, 'The export failed. Try again, or pick another format.');
       return null;
     } finally {
-      this.#busy = false;
+      this.running = false;
     }
   }
 
@@ -144,10 +134,5 @@ export class ExportState {
     if (this.remindersApply && this.#alarmMinutes > 0) req.alarmMinutes = this.#alarmMinutes;
     if (this.remindersApply && this.#owner.trim() !== '') req.owner = this.#owner.trim();
     return req;
-  }
-
-  #clearMessages(): void {
-    this.#status = null;
-    this.#error = null;
   }
 }

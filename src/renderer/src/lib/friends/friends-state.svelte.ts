@@ -5,7 +5,8 @@ import { untrack } from 'svelte';
 import type { ClientApi } from '../../../../shared/contract.ts';
 import type { FriendInfo, FriendPreview } from '../../../../shared/friends.ts';
 import { followConferenceChanges } from '../api/follow-changes.ts';
-import { toUserError, type UserError } from '../import/user-error.ts';
+import { toUserError } from '../import/user-error.ts';
+import { ActionMessages } from '../state/action-messages.svelte.ts';
 
 /** A chosen file waiting for its name: what adding it would match. */
 export interface PendingFriend {
@@ -14,19 +15,17 @@ export interface PendingFriend {
   preview: FriendPreview;
 }
 
-export class FriendsState {
+export class FriendsState extends ActionMessages {
   readonly #api: ClientApi;
   #conferenceId: number | null = null;
   #list = $state.raw<FriendInfo[]>([]);
   #attendance = $state.raw<ReadonlyMap<number, readonly number[]>>(new Map());
   #byId = $derived(new Map(this.#list.map((f) => [f.id, f])));
   #pending = $state.raw<PendingFriend | null>(null);
-  #busy = $state(false);
-  #status = $state<string | null>(null);
-  #error = $state.raw<UserError | null>(null);
   #sequence = 0;
 
   constructor(api: ClientApi, conferenceId: () => number | null) {
+    super();
     this.#api = api;
     $effect(() => {
       const id = conferenceId();
@@ -48,15 +47,6 @@ export class FriendsState {
   get pending(): PendingFriend | null {
     return this.#pending;
   }
-  get busy(): boolean {
-    return this.#busy;
-  }
-  get status(): string | null {
-    return this.#status;
-  }
-  get error(): UserError | null {
-    return this.#error;
-  }
 
   /** The friends who go to a session, by name. */
   at(sessionId: number): FriendInfo[] {
@@ -77,74 +67,69 @@ export class FriendsState {
       this.#list = list;
       this.#attendance = new Map(sessions.map((s) => [s.sessionId, s.friendIds]));
     } catch (err) {
-      if (sequence === this.#sequence) this.#error = toUserError(err, 'Could not load your friends’ plans.');
+      if (sequence === this.#sequence) this.failure = toUserError(err, 'Could not load your friends’ plans.');
     }
   }
 
   /** Choose a friend's exported .ics and see what it matches; nothing is stored yet. */
   async chooseFile(): Promise<void> {
-    this.#clearMessages();
+    this.clearMessages();
     try {
       const file = await this.#api.host['host.openFile']({});
       if (!file) return;
       await this.previewText(file.fileName, file.text);
     } catch (err) {
-      this.#error = toUserError(err, 'That file could not be read.');
+      this.failure = toUserError(err, 'That file could not be read.');
     }
   }
 
   async previewText(fileName: string, text: string): Promise<void> {
-    this.#clearMessages();
-    this.#busy = true;
+    this.clearMessages();
+    this.running = true;
     try {
       this.#pending = { fileName, text, preview: await this.#api['friends.preview']({ text, fileName }) };
     } catch (err) {
       this.#pending = null;
-      this.#error = toUserError(err, 'That file could not be read as a friend’s agenda.');
+      this.failure = toUserError(err, 'That file could not be read as a friend’s agenda.');
     } finally {
-      this.#busy = false;
+      this.running = false;
     }
   }
 
   cancel(): void {
     this.#pending = null;
-    this.#clearMessages();
+    this.clearMessages();
   }
 
   /** Add the pending file as `name`'s overlay (replacing a friend of that name). */
   async add(name: string): Promise<boolean> {
     const pending = this.#pending;
-    if (!pending || this.#busy) return false;
-    this.#clearMessages();
-    this.#busy = true;
+    if (!pending || this.running) return false;
+    this.clearMessages();
+    this.running = true;
     try {
       const done = await this.#api['friends.add']({ text: pending.text, fileName: pending.fileName, name });
       this.#pending = null;
       const missing = done.unmatched.length > 0 ? `, ${done.unmatched.length} not found` : '';
-      this.#status = `${done.replaced ? 'Replaced' : 'Added'} ${done.friend.name}’s plan: ${done.matched} session${done.matched === 1 ? '' : 's'}${missing}.`;
+      this.statusLine = `${done.replaced ? 'Replaced' : 'Added'} ${done.friend.name}’s plan: ${done.matched} session${done.matched === 1 ? '' : 's'}${missing}.`;
       await this.refresh();
       return true;
     } catch (err) {
-      this.#error = toUserError(err, 'The plan could not be added. Nothing was changed.');
+      this.failure = toUserError(err, 'The plan could not be added. Nothing was changed.');
       return false;
     } finally {
-      this.#busy = false;
+      this.running = false;
     }
   }
 
   async remove(friend: FriendInfo): Promise<void> {
-    this.#clearMessages();
+    this.clearMessages();
     try {
       const done = await this.#api['friends.remove']({ friendId: friend.id });
-      this.#status = done.removed ? `Removed ${friend.name}’s plan; your own plan is unchanged. Undo (Ctrl+Z) brings it back.` : `${friend.name} was already removed.`;
+      this.statusLine = done.removed ? `Removed ${friend.name}’s plan; your own plan is unchanged. Undo (Ctrl+Z) brings it back.` : `${friend.name} was already removed.`;
       await this.refresh();
     } catch (err) {
-      this.#error = toUserError(err, 'Could not remove that plan.');
+      this.failure = toUserError(err, 'Could not remove that plan.');
     }
-  }
-
-  #clearMessages(): void {
-    this.#status = null;
-    this.#error = null;
   }
 }

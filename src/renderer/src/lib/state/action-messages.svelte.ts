@@ -1,0 +1,24 @@
+// What a dialog or panel that runs actions shows about them: whether one is running, the line that
+// says how the last one went, and the last error. ExportState and FriendsState extend it.
+import type { UserError } from '../import/user-error.ts';
+
+export class ActionMessages {
+  protected running = $state(false);
+  protected statusLine = $state<string | null>(null);
+  protected failure = $state.raw<UserError | null>(null);
+
+  get busy(): boolean {
+    return this.running;
+  }
+  get status(): string | null {
+    return this.statusLine;
+  }
+  get error(): UserError | null {
+    return this.failure;
+  }
+
+  protected clearMessages(): void {
+    this.statusLine = null;
+    this.failure = null;
+  }
+}
