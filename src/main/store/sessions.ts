@@ -119,6 +119,11 @@ export function getConference(db: Db, id: number): { id: number; title: string; 
     | undefined;
 }
 
+/** Whether the database holds any conference at all (a first run seeds only an empty one). */
+export function hasConferences(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM conference LIMIT 1').get() !== undefined;
+}
+
 /**
  * Turn what a person types into an FTS5 query: every word must match, the last one as a prefix
  * (search-as-you-type). Quotes make each word a literal, so FTS syntax in the input is inert.
