@@ -224,6 +224,15 @@ export function getSessions(db: Db, ids: readonly number[]): Session[] {
   return withSpeakers(db, rows);
 }
 
+/** UIDs kept from before a key change (migration 0020), by session id, for the sessions that have one. */
+export function exportUids(db: Db, sessionIds: readonly number[]): Map<number, string> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = db
+    .prepare('SELECT id, export_uid FROM session WHERE export_uid IS NOT NULL AND id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(sessionIds)) as { id: number; export_uid: string }[];
+  return new Map(rows.map((r) => [r.id, r.export_uid]));
+}
+
 /** Sessions whose key matches, across all conferences (the CLI's KEY arguments). */
 export function findSessionsByKey(db: Db, key: string): { id: number; conference_id: number; title: string }[] {
   return db.prepare('SELECT id, conference_id, title FROM session WHERE key = ?').all(key) as {
