@@ -233,13 +233,23 @@ export function exportUids(db: Db, sessionIds: readonly number[]): Map<number, s
   return new Map(rows.map((r) => [r.id, r.export_uid]));
 }
 
+/** A session named by the CLI or planned: its id, conference and title. */
+export interface SessionHead {
+  id: number;
+  conference_id: number;
+  title: string;
+}
+
 /** Sessions whose key matches, across all conferences (the CLI's KEY arguments). */
-export function findSessionsByKey(db: Db, key: string): { id: number; conference_id: number; title: string }[] {
-  return db.prepare('SELECT id, conference_id, title FROM session WHERE key = ?').all(key) as {
-    id: number;
-    conference_id: number;
-    title: string;
-  }[];
+export function findSessionsByKey(db: Db, key: string): SessionHead[] {
+  return db.prepare('SELECT id, conference_id, title FROM session WHERE key = ?').all(key) as SessionHead[];
+}
+
+/** The sessions with these ids that exist. */
+export function findSessionsByIds(db: Db, ids: readonly number[]): SessionHead[] {
+  return db
+    .prepare('SELECT id, conference_id, title FROM session WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(ids)) as SessionHead[];
 }
 
 /** Start and end of every scheduled session of a conference (for where its days start). */
