@@ -28,8 +28,14 @@ export function setItemStates(db: Db, changes: readonly { itemId: number; state:
   for (const c of changes) st.run(c.state, c.itemId);
 }
 
-/** Set attendance windows ("arrive at"/"leave at"; null: the whole session). */
-export function setItemWindows(db: Db, changes: readonly { itemId: number; arriveAt: number | null; leaveAt: number | null }[]): void {
+/** A plan item's attendance window ("arrive at"/"leave at"; null: the session's own edge). */
+export interface ItemWindow {
+  itemId: number;
+  arriveAt: number | null;
+  leaveAt: number | null;
+}
+
+export function setItemWindows(db: Db, changes: readonly ItemWindow[]): void {
   const st = db.prepare('UPDATE plan_item SET arrive_at = ?, leave_at = ? WHERE id = ?');
   for (const c of changes) st.run(c.arriveAt, c.leaveAt, c.itemId);
 }
@@ -54,4 +60,13 @@ export function updateColumns(db: Db, itemId: number, changes: Partial<Record<Ed
     ...Object.fromEntries(set),
     id: itemId
   });
+}
+
+/** The attendance windows set on the plan items of a session (items without one are left out). */
+export function windowsOfSession(db: Db, sessionId: number): ItemWindow[] {
+  return db
+    .prepare(
+      'SELECT id AS itemId, arrive_at AS arriveAt, leave_at AS leaveAt FROM plan_item WHERE session_id = ? AND (arrive_at IS NOT NULL OR leave_at IS NOT NULL)'
+    )
+    .all(sessionId) as ItemWindow[];
 }
