@@ -1,4 +1,5 @@
-// Reading conferences and sessions. All SQL for these tables lives here, with bound parameters only.
+// Reading conferences and sessions, with bound parameters only. What an import writes to these
+// tables is in schedule-write.ts.
 import type { Database as Db } from 'better-sqlite3';
 import type { Conference, Session, SessionStatus, Speaker } from '../../shared/domain.ts';
 import { isoDateInZone } from '../../shared/time.ts';
