@@ -5,6 +5,9 @@
 // - the renderer imports only from src/shared (its own folder aside): no electron, no node:*;
 // - only src/main/index.ts, window.ts, ipc.ts and the preload import electron (everything else in
 //   the main process is testable in plain Node);
+// - SQL lives in src/main/store (issue #14): elsewhere in main, the CLI and the browser host there is
+//   no better-sqlite3 import (`import type { Database }` to pass the connection along is fine) and
+//   no `.prepare(`, `.pragma(` or `db.exec(` call: the services orchestrate, the store runs the SQL;
 // - nothing imports the renderer.
 import js from '@eslint/js';
 import globals from 'globals';
@@ -14,6 +17,7 @@ import tseslint from 'typescript-eslint';
 const ELECTRON = { name: 'electron', message: 'Only src/main/index.ts, window.ts, ipc.ts and the preload may import electron.' };
 const NODE_BUILTINS = { group: ['node:*'], message: 'This layer runs outside Node: no node:* modules.' };
 const SQLITE = { name: 'better-sqlite3', message: 'SQL lives in src/main/store.' };
+const SQL_IN_STORE = 'SQL lives in src/main/store: call a function of the store module that owns the table.';
 const RENDERER = { group: ['**/renderer/**'], message: 'Nothing imports the renderer; share code through src/shared.' };
 const PROCESS_FOLDERS = {
   group: ['**/main/**', '**/cli/**', '**/web/**', '**/preload/**'],
@@ -71,6 +75,18 @@ export default tseslint.config(
     ignores: ['src/main/index.ts', 'src/main/window.ts', 'src/main/ipc.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [ELECTRON], patterns: [RENDERER] }]
+    }
+  },
+  {
+    files: ['src/main/**/*.ts', 'src/cli/**/*.ts', 'src/web/**/*.ts'],
+    ignores: ['src/main/store/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ ...SQLITE, message: SQL_IN_STORE, allowTypeImports: true }] }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name=/^(prepare|pragma)$/]", message: SQL_IN_STORE },
+        { selector: "CallExpression[callee.object.name='db'][callee.property.name='exec']", message: SQL_IN_STORE }
+      ]
     }
   },
   {

@@ -31,7 +31,7 @@ import { listPlan, redo, undo } from './store/plan.ts';
 import { setReminders } from './store/reminders.ts';
 import { markItems } from './store/outcomes.ts';
 import { readSetting, writeSetting } from './store/settings-table.ts';
-import { findSessionsByKey, getConference, getSessions, listConferences, listSessions, searchSessionIds } from './store/sessions.ts';
+import { findSessionsByKey, getConference, getSessions, hasConferences, listConferences, listSessions, searchSessionIds } from './store/sessions.ts';
 
 export const APP_VERSION = '0.1.0';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -380,8 +380,7 @@ export function openServices(opts: ServiceHostOptions): ServiceHost {
     for (const l of listeners) l(event, payload);
   };
   if (opened.created && opts.seedOnFirstRun) {
-    const hasData = db.prepare('SELECT 1 FROM conference LIMIT 1').get();
-    if (!hasData) importSeeds(db, opts.seedDir, clock());
+    if (!hasConferences(db)) importSeeds(db, opts.seedDir, clock());
   }
   const backupFailed = opts.seedOnFirstRun ? dailyBackup(db, opened.path, clock()) : null;
   const api = createApi(db, opened.path, opened.recovery, emit, clock, opts.importWorker ?? null, backupFailed);

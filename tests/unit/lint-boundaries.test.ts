@@ -9,7 +9,8 @@ const eslint = new ESLint({ cwd: REPO_ROOT });
 
 async function boundaryErrors(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code + '\nexport const used = x;\n', { filePath: REPO_ROOT + file });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
+  const rules = ['no-restricted-imports', '@typescript-eslint/no-restricted-imports', 'no-restricted-globals', 'no-restricted-syntax'];
+  return (result?.messages ?? []).filter((m) => rules.includes(m.ruleId ?? '')).map((m) => m.message);
 }
 
 describe('import boundaries', () => {
@@ -25,7 +26,12 @@ describe('import boundaries', () => {
     ['src/main/store/x.ts', "import x from 'electron';"],
     ['src/main/x.ts', "import x from '../renderer/src/lib/x.ts';"],
     ['src/cli/x.ts', "import x from 'electron';"],
-    ['src/web/x.ts', "import x from '../renderer/src/main.ts';"]
+    ['src/web/x.ts', "import x from '../renderer/src/main.ts';"],
+    // SQL lives in src/main/store (issue #14).
+    ['src/main/services/x.ts', "import x from 'better-sqlite3';"],
+    ['src/main/import/x.ts', "const x = db.prepare('SELECT 1').get();"],
+    ['src/main/services.ts', "const x = db.pragma('user_version');"],
+    ['src/cli/x.ts', "const x = db.exec('DELETE FROM plan_item');"]
   ])('%s may not: %s', async (file, code) => {
     expect(await boundaryErrors(file, code)).not.toEqual([]);
   });
@@ -38,7 +44,10 @@ describe('import boundaries', () => {
     ['src/main/ipc.ts', "import x from 'electron';"],
     ['src/preload/index.ts', "import x from 'electron';"],
     ['src/main/store/x.ts', "import x from 'better-sqlite3';"],
-    ['src/cli/x.ts', "import x from 'node:fs';"]
+    ['src/cli/x.ts', "import x from 'node:fs';"],
+    ['src/main/services/x.ts', "import type { Database as x } from 'better-sqlite3';"],
+    ['src/main/store/x.ts', "const x = db.prepare('SELECT 1').get();"],
+    ['src/main/services/x.ts', "const x = /a/.exec('a');"]
   ])('%s may: %s', async (file, code) => {
     expect(await boundaryErrors(file, code)).toEqual([]);
   });

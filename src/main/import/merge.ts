@@ -1,11 +1,26 @@
 // Committing a parsed schedule: one transaction that picks the conference (chooseTarget), upserts
-// sessions by their stable key, records what changed, and never deletes a session (a vanished one is marked removed, so a planned session
-// stays visible). A failure anywhere rolls the whole import back. The search index (session_fts)
-// follows the session rows through triggers (migration 30); nothing here writes it.
-import type { Database as Db, Statement } from 'better-sqlite3';
+// sessions by their stable key, records what changed, and never deletes a session (a vanished one is
+// marked removed, so a planned session stays visible). A failure anywhere rolls the whole import
+// back. This module decides; the SQL is in store/schedule-write.ts (conference, source, sessions,
+// speakers), store/changes.ts (the change rows) and store/plan-edits.ts (attendance windows).
+import type { Database as Db } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { ChangeKind, ParsedSchedule, ParsedSession } from '../../shared/domain.ts';
 import { epochToWall } from '../../shared/time.ts';
+import { changeRecorder } from '../store/changes.ts';
+import { setItemWindows, windowsOfSession } from '../store/plan-edits.ts';
+import type { ItemWindow } from '../store/plan-edits.ts';
+import {
+  conferenceByIdentity,
+  conferenceNameTaken,
+  conferenceShares,
+  insertConference,
+  insertSource,
+  mergeRows,
+  sessionWriter,
+  updateImportedConference
+} from '../store/schedule-write.ts';
+import type { ConferenceShare, MergeRow } from '../store/schedule-write.ts';
 import { normaliseForKey } from './keys.ts';
 
 export interface MergeResult {
@@ -27,18 +42,6 @@ export interface MergeInput {
   now: number;
   /** Called every few hundred sessions so a host can show progress. */
   onProgress?: (done: number, total: number) => void;
-}
-
-interface ExistingRow {
-  id: number;
-  key: string;
-  title: string;
-  start_ms: number;
-  end_ms: number;
-  venue: string | null;
-  room: string | null;
-  status: string;
-  fingerprint: string;
 }
 
 export function conferenceIdentity(title: string): string {
@@ -113,24 +116,15 @@ function contentTitle(schedule: ParsedSchedule): string {
  * whole conference (marking the other days removed) and a big paste does not swallow a small one;
  * a re-paste with some talks added, dropped, moved or renamed still matches. Keys of pasted text are
  * content keys (title + speakers), so a moved talk still counts as shared. Best share wins, then
- * the oldest conference.
+ * the oldest conference. `rows` are the conferences, oldest first, each with how many of the
+ * schedule's `keyCount` distinct keys it holds (store/schedule-write.ts `conferenceShares`).
  */
-function sameSource(db: Db, keys: readonly string[]): { id: number; title: string; identity: string } | undefined {
-  if (keys.length === 0) return undefined;
-  const rows = db
-    .prepare(
-      `SELECT c.id, c.title, c.identity,
-              (SELECT count(*) FROM session s WHERE s.conference_id = c.id AND s.status != 'removed') AS live,
-              (SELECT count(*) FROM json_each(?) k
-                WHERE EXISTS (SELECT 1 FROM session s WHERE s.conference_id = c.id AND s.key = k.value AND s.status != 'removed')) AS shared
-         FROM conference c ORDER BY c.id`
-    )
-    .all(JSON.stringify(keys)) as { id: number; title: string; identity: string; live: number; shared: number }[];
-  let best: (typeof rows)[number] | undefined;
+export function sameSource(keyCount: number, rows: readonly ConferenceShare[]): ConferenceShare | undefined {
+  let best: ConferenceShare | undefined;
   let bestShare = 0;
   for (const r of rows) {
-    if (r.shared === 0 || r.shared * 2 < keys.length || r.shared * 2 < r.live) continue;
-    const share = r.shared / Math.max(keys.length, r.live);
+    if (r.shared === 0 || r.shared * 2 < keyCount || r.shared * 2 < r.live) continue;
+    const share = r.shared / Math.max(keyCount, r.live);
     if (share > bestShare) {
       best = r;
       bestShare = share;
@@ -148,19 +142,17 @@ function sameSource(db: Db, keys: readonly string[]): { id: number; title: strin
  */
 export function chooseTarget(db: Db, schedule: ParsedSchedule): MergeTarget {
   const title = schedule.conference.title;
-  const exists = db.prepare('SELECT id, title FROM conference WHERE identity = ?');
   if (!isUntitled(title)) {
     const identity = conferenceIdentity(title);
-    const row = exists.get(identity) as { id: number; title: string } | undefined;
+    const row = conferenceByIdentity(db, identity);
     return { conferenceId: row?.id ?? null, title, currentTitle: row?.title ?? null, identity, matchedBy: row ? 'title' : null };
   }
   const keys = [...new Set(schedule.sessions.map((s) => s.key))];
-  const same = sameSource(db, keys);
+  const same = keys.length === 0 ? undefined : sameSource(keys.length, conferenceShares(db, keys));
   if (same) return { conferenceId: same.id, title: same.title, currentTitle: same.title, identity: same.identity, matchedBy: 'content' };
   const named = contentTitle(schedule);
-  const titleTaken = db.prepare('SELECT 1 FROM conference WHERE title = ? OR identity = ?').pluck();
   let candidate = named;
-  for (let n = 2; titleTaken.get(candidate, `pasted:${normaliseForKey(candidate)}`) !== undefined; n++) candidate = `${named} (${n})`;
+  for (let n = 2; conferenceNameTaken(db, candidate, `pasted:${normaliseForKey(candidate)}`); n++) candidate = `${named} (${n})`;
   return { conferenceId: null, title: candidate, currentTitle: null, identity: `pasted:${normaliseForKey(candidate)}`, matchedBy: null };
 }
 
@@ -205,88 +197,21 @@ function wallText(ms: number, zone: string): string {
   return `${days[w.weekday - 1]} ${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
 }
 
-interface Statements {
-  insertSession: Statement;
-  updateSession: Statement;
-  markStatus: Statement;
-  deleteSpeakers: Statement;
-  findSpeaker: Statement;
-  insertSpeaker: Statement;
-  updateSpeaker: Statement;
-  linkSpeaker: Statement;
-  insertChange: Statement;
-  plannedWindows: Statement;
-  setWindow: Statement;
-}
-
-function prepare(db: Db): Statements {
-  return {
-    insertSession: db.prepare(
-      `INSERT INTO session (conference_id, key, title, description, start_ms, end_ms, all_day, venue, room, track, type,
-                            url, status, attributes, speakers_text, fingerprint, source_id, recording_url)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-    ),
-    updateSession: db.prepare(
-      `UPDATE session SET title = ?, description = ?, start_ms = ?, end_ms = ?, all_day = ?, venue = ?, room = ?, track = ?,
-              type = ?, url = ?, status = ?, attributes = ?, speakers_text = ?, fingerprint = ?, source_id = ?,
-              recording_url = ?
-        WHERE id = ?`
-    ),
-    markStatus: db.prepare('UPDATE session SET status = ?, source_id = ? WHERE id = ?'),
-    deleteSpeakers: db.prepare('DELETE FROM session_speaker WHERE session_id = ?'),
-    findSpeaker: db.prepare('SELECT id, role, bio FROM speaker WHERE name = ? AND affiliation = ?'),
-    insertSpeaker: db.prepare('INSERT INTO speaker (name, affiliation, role, bio) VALUES (?, ?, ?, ?)'),
-    updateSpeaker: db.prepare('UPDATE speaker SET role = coalesce(?, role), bio = coalesce(?, bio) WHERE id = ?'),
-    linkSpeaker: db.prepare('INSERT INTO session_speaker (session_id, position, speaker_id) VALUES (?, ?, ?)'),
-    insertChange: db.prepare(
-      'INSERT INTO change (conference_id, session_id, source_id, kind, detail, imported_at) VALUES (?, ?, ?, ?, ?, ?)'
-    ),
-    plannedWindows: db.prepare(
-      'SELECT id, arrive_at, leave_at FROM plan_item WHERE session_id = ? AND (arrive_at IS NOT NULL OR leave_at IS NOT NULL)'
-    ),
-    setWindow: db.prepare('UPDATE plan_item SET arrive_at = ?, leave_at = ? WHERE id = ?')
-  };
-}
-
-function linkSpeakers(st: Statements, sessionId: number, s: ParsedSession, cache: Map<string, number>): void {
-  s.speakers.forEach((p, position) => {
-    const affiliation = p.affiliation ?? '';
-    const cacheKey = `${p.name}\u001f${affiliation}`;
-    let speakerId = cache.get(cacheKey);
-    if (speakerId === undefined) {
-      const found = st.findSpeaker.get(p.name, affiliation) as { id: number } | undefined;
-      if (found) {
-        speakerId = found.id;
-        if (p.role || p.bio) st.updateSpeaker.run(p.role, p.bio, speakerId);
-      } else {
-        speakerId = Number(st.insertSpeaker.run(p.name, affiliation, p.role, p.bio).lastInsertRowid);
-      }
-      cache.set(cacheKey, speakerId);
-    }
-    st.linkSpeaker.run(sessionId, position, speakerId);
-  });
-}
-
 /**
  * A planned session that moved takes its attendance window along: "arrive 10 minutes late, leave
  * 15 early" stays that, shifted with the start and kept inside the new slot. A bound that reaches
  * the slot's edge becomes null (the edge itself); a window the shorter slot leaves empty is cleared.
  */
-function followWindow(st: Statements, sessionId: number, oldStart: number, start: number, end: number): void {
+export function shiftedWindow(w: ItemWindow, oldStart: number, start: number, end: number): ItemWindow {
   const delta = start - oldStart;
-  for (const w of st.plannedWindows.all(sessionId) as { id: number; arrive_at: number | null; leave_at: number | null }[]) {
-    let arrive = w.arrive_at === null || w.arrive_at + delta <= start ? null : w.arrive_at + delta;
-    let leave = w.leave_at === null || w.leave_at + delta >= end ? null : w.leave_at + delta;
-    if ((arrive ?? start) >= (leave ?? end)) {
-      arrive = null;
-      leave = null;
-    }
-    st.setWindow.run(arrive, leave, w.id);
-  }
+  const arrive = w.arriveAt === null || w.arriveAt + delta <= start ? null : w.arriveAt + delta;
+  const leave = w.leaveAt === null || w.leaveAt + delta >= end ? null : w.leaveAt + delta;
+  if ((arrive ?? start) >= (leave ?? end)) return { itemId: w.itemId, arriveAt: null, leaveAt: null };
+  return { itemId: w.itemId, arriveAt: arrive, leaveAt: leave };
 }
 
 /** What kinds of change a re-import made to one session, with human details. */
-function describeChanges(old: ExistingRow, s: ParsedSession, zone: string): { kind: ChangeKind; detail: string }[] {
+function describeChanges(old: MergeRow, s: ParsedSession, zone: string): { kind: ChangeKind; detail: string }[] {
   const out: { kind: ChangeKind; detail: string }[] = [];
   if (old.status !== 'scheduled' && s.status === 'scheduled') {
     out.push({ kind: 'restored', detail: `back on the schedule (was ${old.status})` });
@@ -316,38 +241,17 @@ function mergeInTransaction(db: Db, input: MergeInput): MergeResult {
   let conferenceId: number;
   if (existingConf) {
     conferenceId = existingConf.id;
-    // A title the person chose (conference.rename, migration 60) stays; the file's title is used otherwise.
-    db.prepare('UPDATE conference SET title = CASE title_custom WHEN 1 THEN title ELSE ? END, time_zone = ? WHERE id = ?').run(
-      target.title,
-      zone,
-      conferenceId
-    );
+    updateImportedConference(db, conferenceId, target.title, zone);
   } else {
-    conferenceId = Number(
-      db
-        .prepare('INSERT INTO conference (title, identity, time_zone, created_at) VALUES (?, ?, ?, ?)')
-        .run(target.title, target.identity, zone, now).lastInsertRowid
-    );
+    conferenceId = insertConference(db, { title: target.title, identity: target.identity, timeZone: zone, now });
   }
   const contentHash = createHash('sha256').update(input.rawText).digest('hex');
-  const sourceId = Number(
-    db
-      .prepare(
-        `INSERT INTO source (conference_id, format, file_name, content_hash, raw_text, zone_rule, zone_detail, imported_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-      )
-      .run(conferenceId, schedule.format, input.fileName, contentHash, input.rawText, schedule.zone.rule, schedule.zone.detail, now)
-      .lastInsertRowid
-  );
+  const sourceId = insertSource(db, conferenceId, schedule, { fileName: input.fileName, contentHash, rawText: input.rawText, now });
 
-  const st = prepare(db);
-  const existing = new Map<string, ExistingRow>();
+  const sessions = sessionWriter(db);
+  const existing = new Map<string, MergeRow>();
   if (existingConf) {
-    for (const row of db
-      .prepare('SELECT id, key, title, start_ms, end_ms, venue, room, status, fingerprint FROM session WHERE conference_id = ?')
-      .all(conferenceId) as ExistingRow[]) {
-      existing.set(row.key, row);
-    }
+    for (const row of mergeRows(db, conferenceId)) existing.set(row.key, row);
   }
   const recordChanges = existingConf !== undefined;
   const result: MergeResult = {
@@ -360,41 +264,30 @@ function mergeInTransaction(db: Db, input: MergeInput): MergeResult {
     removed: 0,
     changeIds: []
   };
+  const recordChange = changeRecorder(db, { conferenceId, sourceId, importedAt: now });
   const change = (sessionId: number, kind: ChangeKind, detail: string) => {
-    result.changeIds.push(Number(st.insertChange.run(conferenceId, sessionId, sourceId, kind, detail, now).lastInsertRowid));
+    result.changeIds.push(recordChange(sessionId, kind, detail));
   };
-  const speakerCache = new Map<string, number>();
   const seen = new Set<string>();
   const total = schedule.sessions.length;
 
   schedule.sessions.forEach((s, i) => {
     if (seen.has(s.key)) return; // parsers make keys unique; a duplicate here would violate UNIQUE
     seen.add(s.key);
-    const fingerprint = sessionFingerprint(s);
-    const attributes = JSON.stringify(s.attributes);
-    const spText = speakersText(s);
+    const extras = { fingerprint: sessionFingerprint(s), speakersText: speakersText(s), sourceId };
     const old = existing.get(s.key);
     if (!old) {
-      const id = Number(
-        st.insertSession.run(
-          conferenceId, s.key, s.title, s.description, s.start, s.end, s.allDay ? 1 : 0, s.venue, s.room, s.track,
-          s.type, s.url, s.status, attributes, spText, fingerprint, sourceId, s.recordingUrl ?? null
-        ).lastInsertRowid
-      );
-      linkSpeakers(st, id, s, speakerCache);
+      const id = sessions.insert(conferenceId, s, extras);
       result.added++;
       if (recordChanges) change(id, 'added', `new on the schedule: ${wallText(s.start, zone)}`);
-    } else if (old.fingerprint === fingerprint && old.status === s.status) {
+    } else if (old.fingerprint === extras.fingerprint && old.status === s.status) {
       result.unchanged++;
     } else {
       const kinds = describeChanges(old, s, zone);
-      st.updateSession.run(
-        s.title, s.description, s.start, s.end, s.allDay ? 1 : 0, s.venue, s.room, s.track, s.type, s.url, s.status,
-        attributes, spText, fingerprint, sourceId, s.recordingUrl ?? null, old.id
-      );
-      if (old.start_ms !== s.start || old.end_ms !== s.end) followWindow(st, old.id, old.start_ms, s.start, s.end);
-      st.deleteSpeakers.run(old.id);
-      linkSpeakers(st, old.id, s, speakerCache);
+      sessions.update(old.id, s, extras);
+      if (old.start_ms !== s.start || old.end_ms !== s.end) {
+        setItemWindows(db, windowsOfSession(db, old.id).map((w) => shiftedWindow(w, old.start_ms, s.start, s.end)));
+      }
       result.updated++;
       for (const k of kinds) change(old.id, k.kind, k.detail);
     }
@@ -403,7 +296,7 @@ function mergeInTransaction(db: Db, input: MergeInput): MergeResult {
 
   for (const old of existing.values()) {
     if (seen.has(old.key) || old.status === 'removed') continue;
-    st.markStatus.run('removed', sourceId, old.id);
+    sessions.markRemoved(old.id, sourceId);
     result.removed++;
     change(old.id, 'removed', 'no longer in the schedule');
   }

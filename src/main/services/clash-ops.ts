@@ -10,17 +10,12 @@ import type { PlanItem, ScheduleChange } from '../../shared/domain.ts';
 import { KnownPlaces, placeKeyOfLabel, placeLabel, placeOf } from '../../shared/places.ts';
 import { resolveByPriority, unresolvedBlockClashes } from '../../shared/resolve.ts';
 import { createTravelLookup, estimateTravelMinutes } from '../../shared/travel.ts';
-import type { TravelLookup, TravelOverride } from '../../shared/travel.ts';
+import type { TravelLookup } from '../../shared/travel.ts';
 import { latestChanges } from '../store/changes.ts';
 import { sessionPlaces } from '../store/sessions.ts';
 import { listPlan } from '../store/plan.ts';
+import { putTravel, travelOverrides } from '../store/travel.ts';
 import { removeItems, setStates, setWindows } from './plan-ops.ts';
-
-export function travelOverrides(db: Db, conferenceId: number | undefined): TravelOverride[] {
-  return db
-    .prepare('SELECT place_a AS "from", place_b AS "to", minutes FROM travel WHERE (? IS NULL OR conference_id = ?)')
-    .all(conferenceId ?? null, conferenceId ?? null) as TravelOverride[];
-}
 
 /** The conference's own places: a block's typed place outside them has an unknown walk. */
 export function knownPlaces(db: Db, conferenceId: number | undefined): KnownPlaces {
@@ -166,9 +161,6 @@ export function setTravel(db: Db, req: Request<'travel.set'>): TravelEntry[] {
   const b = placeOf(req.to, null);
   if (!a || !b) throw new ClashlessError('bad-request', 'Both places need a name.', a ? 'field to' : 'field from');
   const [x, y] = [placeLabel(a), placeLabel(b)].sort() as [string, string];
-  db.prepare(
-    `INSERT INTO travel (conference_id, place_a, place_b, minutes) VALUES (?, ?, ?, ?)
-     ON CONFLICT (conference_id, place_a, place_b) DO UPDATE SET minutes = excluded.minutes`
-  ).run(req.conferenceId, x, y, req.minutes);
+  putTravel(db, req.conferenceId, x, y, req.minutes);
   return listTravel(db, req.conferenceId);
 }

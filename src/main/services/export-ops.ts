@@ -1,6 +1,6 @@
 // Exporting the plan: builds the agenda model from the store and renders the chosen format.
-// SEQUENCE bookkeeping lives here: a UID's sequence rises only when what the event shows changed
-// since the last export, so calendars update the event instead of ignoring or duplicating it.
+// An .ics export asks store/export-state.ts for each event's SEQUENCE (it rises only when what the
+// event shows changed since the last export).
 import type { Database as Db } from 'better-sqlite3';
 import type { ExportedFile, Request } from '../../shared/contract.ts';
 import { PLAN_STATES } from '../../shared/domain.ts';
@@ -15,7 +15,8 @@ import { buildPrintHtml } from '../export/print-html.ts';
 import { buildReportHtml } from '../export/report-html.ts';
 import { buildReportMarkdown } from '../export/report.ts';
 import { listPlan } from '../store/plan.ts';
-import { getConference, getSessions, sessionSpans } from '../store/sessions.ts';
+import { exportSequences } from '../store/export-state.ts';
+import { exportUids, getConference, getSessions, sessionSpans } from '../store/sessions.ts';
 import { dayBoundaryMinutes } from '../../shared/conference-days.ts';
 import { planClashes } from './clash-ops.ts';
 
@@ -35,7 +36,8 @@ function buildEntries(db: Db, plan: PlanItem[]): AgendaEntry[] {
   const sessions = new Map(getSessions(db, plan.flatMap((p) => (p.sessionId === null ? [] : [p.sessionId]))).map((s) => [s.id, s]));
   const clashes = planClashes(db, plan).map((c) => c.clash);
   const titles = new Map(plan.map((p) => [p.id, p.title]));
-  const uids = pinnedUids(db, [...sessions.keys()]);
+  // UIDs kept from before a key change, so calendars keep updating the same events.
+  const uids = exportUids(db, [...sessions.keys()]);
   const clashNames = new Map<number, string[]>();
   for (const c of clashes) {
     clashNames.set(c.a, [...(clashNames.get(c.a) ?? []), titles.get(c.b) ?? '']);
@@ -47,36 +49,6 @@ function buildEntries(db: Db, plan: PlanItem[]): AgendaEntry[] {
     clashesWith: clashNames.get(item.id) ?? [],
     uid: item.sessionId === null ? null : (uids.get(item.sessionId) ?? null)
   }));
-}
-
-/** UIDs kept from before a key change (migration 0020), so calendars keep updating the same events. */
-function pinnedUids(db: Db, sessionIds: number[]): Map<number, string> {
-  if (sessionIds.length === 0) return new Map();
-  const rows = db
-    .prepare('SELECT id, export_uid FROM session WHERE export_uid IS NOT NULL AND id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(sessionIds)) as { id: number; export_uid: string }[];
-  return new Map(rows.map((r) => [r.id, r.export_uid]));
-}
-
-/** Raise SEQUENCE for entries whose exported content changed since the last export; remember the new state. */
-function sequencesFor(db: Db, entries: AgendaEntry[]): Map<string, number> {
-  const get = db.prepare('SELECT fingerprint, sequence FROM export_state WHERE uid = ?');
-  const put = db.prepare(
-    `INSERT INTO export_state (uid, fingerprint, sequence) VALUES (?, ?, ?)
-     ON CONFLICT (uid) DO UPDATE SET fingerprint = excluded.fingerprint, sequence = excluded.sequence`
-  );
-  const out = new Map<string, number>();
-  db.transaction(() => {
-    for (const e of entries) {
-      const uid = entryUid(e);
-      const fp = entryFingerprint(e);
-      const old = get.get(uid) as { fingerprint: string; sequence: number } | undefined;
-      const seq = !old ? 0 : old.fingerprint === fp ? old.sequence : old.sequence + 1;
-      if (!old || old.fingerprint !== fp) put.run(uid, fp, seq);
-      out.set(uid, seq);
-    }
-  })();
-  return out;
 }
 
 export function exportAgenda(db: Db, now: number, req: Request<'export.agenda'>): ExportedFile {
@@ -98,7 +70,8 @@ export function exportAgenda(db: Db, now: number, req: Request<'export.agenda'>)
     calendarName: named ? `Clashless — ${named.title}` : 'Clashless agenda',
     timeZone: zone,
     entries: included,
-    sequences: req.format === 'ics' ? sequencesFor(db, included) : new Map(),
+    sequences:
+      req.format === 'ics' ? exportSequences(db, included.map((e) => ({ uid: entryUid(e), fingerprint: entryFingerprint(e) }))) : new Map(),
     now,
     alarmMinutes: req.alarmMinutes ?? null,
     states,

@@ -5,33 +5,29 @@ import { ClashlessError } from '../../shared/contract.ts';
 import type { Request } from '../../shared/contract.ts';
 import type { PlanItem, PlanState } from '../../shared/domain.ts';
 import { editPlan, getPlanItems, getRows, quoteTitle as quote, rowsBySession } from '../store/plan.ts';
+import { deletePlanItems, insertBlock, insertPlannedSession, setItemStates, setItemWindows, updateColumns } from '../store/plan-edits.ts';
+import { findSessionsByIds, getConference } from '../store/sessions.ts';
 
 export function addSessions(db: Db, now: number, sessionIds: number[], state: PlanState = 'going'): PlanItem[] {
   const unique = [...new Set(sessionIds)];
   // Everything read to decide the edit is read inside its transaction (see editPlan), so another
   // process's commit can never land between the read and the write.
   const ids = editPlan(db, now, () => {
-    const sessions = db
-      .prepare('SELECT id, conference_id, title FROM session WHERE id IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(unique)) as { id: number; conference_id: number; title: string }[];
+    const sessions = findSessionsByIds(db, unique);
     if (sessions.length !== unique.length) {
       const found = new Set(sessions.map((s) => s.id));
       const missing = unique.filter((id) => !found.has(id));
       throw new ClashlessError('not-found', `No session with id ${missing.slice(0, 5).join(', ')}.`, 'field sessionIds');
     }
     const existing = new Map(rowsBySession(db, unique).map((r) => [r.session_id, r]));
-    const insert = db.prepare(
-      'INSERT INTO plan_item (conference_id, session_id, state, priority, created_at) VALUES (?, ?, ?, 3, ?)'
-    );
-    const setState = db.prepare('UPDATE plan_item SET state = ? WHERE id = ?');
     const touched: number[] = [];
     for (const s of sessions) {
       const row = existing.get(s.id);
       if (row) {
-        setState.run(state, row.id);
+        setItemStates(db, [{ itemId: row.id, state }]);
         touched.push(row.id);
       } else {
-        touched.push(Number(insert.run(s.conference_id, s.id, state, now).lastInsertRowid));
+        touched.push(insertPlannedSession(db, now, { conferenceId: s.conference_id, sessionId: s.id, state }));
       }
     }
     const label = sessions.length === 1 ? `Plan ${quote(sessions[0]!.title)}` : `Plan ${sessions.length} sessions`;
@@ -45,7 +41,7 @@ export function removeItems(db: Db, now: number, itemIds: number[]): PlanItem[] 
   editPlan(db, now, () => {
     items = getPlanItems(db, itemIds);
     if (items.length === 0) throw new ClashlessError('not-found', 'None of these items are in the plan.', 'field itemIds');
-    db.prepare('DELETE FROM plan_item WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(items.map((i) => i.id)));
+    deletePlanItems(db, items.map((i) => i.id));
     const label = items.length === 1 ? `Remove ${quote(items[0]!.title)}` : `Remove ${items.length} items`;
     return { ids: items.map((i) => i.id), label };
   });
@@ -56,22 +52,6 @@ function requireItem(db: Db, itemId: number): PlanItem {
   const item = getPlanItems(db, [itemId])[0];
   if (!item) throw new ClashlessError('not-found', `No plan item with id ${itemId}.`, 'field itemId');
   return item;
-}
-
-type EditableColumn = 'state' | 'priority' | 'note' | 'arrive_at' | 'leave_at' | 'title' | 'start_ms' | 'end_ms' | 'place';
-
-/**
- * Write only the columns a request changes: a field the request leaves out is never written back,
- * so it can never overwrite what another writer committed meanwhile.
- */
-function updateColumns(db: Db, itemId: number, changes: Partial<Record<EditableColumn, string | number | null>>): void {
-  // Column names come from the fixed EditableColumn list above, never from the request.
-  const set = (Object.entries(changes) as [EditableColumn, string | number | null | undefined][]).filter(([, v]) => v !== undefined);
-  if (set.length === 0) return;
-  db.prepare(`UPDATE plan_item SET ${set.map(([c]) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({
-    ...Object.fromEntries(set),
-    id: itemId
-  });
 }
 
 export function updateItem(db: Db, now: number, req: Request<'plan.update'>): PlanItem[] {
@@ -102,8 +82,7 @@ export function updateItem(db: Db, now: number, req: Request<'plan.update'>): Pl
 /** Set states for several items in one undoable step (clash resolutions). */
 export function setStates(db: Db, now: number, changes: { itemId: number; state: PlanState }[], label: string): PlanItem[] {
   const ids = editPlan(db, now, () => {
-    const st = db.prepare('UPDATE plan_item SET state = ? WHERE id = ?');
-    for (const c of changes) st.run(c.state, c.itemId);
+    setItemStates(db, changes);
     return { ids: changes.map((c) => c.itemId), label };
   });
   return getPlanItems(db, ids);
@@ -117,8 +96,7 @@ export function setWindows(
   label: string
 ): PlanItem[] {
   const ids = editPlan(db, now, () => {
-    const st = db.prepare('UPDATE plan_item SET arrive_at = ?, leave_at = ? WHERE id = ?');
-    for (const c of changes) st.run(c.arriveAt, c.leaveAt, c.itemId);
+    setItemWindows(db, changes);
     return { ids: changes.map((c) => c.itemId), label };
   });
   return getPlanItems(db, ids);
@@ -126,17 +104,15 @@ export function setWindows(
 
 export function createBlock(db: Db, now: number, req: Request<'block.create'>): PlanItem[] {
   if (req.end < req.start) throw new ClashlessError('bad-request', 'A block must end after it starts.', 'field end');
-  const conf = db.prepare('SELECT id FROM conference WHERE id = ?').get(req.conferenceId);
-  if (!conf) throw new ClashlessError('not-found', `No conference with id ${req.conferenceId}.`, 'field conferenceId');
+  if (!getConference(db, req.conferenceId)) throw new ClashlessError('not-found', `No conference with id ${req.conferenceId}.`, 'field conferenceId');
   const ids = editPlan(db, now, () => {
-    const id = Number(
-      db
-        .prepare(
-          `INSERT INTO plan_item (conference_id, title, start_ms, end_ms, place, state, priority, created_at)
-           VALUES (?, ?, ?, ?, ?, 'going', 3, ?)`
-        )
-        .run(req.conferenceId, req.title.trim() || 'Busy', req.start, req.end, req.place ?? null, now).lastInsertRowid
-    );
+    const id = insertBlock(db, now, {
+      conferenceId: req.conferenceId,
+      title: req.title.trim() || 'Busy',
+      start: req.start,
+      end: req.end,
+      place: req.place ?? null
+    });
     return { ids: [id], label: `Add block ${quote(req.title)}` };
   });
   return getPlanItems(db, ids);

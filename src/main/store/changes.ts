@@ -50,3 +50,10 @@ export function changesByIds(db: Db, ids: readonly number[]): ScheduleChange[] {
     .all(JSON.stringify(ids)) as ChangeRow[];
   return rows.map(toChange);
 }
+
+/** What one import records: a writer with its statement prepared once; each call returns the change's id. */
+export function changeRecorder(db: Db, c: { conferenceId: number; sourceId: number; importedAt: number }) {
+  const insert = db.prepare('INSERT INTO change (conference_id, session_id, source_id, kind, detail, imported_at) VALUES (?, ?, ?, ?, ?, ?)');
+  return (sessionId: number, kind: ChangeKind, detail: string): number =>
+    Number(insert.run(c.conferenceId, sessionId, c.sourceId, kind, detail, c.importedAt).lastInsertRowid);
+}

@@ -19,6 +19,7 @@ import { readTitle, writeTitle } from './conference-title.ts';
 import type { TitleState } from './conference-title.ts';
 import { applyFriendEntry, isFriendEntry, renumberFriendEntry } from './friends.ts';
 import { record } from './history.ts';
+import { deletePlanItems } from './plan-edits.ts';
 import type { FriendEntry } from './friends.ts';
 
 /** A plan_item row exactly as stored (the unit of history snapshots). */
@@ -152,11 +153,6 @@ function putRows(db: Db, rows: readonly PlanRow[]): void {
   // A history entry written before migration 0050 has no reminder_minutes, one before 0070 no
   // outcome or rating: the item had none then.
   for (const r of rows) st.run({ ...r, reminder_minutes: r.reminder_minutes ?? null, outcome: r.outcome ?? null, rating: r.rating ?? null });
-}
-
-function deleteRows(db: Db, ids: readonly number[]): void {
-  if (ids.length === 0) return;
-  db.prepare('DELETE FROM plan_item WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
 }
 
 /**
@@ -302,7 +298,7 @@ interface Snapshot {
 
 function applySnapshot(db: Db, snap: Snapshot): void {
   const toDelete = snap.ids.filter((_, i) => snap.rows[i] === null);
-  deleteRows(db, toDelete);
+  deletePlanItems(db, toDelete);
   putRows(
     db,
     snap.rows.filter((r): r is PlanRow => r !== null)

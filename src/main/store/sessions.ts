@@ -1,4 +1,5 @@
-// Reading conferences and sessions. All SQL for these tables lives here, with bound parameters only.
+// Reading conferences and sessions, with bound parameters only. What an import writes to these
+// tables is in schedule-write.ts.
 import type { Database as Db } from 'better-sqlite3';
 import type { Conference, Session, SessionStatus, Speaker } from '../../shared/domain.ts';
 import { isoDateInZone } from '../../shared/time.ts';
@@ -119,6 +120,11 @@ export function getConference(db: Db, id: number): { id: number; title: string; 
     | undefined;
 }
 
+/** Whether the database holds any conference at all (a first run seeds only an empty one). */
+export function hasConferences(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM conference LIMIT 1').get() !== undefined;
+}
+
 /**
  * Turn what a person types into an FTS5 query: every word must match, the last one as a prefix
  * (search-as-you-type). Quotes make each word a literal, so FTS syntax in the input is inert.
@@ -219,13 +225,32 @@ export function getSessions(db: Db, ids: readonly number[]): Session[] {
   return withSpeakers(db, rows);
 }
 
+/** UIDs kept from before a key change (migration 0020), by session id, for the sessions that have one. */
+export function exportUids(db: Db, sessionIds: readonly number[]): Map<number, string> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = db
+    .prepare('SELECT id, export_uid FROM session WHERE export_uid IS NOT NULL AND id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(sessionIds)) as { id: number; export_uid: string }[];
+  return new Map(rows.map((r) => [r.id, r.export_uid]));
+}
+
+/** A session named by the CLI or planned: its id, conference and title. */
+export interface SessionHead {
+  id: number;
+  conference_id: number;
+  title: string;
+}
+
 /** Sessions whose key matches, across all conferences (the CLI's KEY arguments). */
-export function findSessionsByKey(db: Db, key: string): { id: number; conference_id: number; title: string }[] {
-  return db.prepare('SELECT id, conference_id, title FROM session WHERE key = ?').all(key) as {
-    id: number;
-    conference_id: number;
-    title: string;
-  }[];
+export function findSessionsByKey(db: Db, key: string): SessionHead[] {
+  return db.prepare('SELECT id, conference_id, title FROM session WHERE key = ?').all(key) as SessionHead[];
+}
+
+/** The sessions with these ids that exist. */
+export function findSessionsByIds(db: Db, ids: readonly number[]): SessionHead[] {
+  return db
+    .prepare('SELECT id, conference_id, title FROM session WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(ids)) as SessionHead[];
 }
 
 /** Start and end of every scheduled session of a conference (for where its days start). */
