@@ -249,7 +249,7 @@ export function createApi(
       return historyResult(done);
     },
     async 'clash.list'(req: Request<'clash.list'>) {
-      return listClashes(db, req.conferenceId);
+      return listClashes(db, req.conferenceId, req.conferenceIds);
     },
     async 'clash.resolve'(req: Request<'clash.resolve'>) {
       const items = resolveClash(db, clock(), req);

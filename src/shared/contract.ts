@@ -137,7 +137,11 @@ export const schemas = {
   }),
   'history.undo': z.strictObject({}),
   'history.redo': z.strictObject({}),
-  'clash.list': z.strictObject({ conferenceId: id.optional() }),
+  'clash.list': z.strictObject({
+    conferenceId: id.optional(),
+    /** Without conferenceId: only the plans of these conferences (My week's), not every conference. */
+    conferenceIds: z.array(id).max(1_000).optional()
+  }),
   'clash.resolve': z.strictObject({
     a: id,
     b: id,

@@ -82,4 +82,22 @@ describe('clash.list across conferences', () => {
       message: '“Talk one” and “Talk two” belong to different conferences, so the walk between them is unknown; keep one of them instead.'
     });
   });
+
+  it('conferenceIds keeps My week to its conferences: another week’s clashes are not counted', async () => {
+    const host = tempServices();
+    hosts.push(host);
+    const { api } = host;
+    const overlap = (prefix: string, day: string) => [
+      { uid: `${prefix}1@test`, start: `${day}T090000Z`, end: `${day}T100000Z`, title: `${prefix} one`, location: 'Hall A' },
+      { uid: `${prefix}2@test`, start: `${day}T093000Z`, end: `${day}T103000Z`, title: `${prefix} two`, location: 'Hall A' }
+    ];
+    const march = await planConference(host, 'March Days', overlap('m', '20250310'));
+    const june = await planConference(host, 'June Days', overlap('j', '20250610'));
+    const plan = await api['plan.list']({});
+    const conferenceOf = new Map(plan.map((p) => [p.id, p.conferenceId]));
+    const conferencesIn = (clashes: { a: number; b: number }[]) => [...new Set(clashes.flatMap((c) => [conferenceOf.get(c.a), conferenceOf.get(c.b)]))];
+    expect(conferencesIn(await api['clash.list']({}))).toEqual(expect.arrayContaining([march, june]));
+    expect(conferencesIn(await api['clash.list']({ conferenceIds: [march] }))).toEqual([march]);
+    expect(await api['clash.list']({ conferenceIds: [] })).toEqual([]);
+  });
 });

@@ -96,3 +96,23 @@ describe('ConferenceData', () => {
     expect(state.rows).toEqual([]);
   });
 });
+
+describe('ConferenceData on a switch of conference', () => {
+  it('shows nothing of the previous conference while the next one loads', async () => {
+    const fake = new FakeApi();
+    fake.answer('plan.list', (req) => [planItem(req.conferenceId!, req.conferenceId!, 'missed')]);
+    fake.answer('session.get', (req) => session(req.sessionId, null));
+    const state = new WatchLaterState(fake as unknown as ClientApi);
+    state.setConference(1);
+    await fake.settle();
+    expect(state.rows.map((r) => r.itemId)).toEqual([1]);
+    fake.hold('plan.list');
+    state.setConference(2);
+    expect(state.rows).toEqual([]);
+    expect(state.loaded).toBe(false);
+    fake.release('plan.list', [0]);
+    await fake.settle();
+    expect(state.rows.map((r) => r.itemId)).toEqual([2]);
+    expect(state.loaded).toBe(true);
+  });
+});

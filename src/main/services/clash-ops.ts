@@ -48,8 +48,9 @@ export function planClashes(db: Db, plan: readonly PlanItem[]): JudgedClash[] {
 }
 
 /** Every clash in the plan, the ones a schedule change caused first, each with the split it allows. */
-export function listClashes(db: Db, conferenceId: number | undefined): ClashView[] {
-  const plan = listPlan(db, conferenceId);
+export function listClashes(db: Db, conferenceId: number | undefined, among?: readonly number[]): ClashView[] {
+  const within = conferenceId === undefined && among !== undefined ? new Set(among) : null;
+  const plan = within ? listPlan(db, undefined).filter((p) => within.has(p.conferenceId)) : listPlan(db, conferenceId);
   const clashes = planClashes(db, plan);
   const causes = new Map<number, ScheduleChange>();
   const confIds = conferenceId !== undefined ? [conferenceId] : [...new Set(plan.map((p) => p.conferenceId))];

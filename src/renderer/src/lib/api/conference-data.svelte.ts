@@ -31,6 +31,12 @@ export abstract class ConferenceData<T> {
   }
 
   setConference(conferenceId: number | null): void {
+    if (conferenceId !== this.#conferenceId) {
+      // Another conference: never show the last one's rows (or its error) while this one loads.
+      this.keep(this.empty());
+      this.#error = null;
+      this.#loaded = false;
+    }
     this.#conferenceId = conferenceId;
     void this.refresh();
   }
@@ -55,6 +61,8 @@ export abstract class ConferenceData<T> {
 
   /** Fetch what the panel shows for `conferenceId` (null: no conference chosen; the panel says what that shows). */
   protected abstract load(conferenceId: number | null): Promise<T>;
+  /** What the panel holds before anything is loaded. */
+  protected abstract empty(): T;
   /** Keep a fresh answer (only the newest refresh's answer arrives here). */
   protected abstract keep(value: T): void;
 }

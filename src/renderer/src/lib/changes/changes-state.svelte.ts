@@ -36,6 +36,10 @@ export class ChangesState extends ConferenceData<{ changes: ScheduleChange[]; it
     return { changes, items };
   }
 
+  protected empty(): { changes: ScheduleChange[]; items: PlanItem[] } {
+    return { changes: [], items: [] };
+  }
+
   protected keep(value: { changes: ScheduleChange[]; items: PlanItem[] }): void {
     this.#changes = value.changes;
     this.#items = value.items;

@@ -1,8 +1,9 @@
 // Just the number of clashes, for the toolbar badge: one cheap call, refreshed on plan changes.
 import type { ClientApi } from '../../../../shared/contract.ts';
 import { ConferenceData } from '../api/conference-data.svelte.ts';
+import { clashScope } from './clash-scope.ts';
 
-export class ClashCountState extends ConferenceData<number> {
+export class ClashCountState extends ConferenceData<number | null> {
   #count = $state<number | null>(null);
 
   constructor(api: ClientApi) {
@@ -14,13 +15,27 @@ export class ClashCountState extends ConferenceData<number> {
     return this.error === null ? this.#count : null;
   }
 
-  /** Null counts the clashes across every conference. */
-  protected async load(conferenceId: number | null): Promise<number> {
-    const clashes = await this.api['clash.list'](conferenceId === null ? {} : { conferenceId });
+  #within: readonly number[] | null = null;
+
+  /** In My week (conference null): count only among the conferences shown. */
+  setWithin(within: readonly number[] | null): void {
+    const same = within === this.#within || (within !== null && this.#within !== null && within.join() === this.#within.join());
+    if (same) return;
+    this.#within = within;
+    void this.refresh();
+  }
+
+  /** Null counts the clashes across every conference (or those of setWithin). */
+  protected async load(conferenceId: number | null): Promise<number | null> {
+    const clashes = await this.api['clash.list'](clashScope(conferenceId, this.#within));
     return clashes.length;
   }
 
-  protected keep(count: number): void {
+  protected empty(): number | null {
+    return null;
+  }
+
+  protected keep(count: number | null): void {
     this.#count = count;
   }
 }

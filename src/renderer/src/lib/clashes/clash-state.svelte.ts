@@ -6,10 +6,12 @@ import type { PlanItem } from '../../../../shared/domain.ts';
 import { toUserError, type UserError } from '../import/user-error.ts';
 import { buildClashRows, resolutionMessage, type ClashAction, type ClashRow } from './clash-text.ts';
 import { followConferenceChanges } from '../api/follow-changes.ts';
+import { clashScope } from './clash-scope.ts';
 
 export class ClashState {
   readonly #api: ClientApi;
   #conferenceId = $state<number | null>(null);
+  #within: readonly number[] | null = null;
   #clashes = $state.raw<ClashView[]>([]);
   #items = $state.raw<PlanItem[]>([]);
   #rows = $derived(buildClashRows(this.#clashes, this.#items));
@@ -72,7 +74,15 @@ export class ClashState {
     return this.#itemsById.get(id);
   }
 
-  /** Show another conference (null: every conference). */
+  /** In My week (conference null): the conferences shown, so other weeks' clashes stay out. */
+  setWithin(within: readonly number[] | null): void {
+    const same = within === this.#within || (within !== null && this.#within !== null && within.join() === this.#within.join());
+    if (same) return;
+    this.#within = within;
+    void this.refresh();
+  }
+
+  /** Show another conference (null: every conference, or those of setWithin). */
   setConference(conferenceId: number | null): void {
     if (conferenceId === this.#conferenceId && this.#loaded) return;
     this.#conferenceId = conferenceId;
@@ -90,8 +100,13 @@ export class ClashState {
   async refresh(): Promise<void> {
     const sequence = ++this.#sequence;
     const scope = this.#conferenceId === null ? {} : { conferenceId: this.#conferenceId };
+    const within = this.#conferenceId === null && this.#within !== null ? new Set(this.#within) : null;
     try {
-      const [clashes, items] = await Promise.all([this.#api['clash.list'](scope), this.#api['plan.list'](scope)]);
+      const [clashes, plan] = await Promise.all([
+        this.#api['clash.list'](clashScope(this.#conferenceId, this.#within)),
+        this.#api['plan.list'](scope)
+      ]);
+      const items = within ? plan.filter((p) => within.has(p.conferenceId)) : plan;
       if (sequence !== this.#sequence) return;
       this.#clashes = clashes;
       this.#items = items;

@@ -17,30 +17,33 @@ export interface PendingFriend {
 
 export class FriendsState extends ActionMessages {
   readonly #api: ClientApi;
-  #conferenceId: number | null = null;
+  /** The conferences on screen: one, or every conference of the week in My week. */
+  #conferenceIds: readonly number[] = [];
   #list = $state.raw<FriendInfo[]>([]);
   #attendance = $state.raw<ReadonlyMap<number, readonly number[]>>(new Map());
   #byId = $derived(new Map(this.#list.map((f) => [f.id, f])));
   #pending = $state.raw<PendingFriend | null>(null);
   #sequence = 0;
 
-  constructor(api: ClientApi, conferenceId: () => number | null) {
+  constructor(api: ClientApi, conferenceIds: () => readonly number[]) {
     super();
     this.#api = api;
     $effect(() => {
-      const id = conferenceId();
+      const ids = conferenceIds();
       untrack(() => {
-        this.#conferenceId = id;
+        this.#conferenceIds = ids;
         void this.refresh();
       });
     });
-    $effect(() => followConferenceChanges(api, () => this.#conferenceId, () => void this.refresh()));
+    // One conference: its changes; several (My week): any change may concern one of them.
+    const shown = (): number | null => (this.#conferenceIds.length === 1 ? this.#conferenceIds[0]! : null);
+    $effect(() => followConferenceChanges(api, shown, () => void this.refresh()));
   }
 
   get list(): FriendInfo[] {
     return this.#list;
   }
-  /** Session id → the ids of the friends who go, for the conference on screen. */
+  /** Session id → the ids of the friends who go, for the conferences on screen. */
   get attendance(): ReadonlyMap<number, readonly number[]> {
     return this.#attendance;
   }
@@ -57,15 +60,16 @@ export class FriendsState extends ActionMessages {
 
   async refresh(): Promise<void> {
     const sequence = ++this.#sequence;
-    const conferenceId = this.#conferenceId;
+    const conferenceIds = this.#conferenceIds;
     try {
-      const [list, sessions] = await Promise.all([
+      const [list, ...perConference] = await Promise.all([
         this.#api['friends.list']({}),
-        conferenceId === null ? Promise.resolve([]) : this.#api['friends.sessions']({ conferenceId })
+        ...conferenceIds.map((conferenceId) => this.#api['friends.sessions']({ conferenceId }))
       ]);
       if (sequence !== this.#sequence) return;
       this.#list = list;
-      this.#attendance = new Map(sessions.map((s) => [s.sessionId, s.friendIds]));
+      this.#attendance = new Map(perConference.flat().map((s) => [s.sessionId, s.friendIds]));
+      this.failure = null;
     } catch (err) {
       if (sequence === this.#sequence) this.failure = toUserError(err, 'Could not load your friends’ plans.');
     }

@@ -23,6 +23,10 @@ export class WatchLaterState extends ConferenceData<WatchLaterRow[]> {
     return watchLaterRows(items, new Map(sessions.map((s: Session) => [s.id, s])));
   }
 
+  protected empty(): WatchLaterRow[] {
+    return [];
+  }
+
   protected keep(rows: WatchLaterRow[]): void {
     this.#rows = rows;
   }
