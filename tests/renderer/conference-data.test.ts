@@ -6,30 +6,12 @@ import type { ClientApi } from '../../src/shared/contract.ts';
 import type { PlanItem, Session } from '../../src/shared/domain.ts';
 import { ChangesState } from '../../src/renderer/src/lib/changes/changes-state.svelte.ts';
 import { WatchLaterState } from '../../src/renderer/src/lib/watch-later/watch-later-state.svelte.ts';
+import { planItemFor, seedSessions } from '../fixtures/export-agenda.ts';
 import { FakeApi } from './fake-api.ts';
 
+/** A planned session of the seed fixture, with the ids and outcome the case needs. */
 function planItem(id: number, conferenceId: number, outcome: PlanItem['outcome']): PlanItem {
-  return {
-    id,
-    conferenceId,
-    kind: 'session',
-    sessionId: id * 10,
-    sessionKey: `k${id}`,
-    title: `Talk ${id}`,
-    start: Date.UTC(2025, 1, 1, 9 + id),
-    end: Date.UTC(2025, 1, 1, 10 + id),
-    venue: null,
-    room: `Room ${id}`,
-    state: 'going',
-    priority: 3,
-    arriveAt: null,
-    leaveAt: null,
-    note: null,
-    reminder: null,
-    status: 'scheduled',
-    outcome,
-    rating: null
-  };
+  return planItemFor(seedSessions()[id]!, { id, conferenceId, sessionId: id * 10, outcome, rating: null });
 }
 
 function session(id: number, recordingUrl: string | null): Session {
