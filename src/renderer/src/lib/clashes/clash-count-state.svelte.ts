@@ -1,7 +1,7 @@
 // Just the number of clashes, for the toolbar badge: one cheap call, refreshed on plan changes.
 import type { ClientApi } from '../../../../shared/contract.ts';
 import { ConferenceData } from '../api/conference-data.svelte.ts';
-import { clashScope } from './clash-scope.ts';
+import { clashScope, sameScope } from './clash-scope.ts';
 
 export class ClashCountState extends ConferenceData<number | null> {
   #count = $state<number | null>(null);
@@ -19,8 +19,7 @@ export class ClashCountState extends ConferenceData<number | null> {
 
   /** In My week (conference null): count only among the conferences shown. */
   setWithin(within: readonly number[] | null): void {
-    const same = within === this.#within || (within !== null && this.#within !== null && within.join() === this.#within.join());
-    if (same) return;
+    if (sameScope(within, this.#within)) return;
     this.#within = within;
     void this.refresh();
   }

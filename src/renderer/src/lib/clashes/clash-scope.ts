@@ -6,3 +6,8 @@ export function clashScope(conferenceId: number | null, within: readonly number[
   if (conferenceId !== null) return { conferenceId };
   return within === null ? {} : { conferenceIds: [...within] };
 }
+
+/** Whether two My week scopes name the same conferences in the same order (null: no scope). */
+export function sameScope(a: readonly number[] | null, b: readonly number[] | null): boolean {
+  return a === b || (a !== null && b !== null && a.length === b.length && a.every((id, i) => id === b[i]));
+}

@@ -6,7 +6,7 @@ import type { PlanItem } from '../../../../shared/domain.ts';
 import { toUserError, type UserError } from '../import/user-error.ts';
 import { buildClashRows, resolutionMessage, type ClashAction, type ClashRow } from './clash-text.ts';
 import { followConferenceChanges } from '../api/follow-changes.ts';
-import { clashScope } from './clash-scope.ts';
+import { clashScope, sameScope } from './clash-scope.ts';
 
 export class ClashState {
   readonly #api: ClientApi;
@@ -76,8 +76,7 @@ export class ClashState {
 
   /** In My week (conference null): the conferences shown, so other weeks' clashes stay out. */
   setWithin(within: readonly number[] | null): void {
-    const same = within === this.#within || (within !== null && this.#within !== null && within.join() === this.#within.join());
-    if (same) return;
+    if (sameScope(within, this.#within)) return;
     this.#within = within;
     void this.refresh();
   }
