@@ -75,3 +75,13 @@ export function friendInitials(names: readonly string[]): string[] {
     return `${initials}${(word[1] ?? '').toLowerCase()}`;
   });
 }
+
+/**
+ * Whether two names are the same friend: the database's rule (friend.name is UNIQUE COLLATE
+ * NOCASE, which folds only A–Z), so the panel, the CLI and the store never disagree ("Émile" and
+ * "émile" are two friends everywhere; "Alex" and "ALEX" are one).
+ */
+export function sameFriendName(a: string, b: string): boolean {
+  const fold = (s: string) => s.trim().replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return fold(a) === fold(b);
+}

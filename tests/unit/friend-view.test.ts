@@ -2,7 +2,8 @@
 // filter, "who is where now", and one palette colour per friend.
 import { describe, expect, it } from 'vitest';
 import { friendFilter, friendsNow, friendStyle, goingText } from '../../src/renderer/src/lib/friends/friend-view.ts';
-import { friendInitials, type FriendInfo } from '../../src/shared/friends.ts';
+import Database from 'better-sqlite3';
+import { friendInitials, sameFriendName, type FriendInfo } from '../../src/shared/friends.ts';
 import { TRACK_PALETTE } from '../../src/renderer/src/lib/views/track-palette.ts';
 import { seedSessions } from '../fixtures/export-agenda.ts';
 
@@ -63,5 +64,20 @@ describe('showing friends', () => {
     expect(friendStyle(1)).toContain(`--track-light:${first.light}`);
     expect(friendStyle(1 + TRACK_PALETTE.length)).toBe(friendStyle(1));
     expect(friendStyle(2)).not.toBe(friendStyle(1));
+  });
+});
+
+describe('sameFriendName', () => {
+  it('folds A–Z only, as the database’s NOCASE does, so the panel, the CLI and the store agree', () => {
+    expect(sameFriendName('Alex', ' ALEX ')).toBe(true);
+    expect(sameFriendName('Émile', 'émile')).toBe(false);
+    expect(sameFriendName('Bea', 'Béa')).toBe(false);
+    // The same answers as SQLite's own NOCASE, which the friend table's UNIQUE name uses.
+    const db = new Database(':memory:');
+    const nocase = db.prepare('SELECT ? = ? COLLATE NOCASE AS same').pluck();
+    for (const [a, b] of [['Alex', 'ALEX'], ['Émile', 'émile'], ['Bea', 'Béa'], ['ZOË', 'zoë'], ['İlker', 'ilker']] as const) {
+      expect(sameFriendName(a, b), `${a} / ${b}`).toBe(nocase.get(a, b) === 1);
+    }
+    db.close();
   });
 });

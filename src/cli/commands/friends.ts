@@ -1,7 +1,7 @@
 // `clashless friends add|list|remove`: friends' plans as overlays (services/friend-ops.ts). A
 // friend's agenda is read like an import (size check, decoding) but never touches my plan.
 import { ClashlessError, parseRequest } from '../../shared/contract.ts';
-import type { FriendInfo, UnmatchedEvent } from '../../shared/friends.ts';
+import { sameFriendName, type FriendInfo, type UnmatchedEvent } from '../../shared/friends.ts';
 import { decodeBytes } from '../../main/import/decode.ts';
 import type { ServiceHost } from '../../main/service-host.ts';
 import { toIsoUtc } from '../../shared/time.ts';
@@ -43,8 +43,7 @@ function listLine(f: FriendInfo): string {
 
 /** A friend by id or by name in any case. */
 function findFriend(friends: readonly FriendInfo[], text: string): FriendInfo {
-  const wanted = text.trim().toLowerCase();
-  const found = friends.find((f) => f.name.toLowerCase() === wanted) ?? friends.find((f) => String(f.id) === wanted);
+  const found = friends.find((f) => sameFriendName(f.name, text)) ?? friends.find((f) => String(f.id) === text.trim());
   if (found) return found;
   const names = friends.map((f) => `“${f.name}”`).join(', ');
   throw new ClashlessError('not-found', `No friend is called “${text}”. ${friends.length > 0 ? `The friends are ${names}.` : 'There are no friends yet.'}`);
