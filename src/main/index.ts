@@ -7,7 +7,7 @@ import { ClashlessError } from '../shared/contract.ts';
 import type { MenuCommand } from '../shared/contract.ts';
 import { APP_ENTRY_URL, devServerOrigin } from './app-protocol.ts';
 import { readScheduleFile } from './host-api.ts';
-import { isTrustedFrame } from './ipc-dispatch.ts';
+import { isTrustedFrame } from './dispatch.ts';
 import { createElectronHostApi, forwardEvents, registerIpc } from './ipc.ts';
 import { filesFromArgv } from './launch-files.ts';
 import { buildMenuTemplate } from './menu.ts';

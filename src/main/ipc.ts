@@ -1,14 +1,14 @@
 // The Electron IPC door: one ipcMain.handle per contract channel (services and host abilities),
 // events pushed to the window, and the Electron implementations of the host abilities.
-// The decisions (who may call, parsing, result wrapping) live in ipc-dispatch.ts and
-// host-api.ts, which are tested without Electron.
+// The decisions (who may call, parsing, result wrapping) live in dispatch.ts, shared with the
+// browser host, and in host-api.ts; both are tested without Electron.
 import { BrowserWindow, dialog, shell } from 'electron';
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import { CHANNELS, EVENT_NAMES, HOST_CHANNELS } from '../shared/contract.ts';
 import type { HostApi } from '../shared/contract.ts';
 import { createHostApi } from './host-api.ts';
 import type { FileFilter } from './host-api.ts';
-import { buildInvokeHandlers, dispatchInvoke } from './ipc-dispatch.ts';
+import { buildInvokeHandlers, dispatchInvoke } from './dispatch.ts';
 import type { ServiceHost } from './service-host.ts';
 import { renderHtmlToPdf } from './window.ts';
 

@@ -16,9 +16,10 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { readFile } from 'node:fs/promises';
 import { timingSafeEqual } from 'node:crypto';
-import { isChannel, parseRequest, toWireError } from '../shared/contract.ts';
-import type { Api, Channel, WireResult } from '../shared/contract.ts';
+import { isChannel } from '../shared/contract.ts';
+import type { Channel, WireResult } from '../shared/contract.ts';
 import type { ServiceHost } from '../main/service-host.ts';
+import { buildInvokeHandlers, dispatchInvoke, type ErrorLogger, type InvokeHandler } from '../main/dispatch.ts';
 import { APP_ORIGIN, resolveAppRequest } from '../main/app-protocol.ts';
 import { CONTENT_SECURITY_POLICY } from '../main/csp.ts';
 
@@ -136,7 +137,14 @@ function drainRefusedBody(req: IncomingMessage): void {
   req.resume();
 }
 
-async function handleApi(api: Api, channel: Channel, req: IncomingMessage, res: ServerResponse): Promise<void> {
+const logWebError: ErrorLogger = (channel, err) => console.error(`[clashless web] ${channel} failed:`, err);
+
+/**
+ * The HTTP half of the door: body size and JSON are HTTP's own questions; parsing with the
+ * channel's schema, calling the service and wrapping the outcome are the shared dispatch's. The
+ * token and origin checks in route() are this door's trust decision.
+ */
+async function handleApi(handler: InvokeHandler, channel: Channel, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let bytes: Buffer | null;
   try {
     bytes = await readBody(req, MAX_BODY_BYTES);
@@ -157,16 +165,7 @@ async function handleApi(api: Api, channel: Channel, req: IncomingMessage, res: 
     sendJson(res, 400, { ok: false, error: { code: 'bad-request', message: 'The request body is not JSON.' } });
     return;
   }
-  try {
-    const request = parseRequest(channel, payload);
-    const handler = api[channel] as (r: unknown) => Promise<unknown>;
-    const value = await handler(request);
-    sendJson(res, 200, { ok: true, value });
-  } catch (err) {
-    const error = toWireError(err);
-    if (error.code === 'internal') console.error(`[clashless web] ${channel} failed:`, err);
-    sendJson(res, 200, { ok: false, error });
-  }
+  sendJson(res, 200, await dispatchInvoke(channel, true, handler, payload, logWebError));
 }
 
 function handleEvents(host: ServiceHost, req: IncomingMessage, res: ServerResponse): void {
@@ -225,7 +224,7 @@ function parseTarget(rawUrl: string | undefined, port: number): URL | null {
   }
 }
 
-function route(opts: WebHostOptions, port: number, req: IncomingMessage, res: ServerResponse): void {
+function route(opts: WebHostOptions, handlers: Map<string, InvokeHandler>, port: number, req: IncomingMessage, res: ServerResponse): void {
   if (!isOwnRequest(req, port)) {
     refuse(res, 403, 'This Clashless server only answers its own page on 127.0.0.1.');
     return;
@@ -263,7 +262,9 @@ function route(opts: WebHostOptions, port: number, req: IncomingMessage, res: Se
       sendJson(res, 404, { ok: false, error: { code: 'not-found', message: `No channel “${channel.slice(0, 80)}”.` } });
       return;
     }
-    handleApi(opts.host.api, channel, req, res).catch((err: unknown) => failed(res, err));
+    const handler = handlers.get(channel);
+    if (handler === undefined) throw new Error(`No handler built for channel ${channel}`);
+    handleApi(handler, channel, req, res).catch((err: unknown) => failed(res, err));
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -281,12 +282,13 @@ function failed(res: ServerResponse, err: unknown): void {
 }
 
 export function createWebServer(opts: WebHostOptions): Server {
+  const handlers = buildInvokeHandlers(opts.host.api);
   const server = createServer((req, res) => {
     try {
       securityHeaders(res);
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      route(opts, port, req, res);
+      route(opts, handlers, port, req, res);
     } catch (err) {
       failed(res, err);
     }

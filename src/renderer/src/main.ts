@@ -2,7 +2,8 @@
 // is no way to reach the services, say so in the page instead of showing a blank window.
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { describeError, getClient } from './lib/api/client.ts';
+import { getClient } from './lib/api/client.ts';
+import { describeError } from './lib/api/user-error.ts';
 import './app.css';
 
 const target = document.getElementById('app');

@@ -22,16 +22,3 @@ export function getClient(): ClientApi {
   client = createWebClient({ origin: window.location.origin, token });
   return client;
 }
-
-/** A sentence for people from anything thrown by the api: the service's own words, never a stack. */
-export function describeError(err: unknown): string {
-  if (err instanceof ClashlessError) return err.where ? `${err.message} (${err.where})` : err.message;
-  if (err && typeof err === 'object' && 'message' in err && typeof err.message === 'string' && 'code' in err) {
-    // The preload rejects with a plain { code, message, where } record (contextBridge drops the
-    // properties of Error objects); older paths wrap as "Error invoking remote method 'x': …".
-    const message = err.message.replace(/^Error invoking remote method '[^']*': (?:\w*Error: )?/, '');
-    const where = 'where' in err && typeof err.where === 'string' && err.where !== '' ? err.where : null;
-    return where ? `${message} (${where})` : message;
-  }
-  return 'Something went wrong inside Clashless. Your data was not changed.';
-}

@@ -5,7 +5,7 @@
 // Policy: a restore always asks first, and the services save the current data as a backup before
 // replacing it, so a restore can itself be undone by restoring that copy.
 import type { BackupInfo } from '../../../../shared/contract.ts';
-import { toUserError, type UserError } from '../import/user-error.ts';
+import { toUserError, type UserError } from '../api/user-error.ts';
 import type { AppState } from '../state/app-state.svelte.ts';
 import { backupTimeLabels, restoredMessage, sortBackups, type Recovery } from './backup-text.ts';
 

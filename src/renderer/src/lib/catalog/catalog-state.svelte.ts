@@ -2,7 +2,7 @@
 // clash toggle, and the resulting rows. Reads sessions and the plan from the AppState.
 import type { Session } from '../../../../shared/domain.ts';
 import { IdRuns } from '../../../../shared/id-runs.ts';
-import { describeError } from '../api/client.ts';
+import { describeError } from '../api/user-error.ts';
 import type { AppState } from '../state/app-state.svelte.ts';
 import type { CandidateClash } from '../state/candidate-clashes.ts';
 import { rankMatches, searchWords } from './search-match.ts';

@@ -3,7 +3,7 @@
 // Every resolution goes through the services, which record it in the undo history.
 import type { ClashView, ClientApi, ResolveAllPreview } from '../../../../shared/contract.ts';
 import type { PlanItem } from '../../../../shared/domain.ts';
-import { toUserError, type UserError } from '../import/user-error.ts';
+import { toUserError, type UserError } from '../api/user-error.ts';
 import { buildClashRows, resolutionMessage, type ClashAction, type ClashRow } from './clash-text.ts';
 import { followConferenceChanges } from '../api/follow-changes.ts';
 import { clashScope, sameScope } from './clash-scope.ts';

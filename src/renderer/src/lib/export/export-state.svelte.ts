@@ -3,7 +3,7 @@
 // to PDF in the app and to the print dialog in the browser).
 import type { ClientApi, ExportedFile, Request } from '../../../../shared/contract.ts';
 import type { PlanState } from '../../../../shared/domain.ts';
-import { toUserError } from '../import/user-error.ts';
+import { toUserError } from '../api/user-error.ts';
 import { ActionMessages } from '../state/action-messages.svelte.ts';
 
 export type ExportFormat = Request<'export.agenda'>['format'];

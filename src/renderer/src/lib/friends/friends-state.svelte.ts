@@ -5,7 +5,7 @@ import { untrack } from 'svelte';
 import type { ClientApi } from '../../../../shared/contract.ts';
 import type { FriendInfo, FriendPreview } from '../../../../shared/friends.ts';
 import { followConferenceChanges } from '../api/follow-changes.ts';
-import { toUserError } from '../import/user-error.ts';
+import { toUserError } from '../api/user-error.ts';
 import { ActionMessages } from '../state/action-messages.svelte.ts';
 
 /** A chosen file waiting for its name: what adding it would match. */

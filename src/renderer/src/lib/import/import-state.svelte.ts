@@ -4,7 +4,7 @@
 import type { ClientApi, Events, ImportPreview, ImportReport, Request } from '../../../../shared/contract.ts';
 import { zoneNeedsConfirmation, type CsvColumn, type CsvField } from '../../../../shared/domain.ts';
 import type { FormatChoice } from './import-options.ts';
-import { toUserError, type UserError } from './user-error.ts';
+import { toUserError, type UserError } from '../api/user-error.ts';
 
 export type ImportSource = { kind: 'paste' } | { kind: 'file'; fileName: string; size: number };
 export type ImportProgress = Events['import.progress'];

@@ -1,6 +1,6 @@
 // What a dialog or panel that runs actions shows about them: whether one is running, the line that
 // says how the last one went, and the last error. ExportState and FriendsState extend it.
-import type { UserError } from '../import/user-error.ts';
+import type { UserError } from '../api/user-error.ts';
 
 export class ActionMessages {
   protected running = $state(false);

@@ -9,7 +9,7 @@ import type { AppInfo, ClientApi, MenuCommand, TravelEntry } from '../../../../s
 import type { Clash, Conference, PlanItem, PlanState, Reminder, Session } from '../../../../shared/domain.ts';
 import { dayBoundaryMinutes } from '../../../../shared/conference-days.ts';
 import type { TravelLookup } from '../../../../shared/travel.ts';
-import { describeError } from '../api/client.ts';
+import { describeError } from '../api/user-error.ts';
 import type { CandidateChecker } from './candidate-clashes.ts';
 import { formatTimeRange } from '../calendar/format.ts';
 import { reminderStatus } from '../details/reminder.ts';

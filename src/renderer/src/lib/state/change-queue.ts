@@ -1,6 +1,6 @@
 // Plan changes are sent one at a time, in order. While any are sent or waiting, the plan is not
 // reloaded (a reload mid-run would undo optimistic edits on screen); after each one it is.
-import { describeError } from '../api/client.ts';
+import { describeError } from '../api/user-error.ts';
 import type { StatusState } from './status.svelte.ts';
 
 export class ChangeQueue {

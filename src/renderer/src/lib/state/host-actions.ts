@@ -2,7 +2,7 @@
 // (Electron saves a PDF; a browser opens its print dialog) and open a session's page in the
 // system browser.
 import type { ClientApi } from '../../../../shared/contract.ts';
-import { describeError } from '../api/client.ts';
+import { describeError } from '../api/user-error.ts';
 import type { StatusState } from './status.svelte.ts';
 
 export class HostActions {

@@ -6,7 +6,7 @@ import type { ClientApi } from '../../../../shared/contract.ts';
 import type { Conference } from '../../../../shared/domain.ts';
 import { myWeekStart, overlappingConferences, weekRange } from '../../../../shared/my-week.ts';
 import { addDaysIso } from '../../../../shared/time.ts';
-import { describeError } from '../api/client.ts';
+import { describeError } from '../api/user-error.ts';
 import type { StatusState } from './status.svelte.ts';
 
 /** Called after every scope decision; `moved` is true when other conferences (or days) are shown now. */

@@ -1,7 +1,7 @@
 // Walking minutes between the conference's places. The services derive defaults from venue and
 // room; the person overrides a pair here, and the clash engine uses it for transfer clashes.
 import type { ClientApi, TravelEntry } from '../../../../shared/contract.ts';
-import { toUserError, type UserError } from '../import/user-error.ts';
+import { toUserError, type UserError } from '../api/user-error.ts';
 import { pairKey, parseMinutes } from './travel-minutes.ts';
 
 export class TravelState {

@@ -1,8 +1,9 @@
-// The Electron-free half of the IPC door: who may call, how a payload is checked, and how every
-// outcome becomes a WireResult. ipc.ts only plugs these into ipcMain.handle.
+// The one dispatch behind both doors (Electron IPC in ipc.ts, HTTP in web/server.ts): who may call,
+// how a payload is checked, and how every outcome becomes a WireResult. Each door only moves bytes
+// and decides trust its own way (the IPC sender frame here, the token and origin in the server).
 //
-// Policy (where trust changes): a call is answered only when it comes from the main frame of our
-// own window showing our own page (app://clashless, or the dev server while developing). The
+// Policy (where trust changes): an IPC call is answered only when it comes from the main frame of
+// our own window showing our own page (app://clashless, or the dev server while developing). The
 // payload is parsed with the channel's strict schema before any service sees it. Nothing thrown
 // crosses the boundary: a ClashlessError becomes its wire form, anything else becomes a calm
 // 'internal' error (and is logged here in main, where a developer can read the stack).
@@ -40,13 +41,17 @@ export function isTrustedFrame(
 
 export type InvokeHandler = (payload: unknown) => Promise<unknown>;
 
-/** One handler per contract channel: parse with the channel's schema, then call the service. */
-export function buildInvokeHandlers(api: Api, hostApi: HostApi): Map<Channel | HostChannel, InvokeHandler> {
+/**
+ * One handler per contract channel: parse with the channel's schema, then call the service. The
+ * browser host has no window abilities, so it passes no `hostApi` and gets only the services.
+ */
+export function buildInvokeHandlers(api: Api, hostApi?: HostApi): Map<Channel | HostChannel, InvokeHandler> {
   const handlers = new Map<Channel | HostChannel, InvokeHandler>();
   for (const channel of CHANNELS) {
     const call = api[channel] as (req: unknown) => Promise<unknown>;
     handlers.set(channel, async (payload) => call.call(api, parseRequest(channel, payload)));
   }
+  if (hostApi === undefined) return handlers;
   for (const channel of HOST_CHANNELS) {
     const call = hostApi[channel] as (req: unknown) => Promise<unknown>;
     handlers.set(channel, async (payload) => call.call(hostApi, parseHostRequest(channel, payload)));
@@ -56,7 +61,7 @@ export function buildInvokeHandlers(api: Api, hostApi: HostApi): Map<Channel | H
 
 export type ErrorLogger = (channel: string, err: unknown) => void;
 
-const logToConsole: ErrorLogger = (channel, err) => {
+export const logToConsole: ErrorLogger = (channel, err) => {
   console.error(`[clashless] ${channel} failed:`, err);
 };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS, ClashlessError, HOST_CHANNELS } from '../../src/shared/contract.ts';
 import type { Api, HostApi } from '../../src/shared/contract.ts';
-import { FORBIDDEN, buildInvokeHandlers, dispatchInvoke, isTrustedFrame } from '../../src/main/ipc-dispatch.ts';
-import type { SenderFrame } from '../../src/main/ipc-dispatch.ts';
+import { FORBIDDEN, buildInvokeHandlers, dispatchInvoke, isTrustedFrame } from '../../src/main/dispatch.ts';
+import type { SenderFrame } from '../../src/main/dispatch.ts';
 
 const MAIN: SenderFrame = { url: 'app://clashless/index.html', processId: 4, routingId: 1, parent: null };
 
