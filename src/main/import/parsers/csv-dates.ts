@@ -3,7 +3,7 @@
 // dates, and spreadsheet day fractions ("0.7291666" = 17:30) instead of clock times.
 import { ClashlessError } from '../../../shared/contract.ts';
 import { findSeriesEditions } from '../conference-series.ts';
-import type { WarningList } from './frab-common.ts';
+import type { Warnings } from '../warnings.ts';
 import { numericDateParts, parseDayFraction, weekdayOf, yearlessDate } from './csv-values.ts';
 import type { CalendarDate, DateOrder } from './csv-values.ts';
 
@@ -30,7 +30,7 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
 const orderName = (order: DateOrder): string => (order === 'dmy' ? 'day/month' : 'month/day');
 
 /** Day/month order for the file: values above 12 decide; otherwise the option, else a convention with a warning. */
-export function decideDateOrder(cells: readonly string[], chosen: DateOrder | undefined, warnings: WarningList): DateOrder {
+export function decideDateOrder(cells: readonly string[], chosen: DateOrder | undefined, warnings: Warnings): DateOrder {
   let dayFirst = 0;
   let monthFirst = 0;
   let ambiguous: { text: string; separator: string } | null = null;
@@ -66,7 +66,7 @@ const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
  * else a year in the file name, when the weekdays written with the dates agree with it; else the
  * year nearest to it (or to this year) in which they do, with a warning. Null when nothing tells.
  */
-export function decideYear(cells: readonly string[], fileName: string | undefined, warnings: WarningList): number | null {
+export function decideYear(cells: readonly string[], fileName: string | undefined, warnings: Warnings): number | null {
   const stated = mostCommon(cells.flatMap((c) => (c.length > 80 ? [] : (c.match(YEAR) ?? []))).map(Number));
   if (stated !== null) return stated;
   const yearless = cells.filter((c) => c.length <= 80 && yearlessDate(c) !== null);
@@ -104,7 +104,7 @@ export function decideYear(cells: readonly string[], fileName: string | undefine
  * Null when the column holds something else. When the file names no edition whose days are
  * known, the sessions cannot be placed in time: a parse-failed error says so.
  */
-export function dayNumberDates(cells: readonly string[], header: string, text: string, fileName: string | undefined, where: string, warnings: WarningList): ((n: string) => CalendarDate | null) | null {
+export function dayNumberDates(cells: readonly string[], header: string, text: string, fileName: string | undefined, where: string, warnings: Warnings): ((n: string) => CalendarDate | null) | null {
   const filled = cells.filter((c) => c !== '');
   if (filled.length === 0 || !filled.every((c) => /^\d{1,2}$/.test(c))) return null;
   const numbers = filled.map(Number);

@@ -12,7 +12,8 @@ import type { CsvColumn, ImportWarning, ParseOptions, ParsedSchedule, ParsedSess
 import { ClashlessError } from '../../../shared/contract.ts';
 import { MINUTE } from '../../../shared/time.ts';
 import { contentKey, uniqueKeys } from '../keys.ts';
-import { makeWallConverter, WarningList } from './frab-common.ts';
+import { makeWallConverter } from './frab-common.ts';
+import { Warnings } from '../warnings.ts';
 import { cleanLine, cleanText } from './frab-text.ts';
 import { decideZone } from './frab-zone.ts';
 import type { OffsetSample } from './frab-zone.ts';
@@ -68,7 +69,7 @@ function noSessions(rowCount: number, headerLine: number, warnings: readonly Imp
 }
 
 export function parseCsv(text: string, opts: CsvParseOptions): ParsedSchedule {
-  const warnings = new WarningList();
+  const warnings = new Warnings();
   const doc = readCsv(text);
   const [headerRecord, ...rows] = doc.records;
   if (headerRecord === undefined) throw new ClashlessError('empty', 'The CSV is empty: it has no header row and no sessions.', 'line 1');
@@ -238,9 +239,9 @@ export function parseCsv(text: string, opts: CsvParseOptions): ParsedSchedule {
   }
   if (zeroLength > 0 && !hasEnd) warnings.add(null, 'The CSV has no end or duration column, so sessions are shown as 0 minutes long. Choose one in the preview.');
   else if (zeroLength > 0) warnings.add(null, `${zeroLength} sessions have no end or duration and are shown as 0 minutes long.`);
-  if (sessions.length === 0) throw noSessions(rows.length, headerRecord.line, warnings.items);
+  if (sessions.length === 0) throw noSessions(rows.length, headerRecord.line, warnings.finish());
 
-  const all = warnings.done();
+  const all = warnings.finish();
   all.unshift(...zoneWarnings.map((message) => ({ line: null, message })));
   return {
     format: 'csv',

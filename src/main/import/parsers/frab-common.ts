@@ -9,7 +9,8 @@
 // Keys (see keys.ts): the guid, else acronym + ":" + id, else the content key; never the start,
 // so a moved talk keeps its key. A key that owns several slots (a multi-day workshop) numbers
 // them in time order: "guid", "guid#2".
-import type { ImportFormat, ImportWarning, ParseOptions, ParsedSchedule, ParsedSession, Speaker } from '../../../shared/domain.ts';
+import type { Warnings } from '../warnings.ts';
+import type { ImportFormat, ParseOptions, ParsedSchedule, ParsedSession, Speaker } from '../../../shared/domain.ts';
 import { MINUTE, wallToEpoch } from '../../../shared/time.ts';
 import { contentKey, normaliseForKey, slotKeys } from '../keys.ts';
 import { cleanLine, cleanText, joinDescription } from './frab-text.ts';
@@ -97,22 +98,6 @@ export function emptyEvent(where: string, line: number | null): RawEvent {
     line,
     where
   };
-}
-
-const MAX_WARNINGS = 200;
-
-/** Warnings in document order, capped so a broken 100k-event feed does not drown the preview. */
-export class WarningList {
-  readonly items: ImportWarning[] = [];
-  #dropped = 0;
-  add(line: number | null, message: string): void {
-    if (this.items.length < MAX_WARNINGS) this.items.push({ line, message });
-    else this.#dropped++;
-  }
-  done(): ImportWarning[] {
-    if (this.#dropped > 0) this.items.push({ line: null, message: `… and ${this.#dropped} more warnings like these.` });
-    return this.items;
-  }
 }
 
 /** "10:30", "9:05", "10:30:00" → minutes after midnight (hours may pass 24); null if not a clock time. */
@@ -261,7 +246,7 @@ function instantOf(parts: IsoParts, toInstant: WallConverter): number {
 }
 
 /** Compute the event's instants; null (with a warning) when the feed does not say when it is. */
-function timeEvent(ev: RawEvent, toInstant: WallConverter, dayChange: number, warnings: WarningList): Timed | null {
+function timeEvent(ev: RawEvent, toInstant: WallConverter, dayChange: number, warnings: Warnings): Timed | null {
   const title = cleanLine(ev.title);
   if (title === null) {
     warnings.add(ev.line, `Skipped ${ev.where}: it has no title.`);
@@ -316,7 +301,7 @@ export function buildSchedule(
   conf: RawConference,
   events: readonly RawEvent[],
   opts: ParseOptions,
-  warnings: WarningList
+  warnings: Warnings
 ): ParsedSchedule {
   const samples: OffsetSample[] = [];
   for (const ev of events) {
@@ -389,7 +374,7 @@ export function buildSchedule(
     else slots.add(slot);
   }
   if (repeated > 0) warnings.add(null, `${repeated} events appear more than once with the same id and start; the copies were kept with “#2”, “#3” keys.`);
-  const all = warnings.done();
+  const all = warnings.finish();
   all.unshift(...zoneWarnings.map((message) => ({ line: null, message })));
   return {
     format,

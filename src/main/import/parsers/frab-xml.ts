@@ -7,7 +7,8 @@
 import { SaxesParser } from 'saxes';
 import type { ParseOptions, ParsedSchedule } from '../../../shared/domain.ts';
 import { ClashlessError } from '../../../shared/contract.ts';
-import { buildSchedule, emptyEvent, WarningList } from './frab-common.ts';
+import { buildSchedule, emptyEvent } from './frab-common.ts';
+import { Warnings } from '../warnings.ts';
 import type { RawConference, RawEvent } from './frab-common.ts';
 
 type EventTextField =
@@ -56,7 +57,7 @@ function malformed(line: number, column: number, what: string): ClashlessError {
 }
 
 export function parseFrabXml(text: string, opts: ParseOptions): ParsedSchedule {
-  const warnings = new WarningList();
+  const warnings = new Warnings();
   const confFields: Partial<Record<ConferenceField, string>> = {};
   const events: RawEvent[] = [];
   const parser = new SaxesParser({ position: true });

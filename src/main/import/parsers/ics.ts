@@ -5,6 +5,7 @@
 // warning rather than the file (ics-blocks, ics-fastread) → events as wall-clock facts
 // (ics-event) → the conference zone (ics-conference) → place, deduplicate and expand into
 // sessions (ics-sessions, ics-recur, ics-rrule).
+import { Warnings } from '../warnings.ts';
 import { ClashlessError } from '../../../shared/contract.ts';
 import { OWNER_PROPERTY } from '../../../shared/friends.ts';
 import type { ImportWarning, ParseOptions, ParsedSchedule } from '../../../shared/domain.ts';
@@ -18,36 +19,13 @@ import { buildSessions } from './ics-sessions.ts';
 import type { IcsTime } from './ics-time.ts';
 import { UTC_ZONER, createZoneResolver, normaliseTzid, type VtimezoneEntry, type Zoner } from './ics-zones.ts';
 
-const MAX_WARNINGS = 200;
-
-interface Warner {
-  warn(line: number | null, message: string): void;
-  list(): ImportWarning[];
-}
-
-function createWarner(): Warner {
-  const items: ImportWarning[] = [];
-  let dropped = 0;
-  return {
-    warn(line, message) {
-      if (items.length < MAX_WARNINGS) items.push({ line, message });
-      else dropped++;
-    },
-    list() {
-      const sorted = [...items].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-      if (dropped > 0) sorted.push({ line: null, message: `…and ${dropped} more warnings like these.` });
-      return sorted;
-    }
-  };
-}
-
 export function parseIcs(text: string, opts: ParseOptions): ParsedSchedule {
-  const warner = createWarner();
+  const warner = new Warnings();
   const { text: prepared, repairs } = prepareIcsText(text);
   const scan = scanIcs(prepared);
-  for (const w of scan.warnings) warner.warn(w.line, w.message);
+  for (const w of scan.warnings) warner.add(w.line, w.message);
   if (repairs > 0) {
-    warner.warn(null, `${repairs} malformed line${repairs === 1 ? ' was' : 's were'} repaired (a time under VALUE=DATE, or a TZID holding its value).`);
+    warner.add(null, `${repairs} malformed line${repairs === 1 ? ' was' : 's were'} repaired (a time under VALUE=DATE, or a TZID holding its value).`);
   }
 
   // 1. Blocks → time zone definitions and raw events.
@@ -71,7 +49,7 @@ export function parseIcs(text: string, opts: ParseOptions): ParsedSchedule {
     if ('error' in parsed) {
       const what = block.name === 'VEVENT' ? 'This event' : 'This time zone definition';
       const message = `${what} could not be read (${parsed.error}); skipped.`;
-      warner.warn(block.line, message);
+      warner.add(block.line, message);
       if (block.name === 'VEVENT') {
         failures++;
         firstFailure ??= { line: block.line, message: `this event could not be read (${parsed.error})` };
@@ -86,18 +64,18 @@ export function parseIcs(text: string, opts: ParseOptions): ParsedSchedule {
           vtimezones.set(key, { component: parsed.component, line: block.line });
           vtimezoneIds.push(tzid.trim());
         }
-      } else warner.warn(block.line, 'A VTIMEZONE without TZID was ignored.');
+      } else warner.add(block.line, 'A VTIMEZONE without TZID was ignored.');
       continue;
     }
-    if (parsed.note) warner.warn(block.line, parsed.note);
+    if (parsed.note) warner.add(block.line, parsed.note);
     const read = readEvent(parsed.component, block.line, sched);
     if ('error' in read) {
-      warner.warn(block.line, read.error.charAt(0).toUpperCase() + read.error.slice(1));
+      warner.add(block.line, read.error.charAt(0).toUpperCase() + read.error.slice(1));
       failures++;
       firstFailure ??= { line: block.line, message: read.error.replace(/; skipped\.$/, '') };
       continue;
     }
-    for (const note of read.notes) warner.warn(block.line, note);
+    for (const note of read.notes) warner.add(block.line, note);
     events.push(read.event);
   }
   if (events.length === 0) throw nothingReadable(scan.blocks.length, scan.calendars.length, others, firstFailure, failures);
@@ -127,7 +105,7 @@ export function parseIcs(text: string, opts: ParseOptions): ParsedSchedule {
   const resolve = createZoneResolver(vtimezones, maxYear + 1, minYear);
   const scanWarnings: ImportWarning[] = [];
   const conference = decideConferenceZone(scan.calendars, stats, vtimezoneIds, resolve, opts, scanWarnings);
-  for (const w of scanWarnings) warner.warn(w.line, w.message);
+  for (const w of scanWarnings) warner.add(w.line, w.message);
   const conf = conference.zoner;
 
   // The zone a time is read in: UTC, its TZID's, or the conference's for floating times, dates
@@ -147,15 +125,15 @@ export function parseIcs(text: string, opts: ParseOptions): ParsedSchedule {
     }
     if (!unknownZones.has(t.tzid)) {
       unknownZones.add(t.tzid);
-      warner.warn(line, `Time zone "${t.tzid}" is neither defined in the file nor a zone name I know; its times were read as ${conference.decision.zone}.`);
+      warner.add(line, `Time zone "${t.tzid}" is neither defined in the file nor a zone name I know; its times were read as ${conference.decision.zone}.`);
     }
     return conf;
   };
 
-  const sessions = buildSessions(events, { conf, zonerFor, warn: (line, message) => warner.warn(line, message) });
+  const sessions = buildSessions(events, { conf, zonerFor, warn: (line, message) => warner.add(line, message) });
   // A friend's shared plan is an overlay, not a schedule: say where it belongs before it becomes a conference.
   const owner = scan.calendars.map((c) => c.props.get(OWNER_PROPERTY)).find((o) => o);
-  if (owner) warner.warn(null, `This is ${owner}’s plan, shared from Clashless. To see it next to yours, add it in the Friends panel (clashless friends add FILE) instead of importing it as a schedule.`);
+  if (owner) warner.add(null, `This is ${owner}’s plan, shared from Clashless. To see it next to yours, add it in the Friends panel (clashless friends add FILE) instead of importing it as a schedule.`);
 
   return {
     format: 'ics',
@@ -164,7 +142,7 @@ export function parseIcs(text: string, opts: ParseOptions): ParsedSchedule {
     // Keys are unique by construction (one copy per UID, occurrences keyed by their start)
     // except for events without UID, whose content keys can repeat.
     sessions: events.some((ev) => ev.uid === null) ? uniqueKeys(sessions) : sessions,
-    warnings: warner.list()
+    warnings: warner.finish({ byLine: true })
   };
 }
 

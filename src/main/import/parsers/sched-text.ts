@@ -11,12 +11,12 @@
 //     • Content Experience Level Any                       ← attributes
 // Everything else (the "Loading…" header, blurbs, slot and day headings, the filter list) is
 // page furniture: it produces no session and no warning.
+import { Warnings } from '../warnings.ts';
 import type { ParsedSchedule, ParsedSession, ParseOptions, Speaker } from '../../../shared/domain.ts';
 import { contentKey, uniqueKeys } from '../keys.ts';
 import { resolveZone } from '../zones.ts';
 import { collectFullDates, completeDate, parseDateLine, type DateLine, type FullDate } from './date-lines.ts';
 import {
-  Warnings,
   checkLineZone,
   emptySession,
   joinParagraphs,

@@ -5,7 +5,8 @@
 // that cannot is skipped with a warning naming its path. Only text that is not JSON at all fails.
 import type { ParseOptions, ParsedSchedule } from '../../../shared/domain.ts';
 import { ClashlessError } from '../../../shared/contract.ts';
-import { buildSchedule, emptyEvent, WarningList } from './frab-common.ts';
+import { buildSchedule, emptyEvent } from './frab-common.ts';
+import { Warnings } from '../warnings.ts';
 import type { RawConference, RawEvent, RawLink, RawPerson } from './frab-common.ts';
 
 type Obj = Record<string, unknown>;
@@ -183,7 +184,7 @@ interface Collected {
   textIds: string[];
 }
 
-function frabDays(days: unknown[], trackNames: Map<string, string>, warnings: WarningList, found: Collected): void {
+function frabDays(days: unknown[], trackNames: Map<string, string>, warnings: Warnings, found: Collected): void {
   days.forEach((day, d) => {
     const dayObj = asObj(day);
     const rooms = asObj(dayObj?.rooms);
@@ -219,7 +220,7 @@ function frabDays(days: unknown[], trackNames: Map<string, string>, warnings: Wa
   });
 }
 
-function flatEvents(list: unknown[], trackNames: Map<string, string>, warnings: WarningList, found: Collected): void {
+function flatEvents(list: unknown[], trackNames: Map<string, string>, warnings: Warnings, found: Collected): void {
   list.forEach((item, i) => {
     const o = asObj(item);
     if (o === null) {
@@ -242,7 +243,7 @@ function flatEvents(list: unknown[], trackNames: Map<string, string>, warnings: 
 }
 
 export function parseScheduleJson(text: string, opts: ParseOptions): ParsedSchedule {
-  const warnings = new WarningList();
+  const warnings = new Warnings();
   const root = asObj(parseJson(text));
   const schedule = asObj(root?.schedule) ?? (asObj(root?.conference) ? root : null);
   if (schedule === null) {

@@ -1,36 +1,14 @@
 // What the three text parsers (Sched copy, Markdown, plain text) share: instants from wall-clock
 // parts, warnings with caps, the "no sessions" error and the session record defaults.
-import type { ImportWarning, ParsedSession, Speaker, ZoneDecision } from '../../../shared/domain.ts';
+import type { ParsedSession, Speaker, ZoneDecision } from '../../../shared/domain.ts';
 import { ClashlessError } from '../../../shared/contract.ts';
 import { MINUTE, offsetMinutesAt, wallToEpoch } from '../../../shared/time.ts';
 import { abbreviationCandidates } from '../zones.ts';
 import { addDays, formatDate, type ClockTime, type FullDate } from './date-lines.ts';
+import type { Warnings } from '../warnings.ts';
 
 /** Length given to a session that only has a start time. */
 export const DEFAULT_DURATION_MINUTES = 30;
-
-/** Warnings of one kind beyond this many are folded into one "… and N more" line. */
-const MAX_PER_KIND = 25;
-
-/** Collects warnings in document order, capping each kind so a broken file stays readable. */
-export class Warnings {
-  readonly #list: ImportWarning[] = [];
-  readonly #counts = new Map<string, number>();
-
-  add(line: number | null, message: string, kind: string = message): void {
-    const n = (this.#counts.get(kind) ?? 0) + 1;
-    this.#counts.set(kind, n);
-    if (n <= MAX_PER_KIND) this.#list.push({ line, message });
-  }
-
-  finish(): ImportWarning[] {
-    const out = [...this.#list];
-    for (const [kind, n] of this.#counts) {
-      if (n > MAX_PER_KIND) out.push({ line: null, message: `…and ${n - MAX_PER_KIND} more like: ${kind}` });
-    }
-    return out;
-  }
-}
 
 /**
  * Wall-clock → instant through the shared helper, remembered per zone and minute: schedules

@@ -10,6 +10,7 @@
 //
 // Policy: say plainly in warnings what was guessed (a year, the zone, an end time, a 24-hour
 // reading); never throw for an odd block, only when nothing at all looks like a session.
+import { Warnings } from '../warnings.ts';
 import type { ParsedSchedule, ParsedSession, ParseOptions, Speaker } from '../../../shared/domain.ts';
 import { contentKey, uniqueKeys } from '../keys.ts';
 import { resolveZone } from '../zones.ts';
@@ -25,7 +26,6 @@ import {
   type PartialDate
 } from './date-lines.ts';
 import {
-  Warnings,
   checkLineZone,
   emptySession,
   joinParagraphs,

@@ -8,7 +8,7 @@
 // and the plain-text reader alike.
 import { ClashlessError, WEEKDAY_NAMES, type FirstDayQuestion } from '../../../../shared/errors.ts';
 import { isRealDate, weekdayOf, type FullDate } from '../text-calendar.ts';
-import type { Warnings } from '../text-common.ts';
+import type { Warnings } from '../../warnings.ts';
 import type { Reference } from './days.ts';
 
 /** The first weekday-only day: its ISO weekday and the line it is written on. */

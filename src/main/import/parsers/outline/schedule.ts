@@ -2,6 +2,7 @@
 // placed (days.ts; with no date to count from, the person is asked for the first day: first-day.ts), am/pm is settled from the neighbours (clock-order.ts), instants are taken
 // in the resolved zone (DST-correct, each end on its own), and everything guessed is said in a
 // warning with its line.
+import { Warnings } from '../../warnings.ts';
 import type { ImportFormat, ParsedSchedule, ParsedSession, ParseOptions } from '../../../../shared/domain.ts';
 import { DAY, HOUR, MINUTE, wallToEpoch } from '../../../../shared/time.ts';
 import { contentKey, uniqueKeys } from '../../keys.ts';
@@ -11,7 +12,6 @@ import { completeDate, formatDate, weekdayOf, type FullDate } from '../date-line
 import type { ClockTime } from '../date-tokens.ts';
 import {
   DEFAULT_DURATION_MINUTES,
-  Warnings,
   checkLineZone,
   emptySession,
   joinParagraphs,
