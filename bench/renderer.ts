@@ -39,8 +39,8 @@ const PLANNED = 300;
 
 /** Seeds (first run) + 38C3 + 300 planned sessions spread over the congress, through the services. */
 async function prepare38c3(dbPath: string): Promise<{ title: string; planned: number; sessions: number }> {
-  const { openServices } = await import('../src/main/services.ts');
-  const host = openServices({ dbPath, seedDir: SEED_DIR, seedOnFirstRun: true });
+  const { openBackend } = await import('../src/main/backend.ts');
+  const host = openBackend({ dbPath, seedDir: SEED_DIR, seedOnFirstRun: true });
   try {
     const text = readFileSync(FIXTURE_38C3, 'utf8');
     const report = await host.api['import.commit']({ text, fileName: '38c3_2025-12-06.xml', format: 'frab-xml' });

@@ -24,9 +24,9 @@ function baselineMb(): number {
 
 async function listEverything(dbPath: string): Promise<{ held: unknown[]; sessions: number; caveat: string | null; baseMb: number }> {
   try {
-    const { openServices } = await import('../../src/main/services.ts');
+    const { openBackend } = await import('../../src/main/backend.ts');
     const baseMb = baselineMb();
-    const host = openServices({ dbPath, seedDir: SEED_DIR, seedOnFirstRun: false });
+    const host = openBackend({ dbPath, seedDir: SEED_DIR, seedOnFirstRun: false });
     const held: unknown[] = [];
     let sessions = 0;
     for (const c of await host.api['conference.list']({})) {
@@ -49,7 +49,7 @@ async function listEverything(dbPath: string): Promise<{ held: unknown[]; sessio
       sessions += list.length;
       held.push(list);
     }
-    return { held, sessions, baseMb, caveat: `services.ts could not load (${why}); measured openStore + listSessions instead` };
+    return { held, sessions, baseMb, caveat: `backend.ts could not load (${why}); measured openStore + listSessions instead` };
   }
 }
 

@@ -3,7 +3,7 @@
 // and Ctrl+Z use, so a removal from the command line is undone by either.
 import { ClashlessError, parseRequest } from '../shared/contract.ts';
 import type { Conference } from '../shared/domain.ts';
-import type { ServiceHost } from '../main/service-host.ts';
+import type { Backend } from '../main/backend.ts';
 import { allowOnly, flagValue, hasFlag, UsageError } from './args.ts';
 import type { ParsedArgs } from './args.ts';
 import { plural, print } from './output.ts';
@@ -42,14 +42,14 @@ export function findConference(conferences: readonly Conference[], text: string)
 }
 
 /** The conference `--conference` names, or undefined (every conference) when the flag is not given. */
-export async function conferenceScope(host: ServiceHost, args: ParsedArgs): Promise<Conference | undefined> {
+export async function conferenceScope(backend: Backend, args: ParsedArgs): Promise<Conference | undefined> {
   const text = flagValue(args, '--conference');
-  return text === undefined ? undefined : findConference(await host.api['conference.list']({}), text);
+  return text === undefined ? undefined : findConference(await backend.api['conference.list']({}), text);
 }
 
 /** For commands that work on one conference at a time: the one `--conference` names, or the only one there is. */
-export async function oneConference(host: ServiceHost, args: ParsedArgs, command: string): Promise<Conference> {
-  const conferences = await host.api['conference.list']({});
+export async function oneConference(backend: Backend, args: ParsedArgs, command: string): Promise<Conference> {
+  const conferences = await backend.api['conference.list']({});
   const text = flagValue(args, '--conference');
   if (text !== undefined) return findConference(conferences, text);
   if (conferences.length === 1) return conferences[0]!;
@@ -58,10 +58,10 @@ export async function oneConference(host: ServiceHost, args: ParsedArgs, command
 }
 
 /** `conferences` and its older spelling `conference list`: newest first, one line or one JSON object each. */
-export async function listConferences(host: ServiceHost, args: ParsedArgs, io: Io, command: string, words: number): Promise<number> {
+export async function listConferences(backend: Backend, args: ParsedArgs, io: Io, command: string, words: number): Promise<number> {
   allowOnly(args, command, ['--json']);
   if (args.positionals.length > words) throw new UsageError(`${command} takes no arguments.`);
-  const conferences = await host.api['conference.list']({});
+  const conferences = await backend.api['conference.list']({});
   if (hasFlag(args, '--json')) {
     print(io, conferences);
     return 0;
@@ -74,15 +74,15 @@ export async function listConferences(host: ServiceHost, args: ParsedArgs, io: I
   return 0;
 }
 
-export async function cmdConference(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
+export async function cmdConference(backend: Backend, args: ParsedArgs, io: Io): Promise<number> {
   const verb = args.positionals[1];
-  if (verb === 'list') return listConferences(host, args, io, 'conference list', 2);
+  if (verb === 'list') return listConferences(backend, args, io, 'conference list', 2);
   if (verb === 'remove') {
     allowOnly(args, 'conference remove', []);
     const text = args.positionals.slice(2).join(' ');
     if (text.trim() === '') throw new UsageError('conference remove needs the conference’s ID or TITLE (see: clashless conferences).');
-    const target = findConference(await host.api['conference.list']({}), text);
-    const done = await host.api['conference.remove']({ conferenceId: target.id });
+    const target = findConference(await backend.api['conference.list']({}), text);
+    const done = await backend.api['conference.remove']({ conferenceId: target.id });
     if (!done.removed) throw new ClashlessError('not-found', `“${target.title}” was already removed.`);
     const blocks = done.blocks > 0 ? `, ${plural(done.blocks, 'personal block')}` : '';
     io.out(
@@ -90,18 +90,18 @@ export async function cmdConference(host: ServiceHost, args: ParsedArgs, io: Io)
     );
     return 0;
   }
-  if (verb === 'rename') return renameConference(host, args, io);
+  if (verb === 'rename') return renameConference(backend, args, io);
   throw new UsageError('conference takes list, remove or rename.');
 }
 
 /** `conference rename ID|TITLE NEW-TITLE`: two arguments (quote a title with spaces), one undoable step. */
-async function renameConference(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
+async function renameConference(backend: Backend, args: ParsedArgs, io: Io): Promise<number> {
   allowOnly(args, 'conference rename', []);
   const [text, title] = args.positionals.slice(2);
   if (text === undefined || title === undefined || args.positionals.length > 4) {
     throw new UsageError('conference rename needs two arguments: ID|TITLE NEW-TITLE (quote a title that has spaces).');
   }
-  const target = findConference(await host.api['conference.list']({}), text);
+  const target = findConference(await backend.api['conference.list']({}), text);
   let request;
   try {
     // The same contract check as the app's door: trimmed, 1–200 characters.
@@ -110,16 +110,16 @@ async function renameConference(host: ServiceHost, args: ParsedArgs, io: Io): Pr
     const why = err instanceof ClashlessError ? err.message.replace(/^Invalid request for conference\.rename: /, '') : String(err);
     throw new ClashlessError('bad-request', `conference rename NEW-TITLE: ${why}. Nothing was renamed.`);
   }
-  const done = await host.api['conference.rename'](request);
+  const done = await backend.api['conference.rename'](request);
   io.out(`Renamed “${done.oldTitle}” to “${done.title}”. Undo with: clashless undo\n`);
   return 0;
 }
 
 /** Undo or redo the newest step, whichever door made it (the app, the browser host, this command). */
-export async function cmdHistory(host: ServiceHost, args: ParsedArgs, io: Io, which: 'undo' | 'redo'): Promise<number> {
+export async function cmdHistory(backend: Backend, args: ParsedArgs, io: Io, which: 'undo' | 'redo'): Promise<number> {
   allowOnly(args, which, []);
   if (args.positionals.length > 1) throw new UsageError(`${which} takes no arguments.`);
-  const { label } = await host.api[which === 'undo' ? 'history.undo' : 'history.redo']({});
+  const { label } = await backend.api[which === 'undo' ? 'history.undo' : 'history.redo']({});
   if (label === null) {
     io.out(`Nothing to ${which}.\n`);
     return 0;

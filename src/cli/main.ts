@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { ClashlessError } from '../shared/contract.ts';
 import { defaultDbPath } from '../main/paths.ts';
-import { openServices } from '../main/services.ts';
+import { openBackend } from '../main/backend.ts';
 import { storeUnavailable } from '../main/store/open.ts';
-import type { ServiceHost } from '../main/service-host.ts';
+import type { Backend } from '../main/backend.ts';
 import { allowOnly, flagValue, hasFlag, parseArgs, UsageError, USAGE } from './args.ts';
 import type { ParsedArgs } from './args.ts';
 import { cmdConference, cmdHistory, listConferences } from './conference.ts';
@@ -30,17 +30,17 @@ export const SEED_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..'
 
 const INPUT_ERRORS = new Set(['parse-failed', 'empty', 'too-large', 'zone-required', 'first-day-required']);
 
-const COMMANDS: Record<string, (host: ServiceHost, args: ParsedArgs, io: Io) => Promise<number>> = {
+const COMMANDS: Record<string, (backend: Backend, args: ParsedArgs, io: Io) => Promise<number>> = {
   import: cmdImport,
-  seed: async (host, args, io) => {
+  seed: async (backend, args, io) => {
     allowOnly(args, 'seed', []);
     if (args.positionals.length > 1) throw new UsageError('seed takes no arguments.');
-    for (const d of host.seed()) io.out(`Imported ${d.sessions} sessions from ${d.file}.\n`);
+    for (const d of backend.seed()) io.out(`Imported ${d.sessions} sessions from ${d.file}.\n`);
     return 0;
   },
   sessions: cmdSessions,
   // The CLI addresses sessions by key; the services address them by id.
-  plan: (host, args, io) => cmdPlan(host, args, io, (key) => host.sessionsByKey(key)),
+  plan: (backend, args, io) => cmdPlan(backend, args, io, (key) => backend.sessionsByKey(key)),
   clashes: cmdClashes,
   resolve: cmdResolve,
   changes: cmdChanges,
@@ -49,15 +49,15 @@ const COMMANDS: Record<string, (host: ServiceHost, args: ParsedArgs, io: Io) => 
   report: cmdReport,
   week: cmdWeek,
   friends: cmdFriends,
-  conferences: (host, args, io) => listConferences(host, args, io, 'conferences', 1),
+  conferences: (backend, args, io) => listConferences(backend, args, io, 'conferences', 1),
   conference: cmdConference,
-  undo: (host, args, io) => cmdHistory(host, args, io, 'undo'),
-  redo: (host, args, io) => cmdHistory(host, args, io, 'redo')
+  undo: (backend, args, io) => cmdHistory(backend, args, io, 'undo'),
+  redo: (backend, args, io) => cmdHistory(backend, args, io, 'redo')
 };
 
 /** Run one command; returns the exit status. Never throws. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  let host: ServiceHost | null = null;
+  let backend: Backend | null = null;
   let dbPath: string | null = null;
   try {
     const args = parseArgs(argv);
@@ -69,9 +69,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (!handler) throw new UsageError(`Unknown command “${command}”.`);
     dbPath = resolve(flagValue(args, '--db') ?? defaultDbPath());
-    host = openServices({ dbPath, seedDir: SEED_DIR, seedOnFirstRun: false });
+    backend = openBackend({ dbPath, seedDir: SEED_DIR, seedOnFirstRun: false });
     // What the app shows in a banner, the CLI says once on stderr (stdout stays the command's own).
-    const { recovery, backupFailed } = await host.api['app.info']({});
+    const { recovery, backupFailed } = await backend.api['app.info']({});
     if (recovery) {
       io.err(
         `clashless: ${dbPath} was damaged (${recovery.reason}); it was moved to ${recovery.movedTo} and ` +
@@ -79,7 +79,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       );
     }
     if (backupFailed) io.err(`clashless: ${backupFailed}\n`);
-    return await handler(host, args, io);
+    return await handler(backend, args, io);
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`clashless: ${err.message}\nRun “clashless --help” for usage.\n`);
@@ -100,6 +100,6 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.err(`clashless: unexpected error: ${detail.split('\n')[0]}. Nothing was changed.\n`);
     return 1;
   } finally {
-    host?.close();
+    backend?.close();
   }
 }

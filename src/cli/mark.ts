@@ -3,7 +3,7 @@
 // the keys given. `clear` forgets the outcome and the rating; `--rating` alone only rates.
 import { RATING_MAX } from '../shared/domain.ts';
 import type { Outcome } from '../shared/domain.ts';
-import type { ServiceHost } from '../main/service-host.ts';
+import type { Backend } from '../main/backend.ts';
 import { allowOnly, flagValue, UsageError } from './args.ts';
 import type { ParsedArgs } from './args.ts';
 import type { Io } from './output.ts';
@@ -47,11 +47,11 @@ function what(m: MarkArguments): string {
   return parts.join(', ');
 }
 
-export async function cmdMark(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
+export async function cmdMark(backend: Backend, args: ParsedArgs, io: Io): Promise<number> {
   allowOnly(args, 'plan mark', ['--rating', '--conference']);
   const mark = markArguments(args.positionals.slice(2), flagValue(args, '--rating'));
-  const itemIds = await scopedPlanItemIds(host, args, mark.keys);
-  const { items } = await host.api['plan.mark']({
+  const itemIds = await scopedPlanItemIds(backend, args, mark.keys);
+  const { items } = await backend.api['plan.mark']({
     itemIds,
     ...(mark.outcome !== undefined ? { outcome: mark.outcome } : {}),
     ...(mark.rating !== undefined ? { rating: mark.rating } : {})

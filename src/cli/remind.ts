@@ -3,7 +3,7 @@
 import { ClashlessError } from '../shared/contract.ts';
 import { REMINDER_MINUTES } from '../shared/domain.ts';
 import type { PlanItem, Reminder } from '../shared/domain.ts';
-import type { ServiceHost } from '../main/service-host.ts';
+import type { Backend } from '../main/backend.ts';
 import { allowOnly, flagValue, UsageError } from './args.ts';
 import type { ParsedArgs } from './args.ts';
 import { conferenceScope } from './conference.ts';
@@ -43,9 +43,9 @@ export function planItemIds(plan: readonly PlanItem[], keys: readonly string[], 
 }
 
 /** The ids of the plan items these keys name, in the conference `--conference` names or in every one. */
-export async function scopedPlanItemIds(host: ServiceHost, args: ParsedArgs, keys: readonly string[]): Promise<number[]> {
-  const scope = await conferenceScope(host, args);
-  const plan = await host.api['plan.list'](scope ? { conferenceId: scope.id } : {});
+export async function scopedPlanItemIds(backend: Backend, args: ParsedArgs, keys: readonly string[]): Promise<number[]> {
+  const scope = await conferenceScope(backend, args);
+  const plan = await backend.api['plan.list'](scope ? { conferenceId: scope.id } : {});
   return planItemIds(plan, keys, scope !== undefined);
 }
 
@@ -54,13 +54,13 @@ function reminderPhrase(reminder: Reminder | null): string {
   return reminder === 'none' ? 'no reminder' : `a reminder ${reminder} min before`;
 }
 
-export async function cmdRemind(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
+export async function cmdRemind(backend: Backend, args: ParsedArgs, io: Io): Promise<number> {
   allowOnly(args, 'plan remind', ['--minutes', '--conference']);
   const keys = args.positionals.slice(2);
   if (keys.length === 0) throw new UsageError('plan remind needs at least one KEY.');
   const reminder = reminderArgument(flagValue(args, '--minutes'));
-  const itemIds = await scopedPlanItemIds(host, args, keys);
-  const { items } = await host.api['plan.remind']({ itemIds, reminder });
+  const itemIds = await scopedPlanItemIds(backend, args, keys);
+  const { items } = await backend.api['plan.remind']({ itemIds, reminder });
   io.out(`${items.length} item${items.length === 1 ? '' : 's'} now ${items.length === 1 ? 'has' : 'have'} ${reminderPhrase(reminder)}.\n`);
   return 0;
 }

@@ -7,8 +7,8 @@
 // payload is parsed with the channel's strict schema before any service sees it. Nothing thrown
 // crosses the boundary: a ClashlessError becomes its wire form, anything else becomes a calm
 // 'internal' error (and is logged here in main, where a developer can read the stack).
-import { CHANNELS, HOST_CHANNELS, parseHostRequest, parseRequest, toWireError } from '../shared/contract.ts';
-import type { Api, Channel, HostApi, HostChannel, WireError, WireResult } from '../shared/contract.ts';
+import { CHANNELS, DESKTOP_CHANNELS, parseDesktopRequest, parseRequest, toWireError } from '../shared/contract.ts';
+import type { Api, Channel, DesktopApi, DesktopChannel, WireError, WireResult } from '../shared/contract.ts';
 import { isOwnPageUrl } from './app-protocol.ts';
 
 /** What we need to know about the frame that sent an IPC message (a subset of WebFrameMain). */
@@ -43,18 +43,18 @@ export type InvokeHandler = (payload: unknown) => Promise<unknown>;
 
 /**
  * One handler per contract channel: parse with the channel's schema, then call the service. The
- * browser host has no window abilities, so it passes no `hostApi` and gets only the services.
+ * browser host has no window abilities, so it passes no `desktopApi` and gets only the services.
  */
-export function buildInvokeHandlers(api: Api, hostApi?: HostApi): Map<Channel | HostChannel, InvokeHandler> {
-  const handlers = new Map<Channel | HostChannel, InvokeHandler>();
+export function buildInvokeHandlers(api: Api, desktopApi?: DesktopApi): Map<Channel | DesktopChannel, InvokeHandler> {
+  const handlers = new Map<Channel | DesktopChannel, InvokeHandler>();
   for (const channel of CHANNELS) {
     const call = api[channel] as (req: unknown) => Promise<unknown>;
     handlers.set(channel, async (payload) => call.call(api, parseRequest(channel, payload)));
   }
-  if (hostApi === undefined) return handlers;
-  for (const channel of HOST_CHANNELS) {
-    const call = hostApi[channel] as (req: unknown) => Promise<unknown>;
-    handlers.set(channel, async (payload) => call.call(hostApi, parseHostRequest(channel, payload)));
+  if (desktopApi === undefined) return handlers;
+  for (const channel of DESKTOP_CHANNELS) {
+    const call = desktopApi[channel] as (req: unknown) => Promise<unknown>;
+    handlers.set(channel, async (payload) => call.call(desktopApi, parseDesktopRequest(channel, payload)));
   }
   return handlers;
 }

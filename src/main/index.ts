@@ -1,19 +1,19 @@
 // The Electron main process: app lifecycle and wiring. The pieces live elsewhere — the window and
-// its guards (window.ts), the IPC door (ipc.ts), the menu (menu.ts), the services (services.ts);
+// its guards (window.ts), the IPC door (ipc.ts), the menu (menu.ts), the backend (backend.ts);
 // this file decides the order they start in and where the data lives.
 import { join, resolve } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, protocol, session, shell } from 'electron';
 import { ClashlessError } from '../shared/contract.ts';
 import type { MenuCommand } from '../shared/contract.ts';
 import { APP_ENTRY_URL, devServerOrigin } from './app-protocol.ts';
-import { readScheduleFile } from './host-api.ts';
+import { readScheduleFile } from './desktop-api.ts';
 import { isTrustedFrame } from './dispatch.ts';
-import { createElectronHostApi, forwardEvents, registerIpc } from './ipc.ts';
+import { createElectronDesktopApi, forwardEvents, registerIpc } from './ipc.ts';
 import { filesFromArgv } from './launch-files.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { APP_NAME, DB_FILE } from './paths.ts';
-import type { ServiceHost } from './service-host.ts';
-import { openServices } from './services.ts';
+import type { Backend } from './backend.ts';
+import { openBackend } from './backend.ts';
 import { SETTINGS_FILE } from './settings.ts';
 import { createMainWindow, guardWebContents, lockDownSession, registerAppScheme, serveAppProtocol } from './window.ts';
 
@@ -32,7 +32,7 @@ const devOrigin = devServerOrigin(process.env['ELECTRON_RENDERER_URL'], app.isPa
 const preloadPath = join(__dirname, '../preload/index.cjs');
 const rendererDir = join(__dirname, '../renderer');
 
-let host: ServiceHost | null = null;
+let backend: Backend | null = null;
 let mainWindow: BrowserWindow | null = null;
 let rendererLoaded = false;
 const pendingFiles: string[] = [];
@@ -44,7 +44,7 @@ function openExternal(url: string): void {
 
 /** Read a file the OS handed us and give it to the renderer's import flow. */
 async function deliverFile(path: string): Promise<void> {
-  const current = host;
+  const current = backend;
   if (current === null) return;
   try {
     const opened = await readScheduleFile(path);
@@ -60,7 +60,7 @@ async function deliverFile(path: string): Promise<void> {
 
 /** Files wait until the page has loaded and subscribed to events. */
 function openFiles(paths: readonly string[]): void {
-  if (!rendererLoaded || host === null) {
+  if (!rendererLoaded || backend === null) {
     pendingFiles.push(...paths);
     return;
   }
@@ -95,7 +95,7 @@ function openMainWindow(): BrowserWindow {
   return window;
 }
 
-function installMenu(current: ServiceHost): void {
+function installMenu(current: Backend): void {
   const template = buildMenuTemplate({
     platform: process.platform,
     isPackaged: app.isPackaged,
@@ -111,7 +111,7 @@ function start(): void {
 
   const userData = app.getPath('userData');
   try {
-    host = openServices({
+    backend = openBackend({
       dbPath: join(userData, DB_FILE),
       seedDir: app.isPackaged ? join(process.resourcesPath, 'seed') : join(app.getAppPath(), 'seed'),
       seedOnFirstRun: true,
@@ -125,15 +125,15 @@ function start(): void {
     app.quit();
     return;
   }
-  const current = host;
+  const current = backend;
 
-  const hostApi = createElectronHostApi({
+  const desktopApi = createElectronDesktopApi({
     getWindow: () => mainWindow,
     settingsFile: join(userData, SETTINGS_FILE),
     documentsDir: app.getPath('documents')
   });
   cleanups.push(
-    registerIpc(ipcMain, current, hostApi, (frame) => {
+    registerIpc(ipcMain, current, desktopApi, (frame) => {
       const window = mainWindow;
       if (window === null || window.isDestroyed()) return false;
       return isTrustedFrame(frame, window.webContents.mainFrame, devOrigin);
@@ -146,8 +146,8 @@ function start(): void {
 
 function shutdown(): void {
   for (const cleanup of cleanups.splice(0)) cleanup();
-  const current = host;
-  host = null;
+  const current = backend;
+  backend = null;
   current?.close();
 }
 
@@ -171,7 +171,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (host !== null && BrowserWindow.getAllWindows().length === 0) openMainWindow();
+    if (backend !== null && BrowserWindow.getAllWindows().length === 0) openMainWindow();
   });
   app.on('will-quit', shutdown);
 

@@ -1,33 +1,33 @@
 // The Electron IPC door: one ipcMain.handle per contract channel (services and host abilities),
 // events pushed to the window, and the Electron implementations of the host abilities.
 // The decisions (who may call, parsing, result wrapping) live in dispatch.ts, shared with the
-// browser host, and in host-api.ts; both are tested without Electron.
+// browser host, and in desktop-api.ts; both are tested without Electron.
 import { BrowserWindow, dialog, shell } from 'electron';
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
-import { CHANNELS, EVENT_NAMES, HOST_CHANNELS } from '../shared/contract.ts';
-import type { HostApi } from '../shared/contract.ts';
-import { createHostApi } from './host-api.ts';
-import type { FileFilter } from './host-api.ts';
+import { CHANNELS, EVENT_NAMES, DESKTOP_CHANNELS } from '../shared/contract.ts';
+import type { DesktopApi } from '../shared/contract.ts';
+import { createDesktopApi } from './desktop-api.ts';
+import type { FileFilter } from './desktop-api.ts';
 import { buildInvokeHandlers, dispatchInvoke } from './dispatch.ts';
-import type { ServiceHost } from './service-host.ts';
+import type { Backend } from './backend.ts';
 import { renderHtmlToPdf } from './window.ts';
 
 /** The single channel events travel on: ('event', name, payload). The preload filters by name. */
 export const EVENT_CHANNEL = 'event';
 
 /**
- * Register a handler for every channel in CHANNELS and HOST_CHANNELS. Each handler checks the
+ * Register a handler for every channel in CHANNELS and DESKTOP_CHANNELS. Each handler checks the
  * sender frame, parses the payload and answers with a WireResult; it never throws, so no stack
  * trace reaches the renderer. Returns a function that removes the handlers again.
  */
 export function registerIpc(
   ipcMain: IpcMain,
-  host: ServiceHost,
-  hostApi: HostApi,
+  backend: Backend,
+  desktopApi: DesktopApi,
   isTrustedSender: (frame: WebFrameMain | null) => boolean
 ): () => void {
-  const handlers = buildInvokeHandlers(host.api, hostApi);
-  const channels = [...CHANNELS, ...HOST_CHANNELS];
+  const handlers = buildInvokeHandlers(backend.api, desktopApi);
+  const channels = [...CHANNELS, ...DESKTOP_CHANNELS];
   for (const channel of channels) {
     const handler = handlers.get(channel);
     if (handler === undefined) throw new Error(`No handler built for IPC channel ${channel}`);
@@ -41,8 +41,8 @@ export function registerIpc(
 }
 
 /** Push every service event to the window that is current when it happens. */
-export function forwardEvents(host: ServiceHost, getWindow: () => BrowserWindow | null): () => void {
-  return host.subscribe((name, payload) => {
+export function forwardEvents(backend: Backend, getWindow: () => BrowserWindow | null): () => void {
+  return backend.subscribe((name, payload) => {
     if (!EVENT_NAMES.includes(name)) return;
     const window = getWindow();
     if (window === null || window.isDestroyed() || window.webContents.isDestroyed()) return;
@@ -57,13 +57,13 @@ export interface ElectronHostOptions {
 }
 
 /** The host abilities backed by native dialogs, the OS browser and Chromium's PDF printer. */
-export function createElectronHostApi(options: ElectronHostOptions): HostApi {
+export function createElectronDesktopApi(options: ElectronHostOptions): DesktopApi {
   // Dialogs are modal to the window when there is one, so they cannot be lost behind it.
   const parent = (): BrowserWindow | null => {
     const window = options.getWindow();
     return window !== null && !window.isDestroyed() ? window : null;
   };
-  return createHostApi({
+  return createDesktopApi({
     settingsFile: options.settingsFile,
     defaultFolder: options.documentsDir,
     async showSaveDialog({ title, defaultPath, filters }) {

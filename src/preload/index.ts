@@ -7,7 +7,7 @@
 // so no schema code (zod) is bundled or runs before the page starts.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import { CHANNEL_NAMES, EVENT_NAMES, HOST_CHANNEL_NAMES } from '../shared/channels.ts';
+import { CHANNEL_NAMES, EVENT_NAMES, DESKTOP_CHANNEL_NAMES } from '../shared/channels.ts';
 import type { ClientApi, EventName, Events, WireError } from '../shared/contract.ts';
 import { isWireResult } from '../shared/errors.ts';
 
@@ -61,13 +61,13 @@ function subscribe<E extends EventName>(event: E, listener: (payload: Events[E])
 }
 
 const api = Object.fromEntries(CHANNEL_NAMES.map((channel) => [channel, invoker(channel)]));
-const host = {
+const desktop = {
   kind: 'electron' as const,
-  ...Object.fromEntries(HOST_CHANNEL_NAMES.map((channel) => [channel, invoker(channel)]))
+  ...Object.fromEntries(DESKTOP_CHANNEL_NAMES.map((channel) => [channel, invoker(channel)]))
 };
 
 // The generated object has exactly the contract's keys; the casts only restore the per-channel
 // request/response types that Object.fromEntries cannot express.
-const clientApi = { ...api, host, on: subscribe } as unknown as ClientApi;
+const clientApi = { ...api, desktop, on: subscribe } as unknown as ClientApi;
 
 contextBridge.exposeInMainWorld('api', clientApi);

@@ -40,7 +40,7 @@ export const CHANNEL_NAMES = [
   'friends.sessions'
 ] as const;
 
-export const HOST_CHANNEL_NAMES = ['host.saveFile', 'host.openFile', 'host.openExternal', 'host.printPdf'] as const;
+export const DESKTOP_CHANNEL_NAMES = ['desktop.saveFile', 'desktop.openFile', 'desktop.openExternal', 'desktop.printPdf'] as const;
 
 export const EVENT_NAMES = ['plan.changed', 'data.changed', 'import.progress', 'menu.command', 'file.opened'] as const;
 

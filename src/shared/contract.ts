@@ -8,7 +8,7 @@
 import type { IdRunList } from './id-runs.ts';
 import { z } from 'zod';
 import { ClashlessError } from './errors.ts';
-import { CHANNEL_NAMES, EVENT_NAMES, HOST_CHANNEL_NAMES } from './channels.ts';
+import { CHANNEL_NAMES, EVENT_NAMES, DESKTOP_CHANNEL_NAMES } from './channels.ts';
 import type { MenuCommand } from './channels.ts';
 
 export { ClashlessError, toWireError } from './errors.ts';
@@ -344,31 +344,31 @@ export type EventName = keyof Events;
  * dialogs and shell; the browser host implements them in the page (download, <input type=file>,
  * window.print). They are not services: the CLI and tests never need them.
  */
-export const hostSchemas = {
-  'host.saveFile': z.strictObject({
+export const desktopSchemas = {
+  'desktop.saveFile': z.strictObject({
     fileName: z.string().min(1).max(255),
     mimeType: z.string().max(100),
     content: z.string().max(50 * 1024 * 1024)
   }),
-  'host.openFile': z.strictObject({}),
-  'host.openExternal': z.strictObject({ url: z.string().max(4_000) }),
-  'host.printPdf': z.strictObject({ fileName: z.string().min(1).max(255), html: z.string().max(20 * 1024 * 1024) })
+  'desktop.openFile': z.strictObject({}),
+  'desktop.openExternal': z.strictObject({ url: z.string().max(4_000) }),
+  'desktop.printPdf': z.strictObject({ fileName: z.string().min(1).max(255), html: z.string().max(20 * 1024 * 1024) })
 } as const;
-export type HostChannel = keyof typeof hostSchemas;
-export const HOST_CHANNELS: readonly HostChannel[] = HOST_CHANNEL_NAMES;
-export interface HostResponses {
-  'host.saveFile': { saved: boolean; path: string | null };
-  'host.openFile': { fileName: string; text: string } | null;
-  'host.openExternal': { opened: boolean };
-  'host.printPdf': { saved: boolean; path: string | null };
+export type DesktopChannel = keyof typeof desktopSchemas;
+export const DESKTOP_CHANNELS: readonly DesktopChannel[] = DESKTOP_CHANNEL_NAMES;
+export interface DesktopResponses {
+  'desktop.saveFile': { saved: boolean; path: string | null };
+  'desktop.openFile': { fileName: string; text: string } | null;
+  'desktop.openExternal': { opened: boolean };
+  'desktop.printPdf': { saved: boolean; path: string | null };
 }
-export type HostApi = {
-  [C in HostChannel]: (req: z.infer<(typeof hostSchemas)[C]>) => Promise<HostResponses[C]>;
+export type DesktopApi = {
+  [C in DesktopChannel]: (req: z.infer<(typeof desktopSchemas)[C]>) => Promise<DesktopResponses[C]>;
 };
 
 /** What the renderer sees as `window.api`: the channels, the host's abilities, and event subscription. */
 export type ClientApi = Api & {
-  host: HostApi & { kind: 'electron' | 'web' };
+  desktop: DesktopApi & { kind: 'electron' | 'web' };
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
 };
 
@@ -383,9 +383,9 @@ export function parseRequest<C extends Channel>(channel: C, payload: unknown): R
   throw new ClashlessError('bad-request', `Invalid request for ${channel}: ${what}`, path ? `field ${path}` : undefined);
 }
 
-export function parseHostRequest<C extends HostChannel>(channel: C, payload: unknown): z.infer<(typeof hostSchemas)[C]> {
-  const result = hostSchemas[channel].safeParse(payload === undefined ? {} : payload);
-  if (result.success) return result.data as z.infer<(typeof hostSchemas)[C]>;
+export function parseDesktopRequest<C extends DesktopChannel>(channel: C, payload: unknown): z.infer<(typeof desktopSchemas)[C]> {
+  const result = desktopSchemas[channel].safeParse(payload === undefined ? {} : payload);
+  if (result.success) return result.data as z.infer<(typeof desktopSchemas)[C]>;
   const issue = result.error.issues[0];
   const path = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
   throw new ClashlessError('bad-request', `Invalid request for ${channel}: ${issue?.message ?? 'invalid'}`, path ? `field ${path}` : undefined);
@@ -399,8 +399,8 @@ export function isChannel(name: unknown): name is Channel {
 // compile-time checks make a list that differs from the schemas fail to build.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const channelsMatch: Same<(typeof CHANNEL_NAMES)[number], Channel> = true;
-const hostChannelsMatch: Same<(typeof HOST_CHANNEL_NAMES)[number], HostChannel> = true;
+const desktopChannelsMatch: Same<(typeof DESKTOP_CHANNEL_NAMES)[number], DesktopChannel> = true;
 const eventsMatch: Same<(typeof EVENT_NAMES)[number], EventName> = true;
 void channelsMatch;
-void hostChannelsMatch;
+void desktopChannelsMatch;
 void eventsMatch;

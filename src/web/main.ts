@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDbPath } from '../main/paths.ts';
-import { openServices } from '../main/services.ts';
+import { openBackend } from '../main/backend.ts';
 import { createWebServer } from './server.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -38,9 +38,9 @@ const { db, port } = parse(process.argv.slice(2));
 const rendererDir = join(ROOT, 'out', 'renderer');
 if (!existsSync(join(rendererDir, 'index.html'))) fail('the renderer is not built. Run: npm run build:renderer');
 
-let host;
+let backend;
 try {
-  host = openServices({
+  backend = openBackend({
     dbPath: db,
     seedDir: join(ROOT, 'seed'),
     seedOnFirstRun: true,
@@ -51,7 +51,7 @@ try {
   fail(err instanceof Error ? err.message : String(err));
 }
 const token = randomBytes(24).toString('base64url');
-const server = createWebServer({ host, rendererDir, token });
+const server = createWebServer({ backend, rendererDir, token });
 server.on('error', (err) => fail(`cannot listen on 127.0.0.1:${port}: ${err.message}`));
 server.listen(port, '127.0.0.1', () => {
   const address = server.address();
@@ -61,7 +61,7 @@ server.listen(port, '127.0.0.1', () => {
 
 const stop = () => {
   server.close();
-  host.close();
+  backend.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -18,7 +18,7 @@ import { readFile } from 'node:fs/promises';
 import { timingSafeEqual } from 'node:crypto';
 import { isChannel } from '../shared/contract.ts';
 import type { Channel, WireResult } from '../shared/contract.ts';
-import type { ServiceHost } from '../main/service-host.ts';
+import type { Backend } from '../main/backend.ts';
 import { buildInvokeHandlers, dispatchInvoke, type ErrorLogger, type InvokeHandler } from '../main/dispatch.ts';
 import { APP_ORIGIN, resolveAppRequest } from '../main/app-protocol.ts';
 import { CONTENT_SECURITY_POLICY } from '../main/csp.ts';
@@ -26,7 +26,7 @@ import { CONTENT_SECURITY_POLICY } from '../main/csp.ts';
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
 export interface WebHostOptions {
-  host: ServiceHost;
+  backend: Backend;
   rendererDir: string;
   token: string;
 }
@@ -168,14 +168,14 @@ async function handleApi(handler: InvokeHandler, channel: Channel, req: Incoming
   sendJson(res, 200, await dispatchInvoke(channel, true, handler, payload, logWebError));
 }
 
-function handleEvents(host: ServiceHost, req: IncomingMessage, res: ServerResponse): void {
+function handleEvents(backend: Backend, req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',
     Connection: 'keep-alive'
   });
   res.write(': connected\n\n');
-  const unsubscribe = host.subscribe((event, payload) => {
+  const unsubscribe = backend.subscribe((event, payload) => {
     res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
   });
   const keepAlive = setInterval(() => res.write(': ping\n\n'), 25_000);
@@ -239,7 +239,7 @@ function route(opts: WebHostOptions, handlers: Map<string, InvokeHandler>, port:
       refuse(res, 403, 'Missing or wrong token.');
       return;
     }
-    handleEvents(opts.host, req, res);
+    handleEvents(opts.backend, req, res);
     return;
   }
   if (url.pathname.startsWith('/api/')) {
@@ -282,7 +282,7 @@ function failed(res: ServerResponse, err: unknown): void {
 }
 
 export function createWebServer(opts: WebHostOptions): Server {
-  const handlers = buildInvokeHandlers(opts.host.api);
+  const handlers = buildInvokeHandlers(opts.backend.api);
   const server = createServer((req, res) => {
     try {
       securityHeaders(res);

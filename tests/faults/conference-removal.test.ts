@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONFERENCE_TABLES } from '../../src/main/store/conference-store.ts';
-import type { ServiceHost } from '../../src/main/service-host.ts';
+import type { Backend } from '../../src/main/backend.ts';
 import { generateIcs } from '../fixtures/generate-ics.ts';
 import { ROOT, tempServices } from '../integration/helpers.ts';
 
@@ -18,7 +18,7 @@ const CILIUM = 'Cilium Talks at KubeCon NA 2023';
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
 
-function seeded(): ServiceHost & { dbPath: string } {
+function seeded(): Backend & { dbPath: string } {
   let t = Date.UTC(2026, 2, 1);
   const host = tempServices({ seeded: true, now: () => (t += 1_000) });
   cleanups.push(host.cleanup);
@@ -79,14 +79,14 @@ function exportState(dbPath: string): unknown[] {
   return onFile(dbPath, (db) => db.prepare('SELECT * FROM export_state ORDER BY uid').all());
 }
 
-async function conferenceNamed(host: ServiceHost, title: string) {
+async function conferenceNamed(host: Backend, title: string) {
   const found = (await host.api['conference.list']({})).find((c) => c.title === title);
   if (!found) throw new Error(`no conference “${title}”`);
   return found;
 }
 
 /** Plan some of each conference, edit them, add a block and a walking time, export once. */
-async function planSome(host: ServiceHost, target: number, other: number) {
+async function planSome(host: Backend, target: number, other: number) {
   const { api } = host;
   const mine = await api['session.list']({ conferenceId: target });
   const theirs = await api['session.list']({ conferenceId: other });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openServices } from '../../src/main/services.ts';
+import { openBackend } from '../../src/main/backend.ts';
 import { CILIUM, runCli, KUBECON, SEED_DIR, tempDir } from './helpers.ts';
 
 const L1 = 'Salt Palace | Level 1 | 155 EF';
@@ -200,7 +200,7 @@ describe('clashless resolve --all-by-priority with the person’s own blocks cla
     const db = join(tmp.dir, 'blocks.db');
     expect((await run(db, 'seed')).code).toBe(0);
     // Two overlapping blocks on Friday morning, written through the services the app uses.
-    const host = openServices({ dbPath: db, seedDir: SEED_DIR, seedOnFirstRun: false });
+    const host = openBackend({ dbPath: db, seedDir: SEED_DIR, seedOnFirstRun: false });
     try {
       const kubecon = (await host.api['conference.list']({})).find((c) => c.title === KUBECON)!;
       const at = (iso: string) => Date.parse(iso);

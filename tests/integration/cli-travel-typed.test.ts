@@ -2,7 +2,7 @@
 // is unknown (`minutes: null` in JSON), and the text line says so instead of printing "null min".
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openServices } from '../../src/main/services.ts';
+import { openBackend } from '../../src/main/backend.ts';
 import { runCli, KUBECON, SEED_DIR, tempDir } from './helpers.ts';
 
 const L1 = 'Salt Palace | Level 1 | 155 EF';
@@ -22,7 +22,7 @@ describe('travel list with a typed place', () => {
     expect((await run('seed')).code).toBe(0);
     expect((await run('plan', 'add', TESTING)).code).toBe(0);
     // The CLI has no block command: the block is made through the services over the same file.
-    const host = openServices({ dbPath: db, seedDir: SEED_DIR, seedOnFirstRun: false });
+    const host = openBackend({ dbPath: db, seedDir: SEED_DIR, seedOnFirstRun: false });
     try {
       const conference = (await host.api['conference.list']({})).find((c) => c.title === KUBECON)!;
       const talk = (await host.api['plan.list']({ conferenceId: conference.id })).find((p) => p.sessionKey === TESTING)!;

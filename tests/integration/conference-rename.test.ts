@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONFERENCE_TITLE_MAX, parseRequest } from '../../src/shared/contract.ts';
-import type { ServiceHost } from '../../src/main/service-host.ts';
+import type { Backend } from '../../src/main/backend.ts';
 import { openStore } from '../../src/main/store/open.ts';
 import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
 import { SEED_DIR, KUBECON, databaseAtVersion, tempServices } from './helpers.ts';
@@ -15,7 +15,7 @@ import { SEED_DIR, KUBECON, databaseAtVersion, tempServices } from './helpers.ts
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
 
-function seeded(): ServiceHost & { dbPath: string } {
+function seeded(): Backend & { dbPath: string } {
   let t = Date.UTC(2026, 2, 1);
   const host = tempServices({ seeded: true, now: () => (t += 1_000) });
   cleanups.push(host.cleanup);
@@ -32,18 +32,18 @@ function conferenceRows(dbPath: string): unknown[] {
   }
 }
 
-async function kubecon(host: ServiceHost): Promise<number> {
+async function kubecon(host: Backend): Promise<number> {
   const c = (await host.api['conference.list']({})).find((x) => x.title === KUBECON);
   if (!c) throw new Error('seed conference missing');
   return c.id;
 }
 
 /** A request as every door parses it (IPC and the browser host), then the service. */
-async function rename(host: ServiceHost, payload: unknown) {
+async function rename(host: Backend, payload: unknown) {
   return host.api['conference.rename'](parseRequest('conference.rename', payload));
 }
 
-const titles = async (host: ServiceHost) => (await host.api['conference.list']({})).map((c) => c.title).sort();
+const titles = async (host: Backend) => (await host.api['conference.list']({})).map((c) => c.title).sort();
 
 describe('conference.rename', () => {
   it('renames (trimmed), keeps the identity, emits data.changed, and undo/redo write the title back', async () => {

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileFunction } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, EVENT_NAMES, HOST_CHANNELS } from '../../src/shared/contract.ts';
+import { CHANNELS, EVENT_NAMES, DESKTOP_CHANNELS } from '../../src/shared/contract.ts';
 import { BUILT_PRELOAD_DIR, REPO, startBuiltMain } from '../fixtures/electron-stub/harness.ts';
 import type { BuiltMain } from '../fixtures/electron-stub/harness.ts';
 
@@ -51,7 +51,7 @@ describe('the built main bundle starts', () => {
   });
 
   it('registers a handler for every contract channel and nothing else', () => {
-    expect([...snapshot.ipcChannels].sort()).toEqual([...CHANNELS, ...HOST_CHANNELS].sort());
+    expect([...snapshot.ipcChannels].sort()).toEqual([...CHANNELS, ...DESKTOP_CHANNELS].sort());
   });
 });
 
@@ -165,7 +165,7 @@ describe('IPC refusals', () => {
   it.each(['foreign-process', 'subframe', 'foreign-url', 'null'])('answers forbidden to a %s sender', async (sender) => {
     const reply = await call('invoke', { channel: 'conference.list', payload: {}, sender });
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const host = await call('invoke', { channel: 'host.openExternal', payload: { url: 'https://example.com/' }, sender });
+    const host = await call('invoke', { channel: 'desktop.openExternal', payload: { url: 'https://example.com/' }, sender });
     expect(host).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
@@ -190,7 +190,7 @@ describe('IPC refusals', () => {
   });
 
   it('refuses a host link that is not http(s) without opening anything', async () => {
-    const reply = await call('invoke', { channel: 'host.openExternal', payload: { url: 'file:///etc/passwd' } });
+    const reply = await call('invoke', { channel: 'desktop.openExternal', payload: { url: 'file:///etc/passwd' } });
     expect(reply).toEqual({ ok: true, value: { opened: false } });
   });
 });
@@ -200,7 +200,7 @@ describe('printing an agenda to PDF', () => {
     const target = join(work, 'agenda.pdf');
     await call('answerSaveDialog', { filePath: target });
     const html = '<!doctype html><title>Agenda</title><h1>Tuesday</h1><script>alert(1)</script>';
-    const reply = await call('invoke', { channel: 'host.printPdf', payload: { fileName: 'agenda.html', html } });
+    const reply = await call('invoke', { channel: 'desktop.printPdf', payload: { fileName: 'agenda.html', html } });
     await call('answerSaveDialog', { filePath: null });
     expect(reply).toEqual({ ok: true, value: { saved: true, path: target } });
     expect(readFileSync(target, 'utf8')).toMatch(/^%PDF-/);
@@ -310,15 +310,15 @@ describe('the built preload', () => {
     const api = exposed.get('api');
     expect([...exposed.keys()]).toEqual(['api']);
     expect(Object.keys(api).sort()).toEqual([...CHANNELS, 'host', 'on'].sort());
-    expect(Object.keys(api.host).sort()).toEqual([...HOST_CHANNELS, 'kind'].sort());
-    expect(api.host.kind).toBe('electron');
+    expect(Object.keys(api.desktop).sort()).toEqual([...DESKTOP_CHANNELS, 'kind'].sort());
+    expect(api.desktop.kind).toBe('electron');
     expect(JSON.stringify(Object.keys(api))).not.toMatch(/ipcRenderer|invoke|send/);
 
     await expect(api['plan.add']({ sessionIds: [1] })).resolves.toEqual({ channel: 'plan.add' });
-    await expect(api.host['host.openFile']()).resolves.toEqual({ channel: 'host.openFile' });
+    await expect(api.desktop['desktop.openFile']()).resolves.toEqual({ channel: 'desktop.openFile' });
     expect(invoked).toEqual([
       ['plan.add', { sessionIds: [1] }],
-      ['host.openFile', {}]
+      ['desktop.openFile', {}]
     ]);
     await expect(api['session.get']({ sessionId: 9 })).rejects.toEqual({
       name: 'ClashlessError',

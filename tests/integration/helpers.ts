@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli/main.ts';
-import { openServices } from '../../src/main/services.ts';
-import type { ServiceHost } from '../../src/main/service-host.ts';
+import { openBackend } from '../../src/main/backend.ts';
+import type { Backend } from '../../src/main/backend.ts';
 import { MIGRATIONS } from '../../src/main/store/migrations/index.ts';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import { expect } from 'vitest';
@@ -27,10 +27,10 @@ export function tempDir(prefix = 'clashless-test-'): { dir: string; cleanup: () 
 }
 
 /** Services over a fresh temporary database; `seeded` imports the two sample schedules. */
-export function tempServices(opts: { seeded?: boolean; now?: () => number } = {}): ServiceHost & { dbPath: string; cleanup: () => void } {
+export function tempServices(opts: { seeded?: boolean; now?: () => number } = {}): Backend & { dbPath: string; cleanup: () => void } {
   const { dir, cleanup } = tempDir();
   const dbPath = join(dir, 'test.db');
-  const host = openServices({ dbPath, seedDir: SEED_DIR, seedOnFirstRun: opts.seeded ?? false, ...(opts.now ? { now: opts.now } : {}) });
+  const host = openBackend({ dbPath, seedDir: SEED_DIR, seedOnFirstRun: opts.seeded ?? false, ...(opts.now ? { now: opts.now } : {}) });
   return Object.assign(host, {
     dbPath,
     cleanup: () => {

@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Events } from '../../src/shared/contract.ts';
-import { openServices, WORKER_IMPORT_CHARS } from '../../src/main/services.ts';
+import { openBackend } from '../../src/main/backend.ts';
+import { WORKER_IMPORT_CHARS } from '../../src/main/services/api.ts';
 import { parseImport } from '../../src/main/import/pipeline.ts';
 import { generateIcs } from '../fixtures/generate-ics.ts';
 import { ROOT, SEED_DIR, tempDir } from './helpers.ts';
@@ -19,7 +20,7 @@ afterEach(() => {
 
 function services(importWorker = WORKER) {
   const { dir, cleanup } = tempDir();
-  const host = openServices({ dbPath: join(dir, 'w.db'), seedDir: SEED_DIR, seedOnFirstRun: true, importWorker });
+  const host = openBackend({ dbPath: join(dir, 'w.db'), seedDir: SEED_DIR, seedOnFirstRun: true, importWorker });
   cleanups.push(cleanup, () => host.close());
   return host;
 }

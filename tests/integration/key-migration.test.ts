@@ -12,7 +12,7 @@ import type { AgendaEntry } from '../../src/main/export/agenda.ts';
 import { buildIcs } from '../../src/main/export/ics.ts';
 import { mergeSchedule } from '../../src/main/import/merge.ts';
 import { parseImport } from '../../src/main/import/pipeline.ts';
-import { openServices } from '../../src/main/services.ts';
+import { openBackend } from '../../src/main/backend.ts';
 import { addSessions, updateItem } from '../../src/main/services/plan-ops.ts';
 import { createCore } from '../../src/main/store/migrations/0010-create-core.ts';
 import { planReminders } from '../../src/main/store/migrations/0050-plan-reminders.ts';
@@ -135,7 +135,7 @@ describe('migration 0020: talk keys', () => {
     old.close();
 
     // --- The current code opens it and migrates. ---
-    const host = openServices({ dbPath, seedDir: SEED_DIR, seedOnFirstRun: false, now: () => (now += MINUTE) });
+    const host = openBackend({ dbPath, seedDir: SEED_DIR, seedOnFirstRun: false, now: () => (now += MINUTE) });
     cleanups.push(() => host.close());
     const db = new Database(dbPath, { readonly: true });
     cleanups.push(() => db.close());

@@ -163,8 +163,8 @@ describe('planning with undo', () => {
 
     // Restart on the same file: redo still knows the undone edit.
     first.close();
-    const { openServices } = await import('../../src/main/services.ts');
-    const second = openServices({ dbPath: first.dbPath, seedDir: SEED_DIR, seedOnFirstRun: true });
+    const { openBackend } = await import('../../src/main/backend.ts');
+    const second = openBackend({ dbPath: first.dbPath, seedDir: SEED_DIR, seedOnFirstRun: true });
     try {
       const redone = await second.api['history.redo']({});
       expect(redone.label).toMatch(/^Plan /);

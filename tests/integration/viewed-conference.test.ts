@@ -1,7 +1,7 @@
 // The conference the person last viewed is kept in the database (defect 10 of issue #17), so the
 // app, a restarted browser host on a new port and the next start all open on it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openServices } from '../../src/main/services.ts';
+import { openBackend } from '../../src/main/backend.ts';
 import { SEED_DIR, tempServices } from './helpers.ts';
 
 const hosts: ReturnType<typeof tempServices>[] = [];
@@ -19,7 +19,7 @@ describe('the last viewed conference', () => {
     const older = conferences[conferences.length - 1]!;
     expect(await host.api['view.set']({ conferenceId: older.id })).toEqual({ conferenceId: older.id, myWeek: false });
 
-    const again = openServices({ dbPath: host.dbPath, seedDir: SEED_DIR, seedOnFirstRun: false });
+    const again = openBackend({ dbPath: host.dbPath, seedDir: SEED_DIR, seedOnFirstRun: false });
     try {
       expect(await again.api['view.get']({})).toEqual({ conferenceId: older.id, myWeek: false });
       await again.api['conference.remove']({ conferenceId: older.id });
@@ -50,7 +50,7 @@ describe('the last viewed conference', () => {
     expect(await host.api['view.set']({ conferenceId: first!.id, myWeek: true })).toEqual({ conferenceId: first!.id, myWeek: true });
     // Choosing a conference without saying anything about the scope leaves My week as it was.
     expect(await host.api['view.set']({ conferenceId: first!.id })).toEqual({ conferenceId: first!.id, myWeek: true });
-    const again = openServices({ dbPath: host.dbPath, seedDir: SEED_DIR, seedOnFirstRun: false });
+    const again = openBackend({ dbPath: host.dbPath, seedDir: SEED_DIR, seedOnFirstRun: false });
     try {
       expect(await again.api['view.get']({})).toEqual({ conferenceId: first!.id, myWeek: true });
       expect(await again.api['view.set']({ conferenceId: first!.id, myWeek: false })).toEqual({ conferenceId: first!.id, myWeek: false });

@@ -16,7 +16,7 @@ const rendererDir = join(site.dir, 'renderer');
 mkdirSync(rendererDir);
 writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Clashless</title>');
 writeFileSync(join(site.dir, 'secret.txt'), 'not for the web');
-const server = createWebServer({ host, rendererDir, token: TOKEN });
+const server = createWebServer({ backend: host, rendererDir, token: TOKEN });
 let port = 0;
 
 beforeAll(async () => {

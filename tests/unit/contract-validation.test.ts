@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNELS, ClashlessError, HOST_CHANNELS, isChannel, isExternalLinkAllowed, parseHostRequest, parseRequest } from '../../src/shared/contract.ts';
+import { CHANNELS, ClashlessError, DESKTOP_CHANNELS, isChannel, isExternalLinkAllowed, parseDesktopRequest, parseRequest } from '../../src/shared/contract.ts';
 
 function rejects(fn: () => unknown): ClashlessError {
   try {
@@ -30,9 +30,9 @@ describe('every contract channel validates its payload', () => {
       });
     }
   }
-  for (const channel of HOST_CHANNELS) {
+  for (const channel of DESKTOP_CHANNELS) {
     it(`${channel} rejects an unknown key`, () => {
-      rejects(() => parseHostRequest(channel, { bogus: 1 }));
+      rejects(() => parseDesktopRequest(channel, { bogus: 1 }));
     });
   }
 

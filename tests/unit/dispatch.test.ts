@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNELS, ClashlessError, HOST_CHANNELS } from '../../src/shared/contract.ts';
-import type { Api, HostApi } from '../../src/shared/contract.ts';
+import { CHANNELS, ClashlessError, DESKTOP_CHANNELS } from '../../src/shared/contract.ts';
+import type { Api, DesktopApi } from '../../src/shared/contract.ts';
 import { FORBIDDEN, buildInvokeHandlers, dispatchInvoke, isTrustedFrame } from '../../src/main/dispatch.ts';
 import type { SenderFrame } from '../../src/main/dispatch.ts';
 
@@ -42,27 +42,27 @@ function fakeApis() {
     return { echoed: req };
   };
   const api = Object.fromEntries(CHANNELS.map((c) => [c, record(c)])) as unknown as Api;
-  const hostApi = Object.fromEntries(HOST_CHANNELS.map((c) => [c, record(c)])) as unknown as HostApi;
-  return { api, hostApi, calls };
+  const desktopApi = Object.fromEntries(DESKTOP_CHANNELS.map((c) => [c, record(c)])) as unknown as DesktopApi;
+  return { api, desktopApi, calls };
 }
 
 describe('buildInvokeHandlers', () => {
   it('has one handler for every service and host channel', () => {
-    const { api, hostApi } = fakeApis();
-    const handlers = buildInvokeHandlers(api, hostApi);
-    expect([...handlers.keys()].sort()).toEqual([...CHANNELS, ...HOST_CHANNELS].sort());
+    const { api, desktopApi } = fakeApis();
+    const handlers = buildInvokeHandlers(api, desktopApi);
+    expect([...handlers.keys()].sort()).toEqual([...CHANNELS, ...DESKTOP_CHANNELS].sort());
   });
 
   it('passes the parsed request to the service', async () => {
-    const { api, hostApi, calls } = fakeApis();
-    const handler = buildInvokeHandlers(api, hostApi).get('plan.add');
+    const { api, desktopApi, calls } = fakeApis();
+    const handler = buildInvokeHandlers(api, desktopApi).get('plan.add');
     await expect(handler?.({ sessionIds: [3, 4], state: 'going' })).resolves.toEqual({ echoed: { sessionIds: [3, 4], state: 'going' } });
     expect(calls).toEqual([['plan.add', { sessionIds: [3, 4], state: 'going' }]]);
   });
 
   it('treats a missing payload as an empty request', async () => {
-    const { api, hostApi, calls } = fakeApis();
-    await buildInvokeHandlers(api, hostApi).get('conference.list')?.(undefined);
+    const { api, desktopApi, calls } = fakeApis();
+    await buildInvokeHandlers(api, desktopApi).get('conference.list')?.(undefined);
     expect(calls).toEqual([['conference.list', {}]]);
   });
 });
@@ -82,8 +82,8 @@ describe('dispatchInvoke', () => {
   });
 
   it('answers bad-request naming the field, and the service is never called', async () => {
-    const { api, hostApi, calls } = fakeApis();
-    const handler = buildInvokeHandlers(api, hostApi).get('plan.add');
+    const { api, desktopApi, calls } = fakeApis();
+    const handler = buildInvokeHandlers(api, desktopApi).get('plan.add');
     if (!handler) throw new Error('no plan.add handler');
     const result = await dispatchInvoke('plan.add', true, handler, { sessionIds: ['1; DROP TABLE'] }, silent);
     expect(result).toMatchObject({ ok: false, error: { code: 'bad-request', where: 'field sessionIds.0' } });

@@ -18,7 +18,7 @@ describe('import boundaries', () => {
     ['src/shared/x.ts', "import x from 'electron';"],
     ['src/shared/x.ts', "import x from 'node:fs';"],
     ['src/shared/x.ts', "import x from 'better-sqlite3';"],
-    ['src/shared/x.ts', "import x from '../main/services.ts';"],
+    ['src/shared/x.ts', "import x from '../main/backend.ts';"],
     ['src/shared/x.ts', "const x = document.title;"],
     ['src/renderer/src/lib/x.ts', "import x from 'electron';"],
     ['src/renderer/src/lib/x.ts', "import x from 'node:path';"],
@@ -30,7 +30,7 @@ describe('import boundaries', () => {
     // SQL lives in src/main/store (issue #14).
     ['src/main/services/x.ts', "import x from 'better-sqlite3';"],
     ['src/main/import/x.ts', "const x = db.prepare('SELECT 1').get();"],
-    ['src/main/services.ts', "const x = db.pragma('user_version');"],
+    ['src/main/backend.ts', "const x = db.pragma('user_version');"],
     ['src/cli/x.ts', "const x = db.exec('DELETE FROM plan_item');"]
   ])('%s may not: %s', async (file, code) => {
     expect(await boundaryErrors(file, code)).not.toEqual([]);

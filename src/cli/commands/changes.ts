@@ -2,7 +2,7 @@
 // "What changed" panel reads, in the panel's words and order.
 import { changeLine, sortChanges } from '../../shared/change-text.ts';
 import { isoDateInZone, toIsoUtc } from '../../shared/time.ts';
-import type { ServiceHost } from '../../main/service-host.ts';
+import type { Backend } from '../../main/backend.ts';
 import { allowOnly, hasFlag, UsageError } from '../args.ts';
 import type { ParsedArgs } from '../args.ts';
 import { conferenceScope } from '../conference.ts';
@@ -10,14 +10,14 @@ import { changeJson } from '../json.ts';
 import { hhmm, plural, print } from '../output.ts';
 import type { Io } from '../output.ts';
 
-export async function cmdChanges(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
+export async function cmdChanges(backend: Backend, args: ParsedArgs, io: Io): Promise<number> {
   allowOnly(args, 'changes', ['--json', '--conference']);
   if (args.positionals.length > 1) throw new UsageError('changes takes no arguments.');
-  const scope = await conferenceScope(host, args);
-  const conferences = scope ? [scope] : await host.api['conference.list']({});
+  const scope = await conferenceScope(backend, args);
+  const conferences = scope ? [scope] : await backend.api['conference.list']({});
   const report = [];
   for (const c of conferences) {
-    const changes = sortChanges(await host.api['change.list']({ conferenceId: c.id }));
+    const changes = sortChanges(await backend.api['change.list']({ conferenceId: c.id }));
     report.push({ conference: c, changes, importedAt: changes.length > 0 ? Math.max(...changes.map((x) => x.importedAt)) : null });
   }
   if (hasFlag(args, '--json')) {

@@ -2,7 +2,7 @@
 // by priority" button, over the same services (the rule itself is src/shared/resolve.ts).
 import { unresolvedSentence } from '../../shared/resolve.ts';
 import type { PlanItem } from '../../shared/domain.ts';
-import type { ServiceHost } from '../../main/service-host.ts';
+import type { Backend } from '../../main/backend.ts';
 import { allowOnly, hasFlag, UsageError } from '../args.ts';
 import type { ParsedArgs } from '../args.ts';
 import { conferenceScope, oneConference } from '../conference.ts';
@@ -10,13 +10,13 @@ import { clashJson, planJson, planKey } from '../json.ts';
 import { plural, print, slot } from '../output.ts';
 import type { Io } from '../output.ts';
 
-export async function cmdClashes(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
+export async function cmdClashes(backend: Backend, args: ParsedArgs, io: Io): Promise<number> {
   allowOnly(args, 'clashes', ['--json', '--conference']);
   if (args.positionals.length > 1) throw new UsageError('clashes takes no arguments.');
-  const scope = await conferenceScope(host, args);
+  const scope = await conferenceScope(backend, args);
   const req = scope ? { conferenceId: scope.id } : {};
-  const clashes = await host.api['clash.list'](req);
-  const items = new Map((await host.api['plan.list'](req)).map((p) => [p.id, p]));
+  const clashes = await backend.api['clash.list'](req);
+  const items = new Map((await backend.api['plan.list'](req)).map((p) => [p.id, p]));
   const rows = clashes.map((c) => clashJson(c, items));
   if (hasFlag(args, '--json')) {
     print(io, rows);
@@ -34,16 +34,16 @@ export async function cmdClashes(host: ServiceHost, args: ParsedArgs, io: Io): P
  * conference. --dry-run asks the service for the preview the app shows before its button is
  * confirmed, which writes nothing; without it the change is one undoable step.
  */
-export async function cmdResolve(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
+export async function cmdResolve(backend: Backend, args: ParsedArgs, io: Io): Promise<number> {
   allowOnly(args, 'resolve', ['--all-by-priority', '--dry-run', '--json', '--conference']);
   if (args.positionals.length > 1) throw new UsageError('resolve takes no arguments.');
   if (!hasFlag(args, '--all-by-priority')) {
     throw new UsageError('resolve needs --all-by-priority (resolve one clash at a time in the app).');
   }
-  const conference = await oneConference(host, args, 'resolve');
+  const conference = await oneConference(backend, args, 'resolve');
   const apply = !hasFlag(args, '--dry-run');
-  const plan = new Map((await host.api['plan.list']({ conferenceId: conference.id })).map((p) => [p.id, p]));
-  const result = await host.api['clash.resolveAll']({ conferenceId: conference.id, apply });
+  const plan = new Map((await backend.api['plan.list']({ conferenceId: conference.id })).map((p) => [p.id, p]));
+  const result = await backend.api['clash.resolveAll']({ conferenceId: conference.id, apply });
   // The service moved them to backup (when applied); the titles and times are those read before.
   const pick = (ids: number[]) => ids.map((id) => plan.get(id)).filter((p): p is PlanItem => p !== undefined);
   const toBackup = pick(result.toBackup);

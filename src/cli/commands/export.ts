@@ -3,7 +3,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ClashlessError } from '../../shared/contract.ts';
-import type { ServiceHost } from '../../main/service-host.ts';
+import type { Backend } from '../../main/backend.ts';
 import { allowOnly, flagValue, UsageError } from '../args.ts';
 import type { ParsedArgs } from '../args.ts';
 import { conferenceScope } from '../conference.ts';
@@ -34,7 +34,7 @@ export function writeAtomically(target: string, content: string, what = 'The age
   }
 }
 
-export async function cmdExport(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
+export async function cmdExport(backend: Backend, args: ParsedArgs, io: Io): Promise<number> {
   allowOnly(args, 'export', ['--out', '--format', '--alarm', '--owner', '--conference']);
   const out = flagValue(args, '--out');
   if (!out) throw new UsageError('export needs --out FILE.');
@@ -45,10 +45,10 @@ export async function cmdExport(host: ServiceHost, args: ParsedArgs, io: Io): Pr
   if (alarm !== undefined && (!Number.isInteger(alarm) || alarm < 0 || alarm > 10_080)) {
     throw new UsageError('--alarm takes whole minutes from 0 to 10080.');
   }
-  const scope = await conferenceScope(host, args);
+  const scope = await conferenceScope(backend, args);
   const owner = flagValue(args, '--owner');
   if (owner !== undefined && format !== 'ics') throw new UsageError('--owner names the plan in an .ics export (--format ics).');
-  const file = await host.api['export.agenda']({
+  const file = await backend.api['export.agenda']({
     format: format as ExportFormat,
     ...(alarm !== undefined ? { alarmMinutes: alarm } : {}),
     ...(owner !== undefined ? { owner } : {}),

@@ -3,7 +3,7 @@
 import { ClashlessError, parseRequest } from '../../shared/contract.ts';
 import { sameFriendName, type FriendInfo, type UnmatchedEvent } from '../../shared/friends.ts';
 import { decodeBytes } from '../../main/import/decode.ts';
-import type { ServiceHost } from '../../main/service-host.ts';
+import type { Backend } from '../../main/backend.ts';
 import { toIsoUtc } from '../../shared/time.ts';
 import { allowOnly, flagValue, hasFlag, UsageError } from '../args.ts';
 import type { ParsedArgs } from '../args.ts';
@@ -16,17 +16,17 @@ function unmatchedLines(io: Io, unmatched: readonly UnmatchedEvent[]): void {
   for (const u of unmatched) io.out(`  not found: ${u.title} — ${toIsoUtc(u.start)}\n`);
 }
 
-async function add(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
+async function add(backend: Backend, args: ParsedArgs, io: Io): Promise<number> {
   allowOnly(args, 'friends add', ['--name', '--json']);
   const file = args.positionals[2];
   if (!file || args.positionals.length > 3) throw new UsageError('friends add takes one FILE (or - for standard input) and --name NAME.');
   const input = readInput(io, file);
   const text = decodeBytes(input.bytes, { name: input.name });
   // A "share mine" export names its owner; --name wins, and one of the two is needed.
-  const name = flagValue(args, '--name') ?? (await host.api['friends.preview']({ text, fileName: input.name })).owner;
+  const name = flagValue(args, '--name') ?? (await backend.api['friends.preview']({ text, fileName: input.name })).owner;
   if (!name) throw new UsageError(`${input.name} does not say whose plan it is: give it a name with --name NAME.`);
   // The contract's own check (trimmed, 1–60 characters), with the same words as the app.
-  const done = await host.api['friends.add'](parseRequest('friends.add', { text, fileName: input.name, name }));
+  const done = await backend.api['friends.add'](parseRequest('friends.add', { text, fileName: input.name, name }));
   if (hasFlag(args, '--json')) {
     print(io, { friend: friendJson(done.friend), replaced: done.replaced, matched: done.matched, unmatched: done.unmatched.map((u) => ({ title: u.title, start: toIsoUtc(u.start) })) });
     return 0;
@@ -49,13 +49,13 @@ function findFriend(friends: readonly FriendInfo[], text: string): FriendInfo {
   throw new ClashlessError('not-found', `No friend is called “${text}”. ${friends.length > 0 ? `The friends are ${names}.` : 'There are no friends yet.'}`);
 }
 
-export async function cmdFriends(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
+export async function cmdFriends(backend: Backend, args: ParsedArgs, io: Io): Promise<number> {
   const verb = args.positionals[1];
-  if (verb === 'add') return add(host, args, io);
+  if (verb === 'add') return add(backend, args, io);
   if (verb === 'list' || verb === undefined) {
     allowOnly(args, 'friends list', ['--json']);
     if (args.positionals.length > 2) throw new UsageError('friends list takes no arguments.');
-    const friends = await host.api['friends.list']({});
+    const friends = await backend.api['friends.list']({});
     if (hasFlag(args, '--json')) print(io, friends.map(friendJson));
     else if (friends.length === 0) io.out('No friends yet. Add a friend’s exported agenda with: clashless friends add FILE --name NAME\n');
     else for (const f of friends) io.out(listLine(f));
@@ -65,8 +65,8 @@ export async function cmdFriends(host: ServiceHost, args: ParsedArgs, io: Io): P
     allowOnly(args, 'friends remove', []);
     const text = args.positionals.slice(2).join(' ');
     if (text.trim() === '') throw new UsageError('friends remove needs the friend’s NAME (see: clashless friends list).');
-    const friend = findFriend(await host.api['friends.list']({}), text);
-    const done = await host.api['friends.remove']({ friendId: friend.id });
+    const friend = findFriend(await backend.api['friends.list']({}), text);
+    const done = await backend.api['friends.remove']({ friendId: friend.id });
     if (!done.removed) throw new ClashlessError('not-found', `“${friend.name}” was already removed.`);
     io.out(`Removed ${friend.name}'s plan (${plural(done.sessions, 'session')}). Your own plan is unchanged. Undo with: clashless undo\n`);
     return 0;

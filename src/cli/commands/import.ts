@@ -8,7 +8,7 @@ import type { ImportPreview } from '../../shared/contract.ts';
 import { IMPORT_FORMATS } from '../../shared/domain.ts';
 import type { ImportFormat } from '../../shared/domain.ts';
 import { decodeBytes, MAX_IMPORT_BYTES } from '../../main/import/decode.ts';
-import type { ServiceHost } from '../../main/service-host.ts';
+import type { Backend } from '../../main/backend.ts';
 import { allowOnly, flagValue, hasFlag, UsageError } from '../args.ts';
 import type { ParsedArgs } from '../args.ts';
 import { changeJson, sessionJson } from '../json.ts';
@@ -55,7 +55,7 @@ function previewJson(p: ImportPreview) {
   };
 }
 
-export async function cmdImport(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
+export async function cmdImport(backend: Backend, args: ParsedArgs, io: Io): Promise<number> {
   allowOnly(args, 'import', ['--tz', '--first-day', '--format', '--dry-run', '--json']);
   const file = args.positionals[1];
   if (!file || args.positionals.length > 2) throw new UsageError('import takes one FILE (or - for standard input).');
@@ -72,7 +72,7 @@ export async function cmdImport(host: ServiceHost, args: ParsedArgs, io: Io): Pr
     ...(flagValue(args, '--tz') ? { timeZone: flagValue(args, '--tz')! } : {}),
     ...(flagValue(args, '--first-day') ? { firstDay: flagValue(args, '--first-day')! } : {})
   };
-  const preview = await host.api['import.preview'](req);
+  const preview = await backend.api['import.preview'](req);
   // A CSV whose columns could not be matched previews as its columns and the reason (the app's
   // mapping step). The CLI has no mapping step: that reason is the error, never a 0-session success.
   if (preview.sessions.length === 0) {
@@ -97,7 +97,7 @@ export async function cmdImport(host: ServiceHost, args: ParsedArgs, io: Io): Pr
     for (const w of preview.warnings) io.err(`warning${w.line ? ` (line ${w.line})` : ''}: ${w.message}\n`);
     return 0;
   }
-  const report = await host.api['import.commit'](req);
+  const report = await backend.api['import.commit'](req);
   if (json) {
     print(io, {
       ...previewJson(preview),

@@ -3,7 +3,7 @@
 import { ClashlessError } from '../../shared/contract.ts';
 import { PLAN_STATES } from '../../shared/domain.ts';
 import type { PlanState } from '../../shared/domain.ts';
-import type { ServiceHost } from '../../main/service-host.ts';
+import type { Backend } from '../../main/backend.ts';
 import { allowOnly, flagValue, hasFlag, UsageError } from '../args.ts';
 import type { ParsedArgs } from '../args.ts';
 import { conferenceScope } from '../conference.ts';
@@ -14,17 +14,17 @@ import { cmdMark } from '../mark.ts';
 import type { Io } from '../output.ts';
 
 /** Conference id → time zone, for writing times in each conference's own zone. */
-async function zones(host: ServiceHost): Promise<Map<number, string>> {
-  return new Map((await host.api['conference.list']({})).map((c) => [c.id, c.timeZone]));
+async function zones(backend: Backend): Promise<Map<number, string>> {
+  return new Map((await backend.api['conference.list']({})).map((c) => [c.id, c.timeZone]));
 }
 
-export async function cmdSessions(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
+export async function cmdSessions(backend: Backend, args: ParsedArgs, io: Io): Promise<number> {
   allowOnly(args, 'sessions', ['--search', '--json', '--conference']);
   if (args.positionals.length > 1) throw new UsageError('sessions takes no arguments (search with --search TEXT).');
-  const scope = await conferenceScope(host, args);
+  const scope = await conferenceScope(backend, args);
   const search = flagValue(args, '--search');
-  const sessions = await host.api['session.list']({ ...(search ? { search } : {}), ...(scope ? { conferenceId: scope.id } : {}) });
-  const zoneOf = await zones(host);
+  const sessions = await backend.api['session.list']({ ...(search ? { search } : {}), ...(scope ? { conferenceId: scope.id } : {}) });
+  const zoneOf = await zones(backend);
   if (hasFlag(args, '--json')) {
     print(io, sessions.map((s) => sessionJson(s, zoneOf.get(s.conferenceId) ?? 'UTC')));
     return 0;
@@ -52,15 +52,15 @@ function sessionIdsForKeys(keys: string[], lookup: KeyLookup, conferenceId: numb
   });
 }
 
-async function planAdd(host: ServiceHost, args: ParsedArgs, io: Io, keys: string[], lookup: KeyLookup): Promise<number> {
+async function planAdd(backend: Backend, args: ParsedArgs, io: Io, keys: string[], lookup: KeyLookup): Promise<number> {
   allowOnly(args, 'plan add', ['--all', '--state', '--conference']);
   const state = flagValue(args, '--state') ?? 'going';
   if (!PLAN_STATES.includes(state as PlanState)) throw new UsageError(`--state must be going, backup or maybe (not “${state}”).`);
-  const scope = await conferenceScope(host, args);
+  const scope = await conferenceScope(backend, args);
   let ids: number[];
   if (hasFlag(args, '--all')) {
     if (keys.length > 0) throw new UsageError('plan add takes KEY... or --all, not both.');
-    const sessions = await host.api['session.list'](scope ? { conferenceId: scope.id } : {});
+    const sessions = await backend.api['session.list'](scope ? { conferenceId: scope.id } : {});
     ids = sessions.filter((s) => s.status === 'scheduled').map((s) => s.id);
     if (ids.length === 0) {
       throw new ClashlessError('not-found', scope ? `“${scope.title}” has no scheduled sessions to plan.` : 'There are no sessions to plan. Import a schedule first.');
@@ -69,35 +69,35 @@ async function planAdd(host: ServiceHost, args: ParsedArgs, io: Io, keys: string
     if (keys.length === 0) throw new UsageError('plan add needs at least one KEY (or --all).');
     ids = sessionIdsForKeys(keys, lookup, scope?.id);
   }
-  const { items } = await host.api['plan.add']({ sessionIds: ids, state: state as PlanState });
+  const { items } = await backend.api['plan.add']({ sessionIds: ids, state: state as PlanState });
   io.out(`Planned ${items.length} session${items.length === 1 ? '' : 's'} as ${state}.\n`);
   return 0;
 }
 
-export async function cmdPlan(host: ServiceHost, args: ParsedArgs, io: Io, lookup: KeyLookup): Promise<number> {
+export async function cmdPlan(backend: Backend, args: ParsedArgs, io: Io, lookup: KeyLookup): Promise<number> {
   const verb = args.positionals[1];
   const keys = args.positionals.slice(2);
-  if (verb === 'add') return planAdd(host, args, io, keys, lookup);
+  if (verb === 'add') return planAdd(backend, args, io, keys, lookup);
   if (verb === 'remove') {
     allowOnly(args, 'plan remove', ['--conference']);
     if (keys.length === 0) throw new UsageError('plan remove needs at least one KEY.');
-    const itemIds = await scopedPlanItemIds(host, args, keys);
-    const { items } = await host.api['plan.remove']({ itemIds });
+    const itemIds = await scopedPlanItemIds(backend, args, keys);
+    const { items } = await backend.api['plan.remove']({ itemIds });
     io.out(`Removed ${items.length} item${items.length === 1 ? '' : 's'} from the plan.\n`);
     return 0;
   }
-  if (verb === 'remind') return cmdRemind(host, args, io);
-  if (verb === 'mark') return cmdMark(host, args, io);
+  if (verb === 'remind') return cmdRemind(backend, args, io);
+  if (verb === 'mark') return cmdMark(backend, args, io);
   if (verb === 'list') {
     allowOnly(args, 'plan list', ['--json', '--conference']);
     if (keys.length > 0) throw new UsageError('plan list takes no arguments.');
-    const scope = await conferenceScope(host, args);
-    const plan = await host.api['plan.list'](scope ? { conferenceId: scope.id } : {});
+    const scope = await conferenceScope(backend, args);
+    const plan = await backend.api['plan.list'](scope ? { conferenceId: scope.id } : {});
     if (hasFlag(args, '--json')) {
       print(io, plan.map(planJson));
       return 0;
     }
-    const zoneOf = await zones(host);
+    const zoneOf = await zones(backend);
     for (const p of plan) io.out(`${planKey(p)}\t${slot(p.start, p.end, zoneOf.get(p.conferenceId) ?? 'UTC')}\t${p.state}\t${p.title}\n`);
     return 0;
   }

@@ -5,7 +5,7 @@ import type { TravelEntry } from '../../shared/contract.ts';
 import type { Conference } from '../../shared/domain.ts';
 import { placeKeyOfLabel, placeOf } from '../../shared/places.ts';
 import { parseMinutes } from '../../shared/travel.ts';
-import type { ServiceHost } from '../../main/service-host.ts';
+import type { Backend } from '../../main/backend.ts';
 import { allowOnly, hasFlag, UsageError } from '../args.ts';
 import type { ParsedArgs } from '../args.ts';
 import { oneConference } from '../conference.ts';
@@ -15,10 +15,10 @@ import type { Io } from '../output.ts';
 const LISTED = 12;
 
 /** Every place the conference's sessions and personal blocks name: comparison key → label. */
-async function knownPlaces(host: ServiceHost, conference: Conference): Promise<Map<string, string>> {
+async function knownPlaces(backend: Backend, conference: Conference): Promise<Map<string, string>> {
   const places = new Map<string, string>();
-  const sessions = await host.api['session.list']({ conferenceId: conference.id, limit: 100_000 });
-  const plan = await host.api['plan.list']({ conferenceId: conference.id });
+  const sessions = await backend.api['session.list']({ conferenceId: conference.id, limit: 100_000 });
+  const plan = await backend.api['plan.list']({ conferenceId: conference.id });
   for (const where of [...sessions, ...plan]) {
     const p = placeOf(where.venue, where.room);
     if (p) places.set(p.key, p.label);
@@ -43,13 +43,13 @@ function travelLine(t: TravelEntry): string {
   return `${t.minutes ?? '?'} min\t${t.from} ↔ ${t.to}\t${how}`;
 }
 
-export async function cmdTravel(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
+export async function cmdTravel(backend: Backend, args: ParsedArgs, io: Io): Promise<number> {
   const verb = args.positionals[1];
   if (verb === 'list') {
     allowOnly(args, 'travel list', ['--json', '--conference']);
     if (args.positionals.length > 2) throw new UsageError('travel list takes no arguments.');
-    const conference = await oneConference(host, args, 'travel list');
-    const table = await host.api['travel.list']({ conferenceId: conference.id });
+    const conference = await oneConference(backend, args, 'travel list');
+    const table = await backend.api['travel.list']({ conferenceId: conference.id });
     if (hasFlag(args, '--json')) {
       print(io, table);
       return 0;
@@ -67,12 +67,12 @@ export async function cmdTravel(host: ServiceHost, args: ParsedArgs, io: Io): Pr
     const [fromText, toText, minutesText] = words as [string, string, string];
     const minutes = parseMinutes(minutesText);
     if (!minutes.ok) throw new UsageError(`Walking time “${minutesText}”: ${minutes.message}`);
-    const conference = await oneConference(host, args, 'travel set');
-    const places = await knownPlaces(host, conference);
+    const conference = await oneConference(backend, args, 'travel set');
+    const places = await knownPlaces(backend, conference);
     const from = placeNamed(places, fromText, conference);
     const to = placeNamed(places, toText, conference);
     if (placeKeyOfLabel(from) === placeKeyOfLabel(to)) throw new UsageError(`“${from}” is the same place twice; name two different places.`);
-    await host.api['travel.set']({ conferenceId: conference.id, from, to, minutes: minutes.minutes });
+    await backend.api['travel.set']({ conferenceId: conference.id, from, to, minutes: minutes.minutes });
     io.out(`Walking time in “${conference.title}”: ${from} ↔ ${to} is now ${minutes.minutes} min.\n`);
     return 0;
   }

@@ -2,7 +2,7 @@
 // planned across every conference whose dates touch the span, day by day in each item's own
 // conference zone, and the clashes among them, across conferences too (the same clash.list).
 import { isIsoDate, MAX_WEEK_DAYS, overlappingConferences, weekAgenda, weekRange } from '../../shared/my-week.ts';
-import type { ServiceHost } from '../../main/service-host.ts';
+import type { Backend } from '../../main/backend.ts';
 import { allowOnly, flagValue, hasFlag, UsageError } from '../args.ts';
 import type { ParsedArgs } from '../args.ts';
 import { weekJson } from '../json.ts';
@@ -21,18 +21,18 @@ function spanOf(args: ParsedArgs): { from: string; days: number } {
   return { from, days };
 }
 
-export async function cmdWeek(host: ServiceHost, args: ParsedArgs, io: Io): Promise<number> {
+export async function cmdWeek(backend: Backend, args: ParsedArgs, io: Io): Promise<number> {
   allowOnly(args, 'week', ['--from', '--days', '--json']);
   if (args.positionals.length > 1) throw new UsageError('week takes no arguments (give the first day with --from YYYY-MM-DD).');
   const { from, days } = spanOf(args);
   const span = weekRange(from, days);
-  const conferences = overlappingConferences(span, await host.api['conference.list']({}));
+  const conferences = overlappingConferences(span, await backend.api['conference.list']({}));
   const inSpan = new Set(conferences.map((c) => c.id));
-  const plan = (await host.api['plan.list']({})).filter((p) => inSpan.has(p.conferenceId));
+  const plan = (await backend.api['plan.list']({})).filter((p) => inSpan.has(p.conferenceId));
   const agenda = weekAgenda(plan, conferences, span);
   const shown = new Map(agenda.flatMap((d) => d.items.map(({ item }) => [item.id, item] as const)));
   // A clash belongs to the span when either side is shown (the other may start the evening before).
-  const clashes = (await host.api['clash.list']({})).filter((c) => shown.has(c.a) || shown.has(c.b));
+  const clashes = (await backend.api['clash.list']({})).filter((c) => shown.has(c.a) || shown.has(c.b));
   const items = new Map(plan.map((p) => [p.id, p]));
   if (hasFlag(args, '--json')) {
     print(io, weekJson(span, conferences, agenda, clashes, items));

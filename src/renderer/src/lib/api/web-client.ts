@@ -7,7 +7,7 @@ import type {
   ClientApi,
   EventName,
   Events,
-  HostApi,
+  DesktopApi,
   Request,
   Responses,
 } from '../../../../shared/contract.ts';
@@ -84,7 +84,7 @@ export function createWebClient(opts: WebClientOptions): ClientApi {
   for (const channel of CHANNELS) api[channel] = (req) => call(channel, req as Request<typeof channel>);
 
   return Object.assign(api as unknown as Api, {
-    host: { ...createBrowserHost(), kind: 'web' as const },
+    desktop: { ...createBrowserDesktop(), kind: 'web' as const },
     on: createEventSubscriber(`${opts.origin}/api/events?token=${encodeURIComponent(opts.token)}`)
   });
 }
@@ -125,9 +125,9 @@ function createEventSubscriber(url: string): ClientApi['on'] {
 }
 
 /** What the Electron main process does with dialogs and the shell, done as a web page can. */
-export function createBrowserHost(): HostApi {
+export function createBrowserDesktop(): DesktopApi {
   return {
-    async 'host.saveFile'(req) {
+    async 'desktop.saveFile'(req) {
       const url = URL.createObjectURL(new Blob([req.content], { type: req.mimeType || 'application/octet-stream' }));
       const a = document.createElement('a');
       a.href = url;
@@ -140,7 +140,7 @@ export function createBrowserHost(): HostApi {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       return { saved: true, path: null };
     },
-    'host.openFile'() {
+    'desktop.openFile'() {
       return new Promise((resolve) => {
         const input = document.createElement('input');
         input.type = 'file';
@@ -163,14 +163,14 @@ export function createBrowserHost(): HostApi {
         input.click();
       });
     },
-    async 'host.openExternal'(req) {
+    async 'desktop.openExternal'(req) {
       if (!isExternalLinkAllowed(req.url)) return { opened: false };
       const win = window.open(req.url, '_blank', 'noopener,noreferrer');
       // With noopener, window.open returns null even on success; a blocked popup cannot be told apart.
       void win;
       return { opened: true };
     },
-    async 'host.printPdf'(req) {
+    async 'desktop.printPdf'(req) {
       // A hidden frame holds the agenda so printing does not replace the app; the browser's print
       // dialog offers "Save as PDF".
       const frame = document.createElement('iframe');

@@ -98,18 +98,18 @@ export class ExportState extends ActionMessages {
       }
       const events = this.isReport ? 'the report' : `${file.count} ${file.count === 1 ? 'event' : 'events'}`;
       if (this.#format === 'html') {
-        const result = await this.#api.host['host.printPdf']({ fileName: file.fileName.replace(/\.html?$/i, '.pdf'), html: file.content });
+        const result = await this.#api.desktop['desktop.printPdf']({ fileName: file.fileName.replace(/\.html?$/i, '.pdf'), html: file.content });
         // The browser host can only show its print dialog; it cannot know what the person chose there.
         this.statusLine =
           result.path !== null
             ? `Saved ${events} to ${result.path}`
             : !result.saved
               ? 'Not saved.'
-              : this.#api.host.kind === 'web'
+              : this.#api.desktop.kind === 'web'
                 ? `Opened the print dialog for ${events} (choose “Save as PDF” there to keep a file).`
                 : `Printed ${events}.`;
       } else {
-        const result = await this.#api.host['host.saveFile']({ fileName: file.fileName, mimeType: file.mimeType, content: file.content });
+        const result = await this.#api.desktop['desktop.saveFile']({ fileName: file.fileName, mimeType: file.mimeType, content: file.content });
         this.statusLine = !result.saved
           ? 'Not saved.'
           : result.path !== null

@@ -79,7 +79,7 @@ export class FriendsState extends ActionMessages {
   async chooseFile(): Promise<void> {
     this.clearMessages();
     try {
-      const file = await this.#api.host['host.openFile']({});
+      const file = await this.#api.desktop['desktop.openFile']({});
       if (!file) return;
       await this.previewText(file.fileName, file.text);
     } catch (err) {

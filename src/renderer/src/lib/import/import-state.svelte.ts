@@ -198,7 +198,7 @@ export class ImportState {
   /** Ask the host for a file; false when the person cancelled. */
   async openFile(): Promise<boolean> {
     try {
-      const file = await this.#api.host['host.openFile']({});
+      const file = await this.#api.desktop['desktop.openFile']({});
       if (file === null) return false;
       this.useFile(file.fileName, file.text);
       return true;

@@ -16,7 +16,7 @@ import { reminderStatus } from '../details/reminder.ts';
 import { outcomeStatus, type OutcomeEdit } from '../details/outcome.ts';
 import { lowerFirst, shortTitle } from './app-helpers.ts';
 import { PlanClashes } from './plan-clashes.svelte.ts';
-import { HostActions } from './host-actions.ts';
+import { DesktopActions } from './desktop-actions.ts';
 import { ScopeState } from './scope-state.svelte.ts';
 import { loadPlan, loadSessions, loadTravel } from './scope-loaders.ts';
 import { ChangeQueue } from './change-queue.ts';
@@ -36,7 +36,7 @@ export class AppState {
   readonly status = new StatusState();
   readonly view: ViewState;
   /** What only the host shell does: print, open a link. */
-  readonly host: HostActions;
+  readonly desktop: DesktopActions;
 
   #info = $state.raw<AppInfo | null>(null);
   #sessions = $state.raw<Session[]>([]);
@@ -76,7 +76,7 @@ export class AppState {
   constructor(api: ClientApi, storage: Storage | null = null, localZone?: string) {
     this.api = api;
     this.view = new ViewState(storage, localZone);
-    this.host = new HostActions(api, this.status);
+    this.desktop = new DesktopActions(api, this.status);
     this.#changes = new ChangeQueue(this.status, () => this.reloadPlan());
     this.scope = new ScopeState(api, this.status, async (moved) => {
       if (moved) this.#clearShown();

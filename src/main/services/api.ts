@@ -1,40 +1,35 @@
-// The services object: the one implementation of the contract behind all three doors (Electron IPC,
+// The services object (createApi): the one implementation of the contract behind all three doors (Electron IPC,
 // the browser host, the CLI). It is typed `satisfies Api`, so a missing or extra channel fails to
 // compile. Requests arriving here have already been validated by the door (parseRequest); handlers
 // still refuse ids that do not exist with a clear message.
-import { encodeIdRuns } from '../shared/id-runs.ts';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { encodeIdRuns } from '../../shared/id-runs.ts';
 import { Worker } from 'node:worker_threads';
 import type { Database as Db } from 'better-sqlite3';
-import { ClashlessError } from '../shared/contract.ts';
-import type { Api, EventName, Events, ImportPreview, ImportReport, Request, ViewScope } from '../shared/contract.ts';
-import type { CsvColumn, ParsedSchedule } from '../shared/domain.ts';
-import { decodeBytes } from './import/decode.ts';
-import { detectFormat } from './import/detect.ts';
-import { commitImport, LastPreview, parseForImport, zoneCandidates } from './import/import-job.ts';
-import type { CommitResult, ProgressListener } from './import/import-job.ts';
-import type { ImportWorkerData, ImportWorkerMessage } from './import/import-worker.ts';
-import { chooseTarget, mergeSchedule } from './import/merge.ts';
-import { csvColumns } from './import/parsers/csv.ts';
-import { parseImport, systemZone } from './import/pipeline.ts';
-import type { EventListener, ServiceHost, ServiceHostOptions } from './service-host.ts';
-import { listClashes, listTravel, resolveAll, resolveClash, setTravel } from './services/clash-ops.ts';
-import { exportAgenda } from './services/export-ops.ts';
-import { addSessions, createBlock, removeItems, updateBlock, updateItem } from './services/plan-ops.ts';
-import { historyResult, removeConference, renameConference } from './services/conference-ops.ts';
-import { addFriend, friendAttendance, friendList, previewFriend, removeFriend } from './services/friend-ops.ts';
-import { changesByIds, latestChanges } from './store/changes.ts';
-import { describeBackups, openStore, restoreBackup, takeBackup } from './store/open.ts';
-import type { Recovery } from './store/open.ts';
-import { listPlan, redo, undo } from './store/plan.ts';
-import { setReminders } from './store/reminders.ts';
-import { markItems } from './store/outcomes.ts';
-import { readSetting, writeSetting } from './store/settings-table.ts';
-import { findSessionsByKey, getConference, getSessions, hasConferences, listConferences, listSessions, searchSessionIds } from './store/sessions.ts';
+import { ClashlessError } from '../../shared/contract.ts';
+import type { Api, EventName, Events, ImportPreview, ImportReport, Request, ViewScope } from '../../shared/contract.ts';
+import type { CsvColumn, ParsedSchedule } from '../../shared/domain.ts';
+import { detectFormat } from '../import/detect.ts';
+import { commitImport, LastPreview, parseForImport, zoneCandidates } from '../import/import-job.ts';
+import type { CommitResult, ProgressListener } from '../import/import-job.ts';
+import type { ImportWorkerData, ImportWorkerMessage } from '../import/import-worker.ts';
+import { chooseTarget } from '../import/merge.ts';
+import { csvColumns } from '../import/parsers/csv.ts';
+import { systemZone } from '../import/pipeline.ts';
+import { listClashes, listTravel, resolveAll, resolveClash, setTravel } from './clash-ops.ts';
+import { exportAgenda } from './export-ops.ts';
+import { addSessions, createBlock, removeItems, updateBlock, updateItem } from './plan-ops.ts';
+import { historyResult, removeConference, renameConference } from './conference-ops.ts';
+import { addFriend, friendAttendance, friendList, previewFriend, removeFriend } from './friend-ops.ts';
+import { changesByIds, latestChanges } from '../store/changes.ts';
+import { describeBackups, restoreBackup } from '../store/open.ts';
+import type { Recovery } from '../store/open.ts';
+import { listPlan, redo, undo } from '../store/plan.ts';
+import { setReminders } from '../store/reminders.ts';
+import { markItems } from '../store/outcomes.ts';
+import { readSetting, writeSetting } from '../store/settings-table.ts';
+import { getConference, getSessions, listConferences, listSessions, searchSessionIds } from '../store/sessions.ts';
 
 export const APP_VERSION = '0.1.0';
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Inputs at least this long are imported in a worker thread when the host provides one. */
 export const WORKER_IMPORT_CHARS = 256 * 1024;
@@ -89,7 +84,7 @@ export function createApi(
   db: Db,
   dbPath: string,
   recovery: Recovery | null,
-  emit: ServiceHost['emit'],
+  emit: <E extends EventName>(event: E, payload: Events[E]) => void,
   clock: () => number,
   importWorker: string | null = null,
   backupFailed: string | null = null
@@ -322,21 +317,6 @@ export function createApi(
   return api;
 }
 
-/** Import every schedule in the seed folder (sorted by name) through the real importers. */
-export function importSeeds(db: Db, seedDir: string, now: number): { file: string; sessions: number }[] {
-  const files = readdirSync(seedDir)
-    .filter((f) => !f.startsWith('.') && !f.toLowerCase().endsWith('.md.license'))
-    .sort();
-  const out: { file: string; sessions: number }[] = [];
-  for (const file of files) {
-    const text = decodeBytes(readFileSync(join(seedDir, file)), { name: file });
-    const parsed = parseImport(text, { fileName: file, fallbackZone: 'UTC' });
-    mergeSchedule(db, { schedule: parsed, rawText: text, fileName: file, now });
-    out.push({ file, sessions: parsed.sessions.length });
-  }
-  return out;
-}
-
 const VIEWED_CONFERENCE = 'view.conference';
 /** 'my-week' while the person looks at every conference of the week together; unset otherwise. */
 const VIEWED_SCOPE = 'view.scope';
@@ -349,59 +329,4 @@ function viewScope(db: Db): ViewScope {
 function lastViewedConference(db: Db): number | null {
   const id = Number(readSetting(db, VIEWED_CONFERENCE));
   return Number.isInteger(id) && id > 0 && getConference(db, id) ? id : null;
-}
-
-/**
- * A daily safety copy while the app is used (kept with the migration backups, newest few). It never
- * stops the start: when it cannot be written (the backups folder is a file or not writable, the disk
- * is full) this returns the notice to show once, and the next start tries again.
- */
-function dailyBackup(db: Db, dbPath: string, now: number): string | null {
-  if (dbPath === ':memory:') return null;
-  try {
-    const last = readSetting(db, 'last_backup');
-    const lastMs = last !== null ? Number(last) : 0;
-    if (now - lastMs < DAY_MS) return null;
-    takeBackup(db, dbPath, 'daily', now);
-    writeSetting(db, 'last_backup', String(now));
-    return null;
-  } catch (err) {
-    const why = err instanceof ClashlessError ? err.message : 'Clashless could not save today’s backup.';
-    return `${why} Your data itself is fine; Clashless tries again on the next start.`;
-  }
-}
-
-export function openServices(opts: ServiceHostOptions): ServiceHost {
-  const clock = opts.now ?? Date.now;
-  const opened = openStore(opts.dbPath, { now: clock() });
-  const { db } = opened;
-  const listeners = new Set<EventListener>();
-  const emit = <E extends EventName>(event: E, payload: Events[E]) => {
-    for (const l of listeners) l(event, payload);
-  };
-  if (opened.created && opts.seedOnFirstRun) {
-    if (!hasConferences(db)) importSeeds(db, opts.seedDir, clock());
-  }
-  const backupFailed = opts.seedOnFirstRun ? dailyBackup(db, opened.path, clock()) : null;
-  const api = createApi(db, opened.path, opened.recovery, emit, clock, opts.importWorker ?? null, backupFailed);
-  return {
-    api,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    emit,
-    sessionsByKey(key) {
-      return findSessionsByKey(db, key);
-    },
-    seed() {
-      const done = importSeeds(db, opts.seedDir, clock());
-      emit('data.changed', { conferenceId: null });
-      return done;
-    },
-    close() {
-      listeners.clear();
-      if (db.open) db.close();
-    }
-  };
 }

@@ -8,7 +8,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { ClashlessError, isExternalLinkAllowed } from '../shared/contract.ts';
-import type { HostApi } from '../shared/contract.ts';
+import type { DesktopApi } from '../shared/contract.ts';
 import { decodeBytes, MAX_IMPORT_BYTES } from './import/decode.ts';
 import { readSettings, updateSettings } from './settings.ts';
 
@@ -17,7 +17,7 @@ export interface FileFilter {
   extensions: string[];
 }
 
-export interface HostDeps {
+export interface DesktopDeps {
   showSaveDialog(options: { title: string; defaultPath: string; filters: FileFilter[] }): Promise<{ canceled: boolean; filePath?: string | undefined }>;
   showOpenDialog(options: { title: string; defaultPath?: string; filters: FileFilter[] }): Promise<{ canceled: boolean; filePaths: string[] }>;
   openExternal(url: string): Promise<void>;
@@ -90,7 +90,7 @@ export async function readScheduleFile(path: string, maxBytes: number = MAX_IMPO
   return { fileName, text };
 }
 
-export function createHostApi(deps: HostDeps): HostApi {
+export function createDesktopApi(deps: DesktopDeps): DesktopApi {
   const maxBytes = deps.maxImportBytes ?? MAX_IMPORT_BYTES;
 
   async function startFolder(): Promise<string> {
@@ -123,14 +123,14 @@ export function createHostApi(deps: HostDeps): HostApi {
   }
 
   return {
-    async 'host.saveFile'(req) {
+    async 'desktop.saveFile'(req) {
       const path = await askSavePath(safeFileName(req.fileName), 'Export agenda');
       if (path === null) return { saved: false, path: null };
       await writeChosen(path, req.content);
       return { saved: true, path };
     },
 
-    async 'host.openFile'() {
+    async 'desktop.openFile'() {
       const result = await deps.showOpenDialog({
         title: 'Import a schedule',
         defaultPath: await startFolder(),
@@ -143,13 +143,13 @@ export function createHostApi(deps: HostDeps): HostApi {
       return opened;
     },
 
-    async 'host.openExternal'(req) {
+    async 'desktop.openExternal'(req) {
       if (!isExternalLinkAllowed(req.url)) return { opened: false };
       await deps.openExternal(req.url);
       return { opened: true };
     },
 
-    async 'host.printPdf'(req) {
+    async 'desktop.printPdf'(req) {
       const path = await askSavePath(withExtension(safeFileName(req.fileName), 'pdf'), 'Save agenda as PDF');
       if (path === null) return { saved: false, path: null };
       const pdf = await deps.renderPdf(req.html);

@@ -5,7 +5,7 @@ import type { ClientApi } from '../../../../shared/contract.ts';
 import { describeError } from '../api/user-error.ts';
 import type { StatusState } from './status.svelte.ts';
 
-export class HostActions {
+export class DesktopActions {
   readonly #api: ClientApi;
   readonly #status: StatusState;
 
@@ -18,7 +18,7 @@ export class HostActions {
   async printAgenda(conferenceId: number | null): Promise<void> {
     try {
       const file = await this.#api['export.agenda']({ format: 'html', ...(conferenceId !== null ? { conferenceId } : {}) });
-      const result = await this.#api.host['host.printPdf']({ fileName: file.fileName.replace(/\.html?$/i, '.pdf'), html: file.content });
+      const result = await this.#api.desktop['desktop.printPdf']({ fileName: file.fileName.replace(/\.html?$/i, '.pdf'), html: file.content });
       if (result.path) this.#status.info(`Saved the agenda as ${result.path}.`);
     } catch (err) {
       this.#status.error(describeError(err));
@@ -28,7 +28,7 @@ export class HostActions {
   /** Open an http(s) link in the system browser; other links are refused by the host. */
   async openLink(url: string): Promise<void> {
     try {
-      const { opened } = await this.#api.host['host.openExternal']({ url });
+      const { opened } = await this.#api.desktop['desktop.openExternal']({ url });
       if (!opened) this.#status.error('Clashless only opens http and https links.');
     } catch {
       this.#status.error('The link could not be opened.');

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClashlessError } from '../../src/shared/contract.ts';
-import { createHostApi, readScheduleFile, safeFileName, withExtension } from '../../src/main/host-api.ts';
-import type { HostDeps } from '../../src/main/host-api.ts';
+import { createDesktopApi, readScheduleFile, safeFileName, withExtension } from '../../src/main/desktop-api.ts';
+import type { DesktopDeps } from '../../src/main/desktop-api.ts';
 import { readSettings, sanitizeSettings, updateSettings } from '../../src/main/settings.ts';
 
 let dir: string;
@@ -23,9 +23,9 @@ interface Recorded {
   rendered: string[];
 }
 
-function fakeDeps(answers: { savePath?: string | null; openPath?: string | null }, overrides: Partial<HostDeps> = {}) {
+function fakeDeps(answers: { savePath?: string | null; openPath?: string | null }, overrides: Partial<DesktopDeps> = {}) {
   const recorded: Recorded = { saveDialogs: [], openDialogs: [], opened: [], rendered: [] };
-  const deps: HostDeps = {
+  const deps: DesktopDeps = {
     settingsFile: join(dir, 'userData', 'settings.json'),
     defaultFolder: join(dir, 'Documents'),
     async showSaveDialog(options) {
@@ -45,68 +45,68 @@ function fakeDeps(answers: { savePath?: string | null; openPath?: string | null 
     },
     ...overrides
   };
-  return { hostApi: createHostApi(deps), recorded, deps };
+  return { desktopApi: createDesktopApi(deps), recorded, deps };
 }
 
-describe('host.saveFile', () => {
+describe('desktop.saveFile', () => {
   it('writes the content where the person chose and remembers the folder for next time', async () => {
     const target = join(dir, 'exports', 'my-week.ics');
     await mkdir(join(dir, 'exports'));
-    const { hostApi, recorded, deps } = fakeDeps({ savePath: target });
-    const result = await hostApi['host.saveFile']({ fileName: 'week.ics', mimeType: 'text/calendar', content: 'BEGIN:VCALENDAR' });
+    const { desktopApi, recorded, deps } = fakeDeps({ savePath: target });
+    const result = await desktopApi['desktop.saveFile']({ fileName: 'week.ics', mimeType: 'text/calendar', content: 'BEGIN:VCALENDAR' });
     expect(result).toEqual({ saved: true, path: target });
     expect(await readFile(target, 'utf8')).toBe('BEGIN:VCALENDAR');
     expect(recorded.saveDialogs[0]?.defaultPath).toBe(join(dir, 'Documents', 'week.ics'));
     expect(recorded.saveDialogs[0]?.filters[0]?.extensions).toEqual(['ics']);
     expect((await readSettings(deps.settingsFile)).lastFolder).toBe(join(dir, 'exports'));
 
-    await hostApi['host.saveFile']({ fileName: 'again.md', mimeType: 'text/markdown', content: '#' });
+    await desktopApi['desktop.saveFile']({ fileName: 'again.md', mimeType: 'text/markdown', content: '#' });
     expect(recorded.saveDialogs[1]?.defaultPath).toBe(join(dir, 'exports', 'again.md'));
   });
 
   it('writes nothing when the dialog is cancelled', async () => {
-    const { hostApi } = fakeDeps({ savePath: null });
-    await expect(hostApi['host.saveFile']({ fileName: 'a.csv', mimeType: 'text/csv', content: 'x' })).resolves.toEqual({
+    const { desktopApi } = fakeDeps({ savePath: null });
+    await expect(desktopApi['desktop.saveFile']({ fileName: 'a.csv', mimeType: 'text/csv', content: 'x' })).resolves.toEqual({
       saved: false,
       path: null
     });
   });
 
   it('offers only a plain file name, never a path the renderer made up', async () => {
-    const { hostApi, recorded } = fakeDeps({ savePath: null });
-    await hostApi['host.saveFile']({ fileName: '../../.bashrc', mimeType: 'text/plain', content: '' });
+    const { desktopApi, recorded } = fakeDeps({ savePath: null });
+    await desktopApi['desktop.saveFile']({ fileName: '../../.bashrc', mimeType: 'text/plain', content: '' });
     expect(recorded.saveDialogs[0]?.defaultPath).toBe(join(dir, 'Documents', 'bashrc'));
   });
 
   it('says which file could not be written, without a stack trace', async () => {
-    const { hostApi } = fakeDeps({ savePath: join(dir, 'missing-folder', 'a.ics') });
-    const error = await hostApi['host.saveFile']({ fileName: 'a.ics', mimeType: 'text/calendar', content: 'x' }).catch((e: unknown) => e);
+    const { desktopApi } = fakeDeps({ savePath: join(dir, 'missing-folder', 'a.ics') });
+    const error = await desktopApi['desktop.saveFile']({ fileName: 'a.ics', mimeType: 'text/calendar', content: 'x' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClashlessError);
     expect((error as ClashlessError).message).toMatch(/Could not write a\.ics \(ENOENT\)/);
   });
 });
 
-describe('host.openFile', () => {
+describe('desktop.openFile', () => {
   it('reads and decodes the chosen file', async () => {
     const file = join(dir, 'talks.ics');
     await writeFile(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('BEGIN:VCALENDAR\r\nX-NAME:Zürich\r\n')]));
-    const { hostApi } = fakeDeps({ openPath: file });
-    const opened = await hostApi['host.openFile']({});
+    const { desktopApi } = fakeDeps({ openPath: file });
+    const opened = await desktopApi['desktop.openFile']({});
     expect(opened?.fileName).toBe('talks.ics');
     expect(opened?.text.startsWith('BEGIN:VCALENDAR')).toBe(true);
     expect(opened?.text).toContain('Zürich');
   });
 
   it('returns null when the person cancels', async () => {
-    const { hostApi } = fakeDeps({ openPath: null });
-    await expect(hostApi['host.openFile']({})).resolves.toBeNull();
+    const { desktopApi } = fakeDeps({ openPath: null });
+    await expect(desktopApi['desktop.openFile']({})).resolves.toBeNull();
   });
 
   it('refuses a file over the size limit before reading it', async () => {
     const file = join(dir, 'huge.csv');
     await writeFile(file, Buffer.alloc(2 * 1024 * 1024, 0x61));
-    const { hostApi } = fakeDeps({ openPath: file }, { maxImportBytes: 1024 * 1024 });
-    await expect(hostApi['host.openFile']({})).rejects.toMatchObject({ code: 'too-large' });
+    const { desktopApi } = fakeDeps({ openPath: file }, { maxImportBytes: 1024 * 1024 });
+    await expect(desktopApi['desktop.openFile']({})).rejects.toMatchObject({ code: 'too-large' });
   });
 
   it('refuses a folder or a vanished file with not-found', async () => {
@@ -115,28 +115,28 @@ describe('host.openFile', () => {
   });
 });
 
-describe('host.openExternal', () => {
+describe('desktop.openExternal', () => {
   it('opens http(s) links in the OS browser', async () => {
-    const { hostApi, recorded } = fakeDeps({});
-    await expect(hostApi['host.openExternal']({ url: 'https://kubecon.example/schedule' })).resolves.toEqual({ opened: true });
+    const { desktopApi, recorded } = fakeDeps({});
+    await expect(desktopApi['desktop.openExternal']({ url: 'https://kubecon.example/schedule' })).resolves.toEqual({ opened: true });
     expect(recorded.opened).toEqual(['https://kubecon.example/schedule']);
   });
 
   it.each(['file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@example.com/', 'smb://host/share', 'https://exa mple.com'])(
     'refuses %s',
     async (url) => {
-      const { hostApi, recorded } = fakeDeps({});
-      await expect(hostApi['host.openExternal']({ url })).resolves.toEqual({ opened: false });
+      const { desktopApi, recorded } = fakeDeps({});
+      await expect(desktopApi['desktop.openExternal']({ url })).resolves.toEqual({ opened: false });
       expect(recorded.opened).toEqual([]);
     }
   );
 });
 
-describe('host.printPdf', () => {
+describe('desktop.printPdf', () => {
   it('asks where first, then renders and writes the PDF', async () => {
     const target = join(dir, 'agenda.pdf');
-    const { hostApi, recorded } = fakeDeps({ savePath: target });
-    const result = await hostApi['host.printPdf']({ fileName: 'KubeCon agenda.html', html: '<h1>Agenda</h1>' });
+    const { desktopApi, recorded } = fakeDeps({ savePath: target });
+    const result = await desktopApi['desktop.printPdf']({ fileName: 'KubeCon agenda.html', html: '<h1>Agenda</h1>' });
     expect(result).toEqual({ saved: true, path: target });
     expect(recorded.saveDialogs[0]?.defaultPath).toBe(join(dir, 'Documents', 'KubeCon agenda.pdf'));
     expect(recorded.rendered).toEqual(['<h1>Agenda</h1>']);
@@ -144,8 +144,8 @@ describe('host.printPdf', () => {
   });
 
   it('does not render at all when the person cancels', async () => {
-    const { hostApi, recorded } = fakeDeps({ savePath: null });
-    await expect(hostApi['host.printPdf']({ fileName: 'a', html: '<p>' })).resolves.toEqual({ saved: false, path: null });
+    const { desktopApi, recorded } = fakeDeps({ savePath: null });
+    await expect(desktopApi['desktop.printPdf']({ fileName: 'a', html: '<p>' })).resolves.toEqual({ saved: false, path: null });
     expect(recorded.rendered).toEqual([]);
   });
 });

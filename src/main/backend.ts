@@ -1,0 +1,118 @@
+// The backend: what every door (Electron IPC, the browser host, the CLI) opens. It owns the store's
+// connection, the event listeners and the first-run seed; services/api.ts answers the contract.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database as Db } from 'better-sqlite3';
+import { ClashlessError } from '../shared/contract.ts';
+import type { Api, EventName, Events } from '../shared/contract.ts';
+import { decodeBytes } from './import/decode.ts';
+import { mergeSchedule } from './import/merge.ts';
+import { parseImport } from './import/pipeline.ts';
+import { createApi } from './services/api.ts';
+import { openStore, takeBackup } from './store/open.ts';
+import { readSetting, writeSetting } from './store/settings-table.ts';
+import { findSessionsByKey, hasConferences } from './store/sessions.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void;
+
+export interface BackendOptions {
+  /** SQLite file; created (and seeded on first run) when missing. */
+  dbPath: string;
+  /** Folder with the bundled sample schedules (the project's seed/). */
+  seedDir: string;
+  /** Import the seed schedules into a brand-new database (the app and browser host do; the CLI does not). */
+  seedOnFirstRun: boolean;
+  /**
+   * Path of the import worker script (src/main/import/import-worker.ts, or its bundled file in the
+   * app). With it, large imports run off the services' thread with live progress; without it
+   * (the CLI), they run inline.
+   */
+  importWorker?: string;
+  /** Clock, injectable for tests. */
+  now?: () => number;
+}
+
+export interface Backend {
+  api: Api;
+  /** Subscribe to pushed events (plan changed, import progress …); returns the unsubscribe function. */
+  subscribe(listener: EventListener): () => void;
+  /** Emit an event to every subscriber (hosts use this for menu commands and dropped files). */
+  emit<E extends EventName>(event: E, payload: Events[E]): void;
+  /** Sessions with this key in any conference (the CLI names sessions by key). */
+  sessionsByKey(key: string): { id: number; conference_id: number; title: string }[];
+  /** Import the bundled sample schedules (first run does this by itself when seedOnFirstRun). */
+  seed(): { file: string; sessions: number }[];
+  close(): void;
+}
+
+/** Import every schedule in the seed folder (sorted by name) through the real importers. */
+export function importSeeds(db: Db, seedDir: string, now: number): { file: string; sessions: number }[] {
+  const files = readdirSync(seedDir)
+    .filter((f) => !f.startsWith('.') && !f.toLowerCase().endsWith('.md.license'))
+    .sort();
+  const out: { file: string; sessions: number }[] = [];
+  for (const file of files) {
+    const text = decodeBytes(readFileSync(join(seedDir, file)), { name: file });
+    const parsed = parseImport(text, { fileName: file, fallbackZone: 'UTC' });
+    mergeSchedule(db, { schedule: parsed, rawText: text, fileName: file, now });
+    out.push({ file, sessions: parsed.sessions.length });
+  }
+  return out;
+}
+
+/**
+ * A daily safety copy while the app is used (kept with the migration backups, newest few). It never
+ * stops the start: when it cannot be written (the backups folder is a file or not writable, the disk
+ * is full) this returns the notice to show once, and the next start tries again.
+ */
+function dailyBackup(db: Db, dbPath: string, now: number): string | null {
+  if (dbPath === ':memory:') return null;
+  try {
+    const last = readSetting(db, 'last_backup');
+    const lastMs = last !== null ? Number(last) : 0;
+    if (now - lastMs < DAY_MS) return null;
+    takeBackup(db, dbPath, 'daily', now);
+    writeSetting(db, 'last_backup', String(now));
+    return null;
+  } catch (err) {
+    const why = err instanceof ClashlessError ? err.message : 'Clashless could not save today’s backup.';
+    return `${why} Your data itself is fine; Clashless tries again on the next start.`;
+  }
+}
+
+export function openBackend(opts: BackendOptions): Backend {
+  const clock = opts.now ?? Date.now;
+  const opened = openStore(opts.dbPath, { now: clock() });
+  const { db } = opened;
+  const listeners = new Set<EventListener>();
+  const emit = <E extends EventName>(event: E, payload: Events[E]) => {
+    for (const l of listeners) l(event, payload);
+  };
+  if (opened.created && opts.seedOnFirstRun) {
+    if (!hasConferences(db)) importSeeds(db, opts.seedDir, clock());
+  }
+  const backupFailed = opts.seedOnFirstRun ? dailyBackup(db, opened.path, clock()) : null;
+  const api = createApi(db, opened.path, opened.recovery, emit, clock, opts.importWorker ?? null, backupFailed);
+  return {
+    api,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emit,
+    sessionsByKey(key) {
+      return findSessionsByKey(db, key);
+    },
+    seed() {
+      const done = importSeeds(db, opts.seedDir, clock());
+      emit('data.changed', { conferenceId: null });
+      return done;
+    },
+    close() {
+      listeners.clear();
+      if (db.open) db.close();
+    }
+  };
+}
