@@ -11,8 +11,8 @@ export interface ParseStep {
 }
 
 async function directParser(format: ImportFormat): Promise<(text: string, opts: ParseOptions) => ParsedSchedule> {
-  if (format === 'frab-xml') return (await import('../../src/main/import/parsers/frab-xml.ts')).parseFrabXml;
-  if (format === 'ics') return (await import('../../src/main/import/parsers/ics.ts')).parseIcs;
+  if (format === 'frab-xml') return (await import('../../src/main/import/parsers/frab/xml.ts')).parseFrabXml;
+  if (format === 'ics') return (await import('../../src/main/import/parsers/ics/read.ts')).parseIcs;
   throw new Error(`the bench has no direct parser for ${format}`);
 }
 

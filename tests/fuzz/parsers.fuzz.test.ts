@@ -10,8 +10,8 @@ import { IMPORT_FORMATS, type ImportFormat, type ParseOptions, type ParsedSchedu
 import { decodeBytes } from '../../src/main/import/decode.ts';
 import { detectFormat } from '../../src/main/import/detect.ts';
 import { parseImport } from '../../src/main/import/pipeline.ts';
-import { parseFrabXml } from '../../src/main/import/parsers/frab-xml.ts';
-import { parseScheduleJson } from '../../src/main/import/parsers/schedule-json.ts';
+import { parseFrabXml } from '../../src/main/import/parsers/frab/xml.ts';
+import { parseScheduleJson } from '../../src/main/import/parsers/frab/schedule-json.ts';
 import {
   PARSERS, RUNS, SOURCES, byteDamageArb, checkParse, checkRefusal, csvFromSessions, csvStyleArb, damageBytes, icsWindow, jsonReplace,
   jsonWindow, lineWindow, mutate, mutationArb, readCorpus, runs, timeoutFor, xmlWindow, HOSTILE, INVISIBLE

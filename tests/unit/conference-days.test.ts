@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { conferenceDateOf, conferenceDayWindow, dayBoundaryMinutes } from '../../src/shared/conference-days.ts';
-import { parseFrabXml } from '../../src/main/import/parsers/frab-xml.ts';
-import { parseSchedText } from '../../src/main/import/parsers/sched-text.ts';
+import { parseFrabXml } from '../../src/main/import/parsers/frab/xml.ts';
+import { parseSchedText } from '../../src/main/import/parsers/text/sched.ts';
 import { wallToEpoch } from '../../src/shared/time.ts';
 import { PEER_DIR, SCHED_SEED } from '../fixtures/paths.ts';
 

@@ -1,9 +1,9 @@
 import { parse as parseWithCsvParse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ClashlessError } from '../../src/shared/contract.ts';
-import { csvColumns, parseCsv } from '../../src/main/import/parsers/csv.ts';
-import { readCsv } from '../../src/main/import/parsers/csv-read.ts';
-import { parseDateText, parseSpeakers, parseTimeText } from '../../src/main/import/parsers/csv-values.ts';
+import { csvColumns, parseCsv } from '../../src/main/import/parsers/csv/parse.ts';
+import { readCsv } from '../../src/main/import/parsers/csv/read.ts';
+import { parseDateText, parseSpeakers, parseTimeText } from '../../src/main/import/parsers/csv/values.ts';
 
 const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
 const berlin = { timeZone: 'Europe/Berlin' };
@@ -218,7 +218,7 @@ describe('CSV fields', () => {
   });
 });
 
-// csv-read.ts keeps three pieces of its own code next to csv-parse. Each test here shows the
+// csv/read.ts keeps three pieces of its own code next to csv-parse. Each test here shows the
 // csv-parse behaviour that makes that code necessary; if csv-parse changes, the test fails and
 // the workaround can be dropped.
 describe('csv-parse as used', () => {

@@ -6,7 +6,7 @@ import {
   nextWeekday,
   parseDateLine,
   weekdayOf
-} from '../../src/main/import/parsers/date-lines.ts';
+} from '../../src/main/import/parsers/prose/date-lines.ts';
 
 function read(line: string) {
   const d = parseDateLine(line);

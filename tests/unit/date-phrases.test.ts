@@ -5,8 +5,8 @@
 // must be at least as exact as chrono on every line set, and exact on all of them.
 import * as chrono from 'chrono-node';
 import { describe, expect, it } from 'vitest';
-import { formatClock, settleClocks } from '../../src/main/import/parsers/clock-order.ts';
-import { findWhen } from '../../src/main/import/parsers/date-phrases.ts';
+import { formatClock, settleClocks } from '../../src/main/import/parsers/prose/clock-order.ts';
+import { findWhen } from '../../src/main/import/parsers/prose/date-phrases.ts';
 
 interface Case {
   /** Where the line is in tests/fixtures/real. */

@@ -6,9 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import type { ParsedSchedule } from '../../src/shared/domain.ts';
-import { parseFrabXml } from '../../src/main/import/parsers/frab-xml.ts';
-import { parseScheduleJson } from '../../src/main/import/parsers/schedule-json.ts';
-import { parseCsv } from '../../src/main/import/parsers/csv.ts';
+import { parseFrabXml } from '../../src/main/import/parsers/frab/xml.ts';
+import { parseScheduleJson } from '../../src/main/import/parsers/frab/schedule-json.ts';
+import { parseCsv } from '../../src/main/import/parsers/csv/parse.ts';
 import { PEER_DIR } from '../fixtures/paths.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);

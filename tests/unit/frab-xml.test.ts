@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ClashlessError } from '../../src/shared/contract.ts';
-import { parseFrabXml } from '../../src/main/import/parsers/frab-xml.ts';
-import { parseClock, parseDurationMinutes } from '../../src/main/import/parsers/frab-common.ts';
-import { cleanText } from '../../src/main/import/parsers/frab-text.ts';
+import { parseFrabXml } from '../../src/main/import/parsers/frab/xml.ts';
+import { parseClock, parseDurationMinutes } from '../../src/main/import/parsers/frab/common.ts';
+import { cleanText } from '../../src/main/import/parsers/frab/text.ts';
 import { isValidZone } from '../../src/shared/time.ts';
 import { PEER_DIR } from '../fixtures/paths.ts';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIcs } from '../../src/main/export/ics.ts';
 import { matchFriendEvents, type StoredSession } from '../../src/main/friends/match.ts';
 import { readFriendAgenda } from '../../src/main/friends/read-agenda.ts';
-import { parseIcs } from '../../src/main/import/parsers/ics.ts';
+import { parseIcs } from '../../src/main/import/parsers/ics/read.ts';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import { agendaInput, entryFor, mst, seedSessions } from '../fixtures/export-agenda.ts';
 

@@ -6,7 +6,7 @@ import { toIsoUtc } from '../../src/shared/time.ts';
 import { IMPORT_FORMATS } from '../../src/shared/domain.ts';
 import { detectFormat } from '../../src/main/import/detect.ts';
 import { parseImport } from '../../src/main/import/pipeline.ts';
-import { parseHtml } from '../../src/main/import/parsers/html.ts';
+import { parseHtml } from '../../src/main/import/parsers/html/read.ts';
 import { ClashlessError } from '../../src/shared/contract.ts';
 
 const PAGE = [

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import type { ParsedSchedule } from '../../src/shared/domain.ts';
-import { parseIcs } from '../../src/main/import/parsers/ics.ts';
+import { parseIcs } from '../../src/main/import/parsers/ics/read.ts';
 import { generateIcs } from '../fixtures/generate-ics.ts';
 import { PEER_DIR } from '../fixtures/paths.ts';
 

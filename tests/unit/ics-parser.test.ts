@@ -3,13 +3,13 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import type { ParseOptions, ParsedSchedule } from '../../src/shared/domain.ts';
-import { parseIcs } from '../../src/main/import/parsers/ics.ts';
-import { readEvent, type ReadResult } from '../../src/main/import/parsers/ics-event.ts';
-import { fastReadEvent } from '../../src/main/import/parsers/ics-fastread.ts';
-import { expandRule, ruleFromJcal } from '../../src/main/import/parsers/ics-rrule.ts';
-import { prepareIcsText, scanIcs } from '../../src/main/import/parsers/ics-scan.ts';
-import { parseIcsTime, type Wall } from '../../src/main/import/parsers/ics-time.ts';
-import type { JcalComponent } from '../../src/main/import/parsers/ics-zones.ts';
+import { parseIcs } from '../../src/main/import/parsers/ics/read.ts';
+import { readEvent, type ReadResult } from '../../src/main/import/parsers/ics/event.ts';
+import { fastReadEvent } from '../../src/main/import/parsers/ics/fastread.ts';
+import { expandRule, ruleFromJcal } from '../../src/main/import/parsers/ics/rrule.ts';
+import { prepareIcsText, scanIcs } from '../../src/main/import/parsers/ics/scan.ts';
+import { parseIcsTime, type Wall } from '../../src/main/import/parsers/ics/time.ts';
+import type { JcalComponent } from '../../src/main/import/parsers/ics/zones.ts';
 import { generateIcsWithFacts } from '../fixtures/generate-ics.ts';
 import { PEER_DIR } from '../fixtures/paths.ts';
 
@@ -397,7 +397,7 @@ describe('recurrence', () => {
   });
 });
 
-describe('RRULE expansion (ics-rrule)', () => {
+describe('RRULE expansion (ics/rrule.ts)', () => {
   const wall = (y: number, mo: number, d: number, h = 10): Wall => ({ year: y, month: mo, day: d, hour: h, minute: 0, second: 0 });
   const expand = (rule: Record<string, unknown>, start: Wall, until: Wall = wall(2027, 1, 1)): string[] => {
     const out: string[] = [];

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import type { ParseOptions, ParsedSchedule, ParsedSession } from '../../src/shared/domain.ts';
-import { parseIcs } from '../../src/main/import/parsers/ics.ts';
+import { parseIcs } from '../../src/main/import/parsers/ics/read.ts';
 import { PEER_DIR } from '../fixtures/paths.ts';
 
 const FIXTURES = `${PEER_DIR}ics/`;

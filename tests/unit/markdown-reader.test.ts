@@ -4,7 +4,7 @@
 // 12-hour times without am/pm, and talks listed without a time.
 import { describe, expect, it } from 'vitest';
 import { toIsoUtc } from '../../src/shared/time.ts';
-import { parseMarkdown } from '../../src/main/import/parsers/markdown.ts';
+import { parseMarkdown } from '../../src/main/import/parsers/markdown/read.ts';
 import type { ParsedSchedule } from '../../src/shared/domain.ts';
 
 function session(r: ParsedSchedule, title: string) {

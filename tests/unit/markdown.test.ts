@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BLOG_SEED } from '../fixtures/paths.ts';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import { overlapMinutes, toIsoUtc } from '../../src/shared/time.ts';
-import { parseMarkdown } from '../../src/main/import/parsers/markdown.ts';
+import { parseMarkdown } from '../../src/main/import/parsers/markdown/read.ts';
 
 const SEED = readFileSync(BLOG_SEED, 'utf8');
 const parsed = parseMarkdown(SEED, {});

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pickRecording } from '../../src/main/import/recording.ts';
-import { parseFrabXml } from '../../src/main/import/parsers/frab-xml.ts';
-import { parseScheduleJson } from '../../src/main/import/parsers/schedule-json.ts';
+import { parseFrabXml } from '../../src/main/import/parsers/frab/xml.ts';
+import { parseScheduleJson } from '../../src/main/import/parsers/frab/schedule-json.ts';
 
 const PEER = new URL('../fixtures/peer/', import.meta.url);
 const read = (name: string): string => readFileSync(new URL(name, PEER), 'utf8');

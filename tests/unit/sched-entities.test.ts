@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ParsedSchedule, ParsedSession } from '../../src/shared/domain.ts';
-import { parseIcs } from '../../src/main/import/parsers/ics.ts';
-import { isSchedCalendar } from '../../src/main/import/parsers/ics-text.ts';
+import { parseIcs } from '../../src/main/import/parsers/ics/read.ts';
+import { isSchedCalendar } from '../../src/main/import/parsers/ics/text.ts';
 import { PEER_DIR } from '../fixtures/paths.ts';
 
 const SCHED_2024 = readFileSync(`${PEER_DIR}ics/sched-fullschedule-2024.ics`, 'utf8');

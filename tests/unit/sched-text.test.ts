@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SCHED_SEED } from '../fixtures/paths.ts';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import { toIsoUtc } from '../../src/shared/time.ts';
-import { parseSchedText } from '../../src/main/import/parsers/sched-text.ts';
+import { parseSchedText } from '../../src/main/import/parsers/text/sched.ts';
 
 const SEED = readFileSync(SCHED_SEED, 'utf8');
 const parsed = parseSchedText(SEED, {});

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ClashlessError } from '../../src/shared/contract.ts';
-import { parseScheduleJson } from '../../src/main/import/parsers/schedule-json.ts';
+import { parseScheduleJson } from '../../src/main/import/parsers/frab/schedule-json.ts';
 import { isValidZone } from '../../src/shared/time.ts';
 import { PEER_DIR } from '../fixtures/paths.ts';
 

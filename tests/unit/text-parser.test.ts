@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import { toIsoUtc } from '../../src/shared/time.ts';
-import { parseText } from '../../src/main/import/parsers/text.ts';
+import { parseText } from '../../src/main/import/parsers/text/plain.ts';
 
 const DOC = [
   'DevConf Brussels 2024',

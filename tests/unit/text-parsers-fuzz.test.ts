@@ -7,9 +7,9 @@ import { ClashlessError } from '../../src/shared/contract.ts';
 import { IMPORT_FORMATS, type ParsedSchedule } from '../../src/shared/domain.ts';
 import { detectFormat } from '../../src/main/import/detect.ts';
 import { resolveZone } from '../../src/main/import/zones.ts';
-import { parseMarkdown } from '../../src/main/import/parsers/markdown.ts';
-import { parseSchedText } from '../../src/main/import/parsers/sched-text.ts';
-import { parseText } from '../../src/main/import/parsers/text.ts';
+import { parseMarkdown } from '../../src/main/import/parsers/markdown/read.ts';
+import { parseSchedText } from '../../src/main/import/parsers/text/sched.ts';
+import { parseText } from '../../src/main/import/parsers/text/plain.ts';
 import { BLOG_SEED, SCHED_SEED } from '../fixtures/paths.ts';
 
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 300);

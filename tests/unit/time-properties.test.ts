@@ -7,10 +7,10 @@ import fc from 'fast-check';
 import { Settings } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { epochToWall, isoDateInZone, offsetMinutesAt, wallToEpoch, type WallTime } from '../../src/shared/time.ts';
-import { parseFrabXml } from '../../src/main/import/parsers/frab-xml.ts';
-import { parseIcs } from '../../src/main/import/parsers/ics.ts';
-import { parseSchedText } from '../../src/main/import/parsers/sched-text.ts';
-import { parseText } from '../../src/main/import/parsers/text.ts';
+import { parseFrabXml } from '../../src/main/import/parsers/frab/xml.ts';
+import { parseIcs } from '../../src/main/import/parsers/ics/read.ts';
+import { parseSchedText } from '../../src/main/import/parsers/text/sched.ts';
+import { parseText } from '../../src/main/import/parsers/text/plain.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

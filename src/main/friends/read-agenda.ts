@@ -2,8 +2,8 @@
 // matcher wants them, and the X-CLASHLESS-OWNER name a Clashless "share mine" export carries.
 import { ClashlessError } from '../../shared/contract.ts';
 import { detectFormat } from '../import/detect.ts';
-import { parseIcs } from '../import/parsers/ics.ts';
-import { prepareIcsText, scanIcs } from '../import/parsers/ics-scan.ts';
+import { parseIcs } from '../import/parsers/ics/read.ts';
+import { prepareIcsText, scanIcs } from '../import/parsers/ics/scan.ts';
 import { OWNER_PROPERTY } from '../../shared/friends.ts';
 import type { FriendEvent } from './match.ts';
 

@@ -5,7 +5,7 @@
 //
 // Every row says where the fact was checked. Rows that could not be checked are left out; add a
 // row only with its source.
-import type { Region } from './parsers/text-zone-names.ts';
+import type { Region } from './zone-names.ts';
 
 export interface SeriesEdition {
   /** How people name the edition: "KubeCon EU 2023", "37C3", "FOSDEM". */

@@ -1,8 +1,8 @@
 // Which parser a document needs. Content decides; the file extension only breaks a tie when
 // the content says nothing clear (a Markdown file without links, a CSV with odd headers).
 import type { ImportFormat } from '../../shared/domain.ts';
-import { mapColumns, readCsv } from './parsers/csv-read.ts';
-import { parseDateLine } from './parsers/date-lines.ts';
+import { mapColumns, readCsv } from './parsers/csv/read.ts';
+import { parseDateLine } from './parsers/prose/date-lines.ts';
 
 /** Only the head is looked at: every format announces itself early. */
 const HEAD_CHARS = 256 * 1024;

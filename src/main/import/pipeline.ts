@@ -5,14 +5,14 @@ import { ClashlessError } from '../../shared/contract.ts';
 import type { ImportFormat, ParseOptions, ParsedSchedule } from '../../shared/domain.ts';
 import { replacementWarnings } from './decode.ts';
 import { detectFormat } from './detect.ts';
-import { parseCsv } from './parsers/csv.ts';
-import { parseFrabXml } from './parsers/frab-xml.ts';
-import { parseHtml } from './parsers/html.ts';
-import { parseIcs } from './parsers/ics.ts';
-import { parseMarkdown } from './parsers/markdown.ts';
-import { parseSchedText } from './parsers/sched-text.ts';
-import { parseScheduleJson } from './parsers/schedule-json.ts';
-import { parseText } from './parsers/text.ts';
+import { parseCsv } from './parsers/csv/parse.ts';
+import { parseFrabXml } from './parsers/frab/xml.ts';
+import { parseHtml } from './parsers/html/read.ts';
+import { parseIcs } from './parsers/ics/read.ts';
+import { parseMarkdown } from './parsers/markdown/read.ts';
+import { parseSchedText } from './parsers/text/sched.ts';
+import { parseScheduleJson } from './parsers/frab/schedule-json.ts';
+import { parseText } from './parsers/text/plain.ts';
 
 const PARSERS: Record<ImportFormat, (text: string, opts: ParseOptions) => ParsedSchedule> = {
   'sched-text': parseSchedText,

@@ -15,7 +15,7 @@
 //     count.
 // Of several, a media.ccc.de page (which plays in any browser) wins, then an .mp4, then the first
 // in document order. Only http(s) addresses are kept, trimmed, at most 2,000 characters.
-import { escapeRegExp } from './parsers/text-zone-names.ts';
+import { escapeRegExp } from './zone-names.ts';
 
 export interface RecordingLink {
   href: string;

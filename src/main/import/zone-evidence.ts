@@ -4,7 +4,7 @@
 // first, so "New York Times" is not a place. Pure: text in, tallies out.
 import { isValidZone } from '../../shared/time.ts';
 import { findSeriesEditions, type SeriesMatch } from './conference-series.ts';
-import { collectFullDates, type DatedLine } from './parsers/date-lines.ts';
+import { collectFullDates, type DatedLine } from './parsers/prose/date-lines.ts';
 import {
   ABBREVIATIONS,
   ABBREVIATIONS_NEEDING_A_TIME,
@@ -20,7 +20,7 @@ import {
   REGION_WORDS,
   escapeRegExp,
   type Region
-} from './parsers/text-zone-names.ts';
+} from './zone-names.ts';
 
 
 /** Only the head of very large documents is scanned: the zone is stated early or everywhere. */

@@ -29,7 +29,7 @@ import {
   type PlaceEvidence,
   type ZoneEvidence
 } from './zone-evidence.ts';
-import { ABBREVIATIONS, FRACTIONAL_OFFSET_ZONES, REGION_WORDS, type ZoneCandidate } from './parsers/text-zone-names.ts';
+import { ABBREVIATIONS, FRACTIONAL_OFFSET_ZONES, REGION_WORDS, type ZoneCandidate } from './zone-names.ts';
 
 export interface ResolveZoneOptions {
   /** The zone the person chose (preview picker, --tz). Wins; must be a valid IANA name. */

@@ -13,7 +13,7 @@ import { commitImport, LastPreview, parseForImport, zoneCandidates } from '../im
 import type { CommitResult, ProgressListener } from '../import/import-job.ts';
 import type { ImportWorkerData, ImportWorkerMessage } from '../import/import-worker.ts';
 import { chooseTarget } from '../import/merge.ts';
-import { csvColumns } from '../import/parsers/csv.ts';
+import { csvColumns } from '../import/parsers/csv/parse.ts';
 import { systemZone } from '../import/pipeline.ts';
 import { listClashes, listTravel, resolveAll, resolveClash, setTravel } from './clash-ops.ts';
 import { exportAgenda } from './export-ops.ts';

@@ -8,8 +8,8 @@
 //   - Without a full reference date, weekday-only days are not guessed: the import asks on which
 //     date the first one is (first-day.ts) and runs the days on from the answer.
 //   - "Wed 18" takes the month near the reference where the 18th is a Wednesday.
-import { addDays, collectFullDates, completeDate, isRealDate, nextWeekday, weekdayOf, type FullDate } from '../date-lines.ts';
-import { findDates } from '../date-tokens.ts';
+import { addDays, collectFullDates, completeDate, isRealDate, nextWeekday, weekdayOf, type FullDate } from '../prose/date-lines.ts';
+import { findDates } from '../prose/date-tokens.ts';
 import type { DayRef } from './draft.ts';
 
 export interface Reference {

@@ -1,10 +1,10 @@
 // A talk as the outline reader first finds it: a title and a date/time phrase with the context
 // they were found in. Dates, am/pm and instants are settled later (schedule.ts), once the whole
 // document has been read.
-import type { ClockTime } from '../date-tokens.ts';
-import type { WhenPhrase } from '../date-phrases.ts';
-import type { PartialDate } from '../text-calendar.ts';
-import type { NamedSpeaker } from '../speaker-lists.ts';
+import type { ClockTime } from '../prose/date-tokens.ts';
+import type { WhenPhrase } from '../prose/date-phrases.ts';
+import type { PartialDate } from '../prose/calendar.ts';
+import type { NamedSpeaker } from '../prose/speaker-lists.ts';
 
 /** A day as a heading or a column gives it: a date, a weekday, or "Wed 18". */
 export interface DayRef {

@@ -7,7 +7,7 @@
 // the year the document itself names, as evidence. Used by the outline reader (Markdown, HTML)
 // and the plain-text reader alike.
 import { ClashlessError, WEEKDAY_NAMES, type FirstDayQuestion } from '../../../../shared/errors.ts';
-import { isRealDate, weekdayOf, type FullDate } from '../text-calendar.ts';
+import { isRealDate, weekdayOf, type FullDate } from '../prose/calendar.ts';
 import type { Warnings } from '../../warnings.ts';
 import type { Reference } from './days.ts';
 

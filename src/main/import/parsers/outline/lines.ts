@@ -5,7 +5,7 @@
 //   Thursday, April 3, 2025, 17:30 - 18:00 BST
 //   Level 3 | ICC Capital Suite 7-9](…)
 // is three lines, while editor wrapping ("Tuesday,\n November 7 • 4:55pm -\n 5:30pm") is one.
-import { findWhen, type WhenPhrase, type WhenOptions } from '../date-phrases.ts';
+import { findWhen, type WhenPhrase, type WhenOptions } from '../prose/date-phrases.ts';
 import { lineText, softLines, span, type Line, type Span } from './model.ts';
 
 export interface TextLine {

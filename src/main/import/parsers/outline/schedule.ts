@@ -7,9 +7,9 @@ import type { ImportFormat, ParsedSchedule, ParsedSession, ParseOptions } from '
 import { DAY, HOUR, MINUTE, wallToEpoch } from '../../../../shared/time.ts';
 import { contentKey, uniqueKeys } from '../../keys.ts';
 import { resolveZone } from '../../zones.ts';
-import { formatClock, settleClocks } from '../clock-order.ts';
-import { completeDate, formatDate, weekdayOf, type FullDate } from '../date-lines.ts';
-import type { ClockTime } from '../date-tokens.ts';
+import { formatClock, settleClocks } from '../prose/clock-order.ts';
+import { completeDate, formatDate, weekdayOf, type FullDate } from '../prose/date-lines.ts';
+import type { ClockTime } from '../prose/date-tokens.ts';
 import {
   DEFAULT_DURATION_MINUTES,
   checkLineZone,
@@ -22,7 +22,7 @@ import {
   titleFromFileName,
   yearWarning,
   zoneWarning
-} from '../text-common.ts';
+} from '../text/common.ts';
 import { placeDayOfMonth, placeWeekdays, reference, weekdayKey, weekdayOnly, type Reference } from './days.ts';
 import { askFirstDay, checkFirstDay, isoDate, readFirstDay } from './first-day.ts';
 import type { DayRef, Draft, Untimed } from './draft.ts';

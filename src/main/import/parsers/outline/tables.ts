@@ -5,9 +5,9 @@
 //     column holds something else ("_previous session continues_" or a rowspan extends it).
 //     | Time | Main | Munich 1/2 | …        <tr><td>09:30Matin</td><td rowspan="3">…
 // Rows without a time are reported by title; placeholder cells ("Free") are not talks.
-import { findWhen, type WhenPhrase } from '../date-phrases.ts';
-import type { ClockTime } from '../date-tokens.ts';
-import { parseSpeakerList, type NamedSpeaker } from '../speaker-lists.ts';
+import { findWhen, type WhenPhrase } from '../prose/date-phrases.ts';
+import type { ClockTime } from '../prose/date-tokens.ts';
+import { parseSpeakerList, type NamedSpeaker } from '../prose/speaker-lists.ts';
 import type { DayRef, Draft, Untimed } from './draft.ts';
 import { isWhenOnly, makeLine, type TextLine } from './lines.ts';
 import { lineText, type Cell, type Line, type Row } from './model.ts';

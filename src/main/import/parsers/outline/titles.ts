@@ -10,8 +10,8 @@
 // a "video"/"slides" link); what precedes it is a kind or a room, what follows it speakers and
 // a room. Plain text splits at " by " or at the last dash.
 import { span, type Span } from './model.ts';
-import { isNameList, looksLikePerson, parseSpeakerList, type NamedSpeaker } from '../speaker-lists.ts';
-import { splitTitleAndSpeakers, splitTitleBy } from '../text-speakers.ts';
+import { isNameList, looksLikePerson, parseSpeakerList, type NamedSpeaker } from '../prose/speaker-lists.ts';
+import { splitTitleAndSpeakers, splitTitleBy } from '../prose/speakers.ts';
 import { spansText } from './lines.ts';
 
 export interface TitleParts {

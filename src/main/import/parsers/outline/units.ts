@@ -1,7 +1,7 @@
 // One unit of a document — a paragraph, a list item's own text, a heading — read for what it
 // holds: date/time phrases, a day, "When:"/"Where:" fields, a title, a line of people.
-import type { WhenPhrase } from '../date-phrases.ts';
-import type { NamedSpeaker } from '../speaker-lists.ts';
+import type { WhenPhrase } from '../prose/date-phrases.ts';
+import type { NamedSpeaker } from '../prose/speaker-lists.ts';
 import type { DayRef } from './draft.ts';
 import { isWhenOnly, readerLines, sliceSpans, spansText, withoutPhrases, type TextLine } from './lines.ts';
 import type { Line, Span } from './model.ts';

@@ -3,7 +3,7 @@
 // changes (followConferenceChanges), drops answers that a newer refresh overtook, and keeps
 // "loaded" and a user-facing error. A panel says only what to load and how to keep it.
 import type { ClientApi } from '../../../../shared/contract.ts';
-import { toUserError, type UserError } from '../api/user-error.ts';
+import { toUserError, type UserError } from './user-error.ts';
 import { followConferenceChanges } from './follow-changes.ts';
 
 export abstract class ConferenceData<T> {

@@ -9,14 +9,14 @@
 // Keys (see keys.ts): the guid, else acronym + ":" + id, else the content key; never the start,
 // so a moved talk keeps its key. A key that owns several slots (a multi-day workshop) numbers
 // them in time order: "guid", "guid#2".
-import type { Warnings } from '../warnings.ts';
-import type { ImportFormat, ParseOptions, ParsedSchedule, ParsedSession, Speaker } from '../../../shared/domain.ts';
-import { MINUTE, wallToEpoch } from '../../../shared/time.ts';
-import { contentKey, normaliseForKey, slotKeys } from '../keys.ts';
-import { cleanLine, cleanText, joinDescription } from './frab-text.ts';
-import { decideZone } from './frab-zone.ts';
-import { pickRecording } from '../recording.ts';
-import type { OffsetSample } from './frab-zone.ts';
+import type { Warnings } from '../../warnings.ts';
+import type { ImportFormat, ParseOptions, ParsedSchedule, ParsedSession, Speaker } from '../../../../shared/domain.ts';
+import { MINUTE, wallToEpoch } from '../../../../shared/time.ts';
+import { contentKey, normaliseForKey, slotKeys } from '../../keys.ts';
+import { cleanLine, cleanText, joinDescription } from './text.ts';
+import { decideZone } from './zone.ts';
+import { pickRecording } from '../../recording.ts';
+import type { OffsetSample } from './zone.ts';
 
 export interface RawPerson {
   name: string;

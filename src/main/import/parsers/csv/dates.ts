@@ -1,11 +1,11 @@
 // How a CSV's date and time columns are written, decided across the whole column (never per row):
 // day/month order, the year of dates written without one, day numbers ("Tag 0 … 4") instead of
 // dates, and spreadsheet day fractions ("0.7291666" = 17:30) instead of clock times.
-import { ClashlessError } from '../../../shared/contract.ts';
-import { findSeriesEditions } from '../conference-series.ts';
-import type { Warnings } from '../warnings.ts';
-import { numericDateParts, parseDayFraction, weekdayOf, yearlessDate } from './csv-values.ts';
-import type { CalendarDate, DateOrder } from './csv-values.ts';
+import { ClashlessError } from '../../../../shared/contract.ts';
+import { findSeriesEditions } from '../../conference-series.ts';
+import type { Warnings } from '../../warnings.ts';
+import { numericDateParts, parseDayFraction, weekdayOf, yearlessDate } from './values.ts';
+import type { CalendarDate, DateOrder } from './values.ts';
 
 export function mostCommon<T>(values: readonly T[]): T | null {
   const counts = new Map<T, number>();

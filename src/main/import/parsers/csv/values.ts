@@ -1,7 +1,7 @@
 // Cell values of schedule spreadsheets: dates in ISO, numeric (day/month or month/day) and
 // written forms; times in 24 h or am/pm; ISO date-times with offsets; speaker lists.
-import type { Speaker } from '../../../shared/domain.ts';
-import { parseDurationMinutes, parseIsoParts } from './frab-common.ts';
+import type { Speaker } from '../../../../shared/domain.ts';
+import { parseDurationMinutes, parseIsoParts } from '../frab/common.ts';
 
 export type DateOrder = 'dmy' | 'mdy';
 

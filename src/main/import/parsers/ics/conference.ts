@@ -1,10 +1,10 @@
 // Calendar-wide decisions: the conference's zone (which also reads floating times) and its title.
-import { ClashlessError } from '../../../shared/contract.ts';
-import type { ImportWarning, ParseOptions, ZoneDecision, ZoneRule } from '../../../shared/domain.ts';
-import { isValidZone } from '../../../shared/time.ts';
-import type { CalendarInfo } from './ics-scan.ts';
-import { titleFromFileName, titleFromProdid } from './ics-text.ts';
-import { ianaZoner, type ResolvedZone, type Zoner } from './ics-zones.ts';
+import { ClashlessError } from '../../../../shared/contract.ts';
+import type { ImportWarning, ParseOptions, ZoneDecision, ZoneRule } from '../../../../shared/domain.ts';
+import { isValidZone } from '../../../../shared/time.ts';
+import type { CalendarInfo } from './scan.ts';
+import { titleFromFileName, titleFromProdid } from './text.ts';
+import { ianaZoner, type ResolvedZone, type Zoner } from './zones.ts';
 
 export interface TimeStats {
   /** DTSTART TZIDs as written, with how many events use each, in order of first use. */

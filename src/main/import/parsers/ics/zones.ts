@@ -5,9 +5,9 @@
 // the earlier instant. Results are cached per zone, because conference feeds reuse a few hundred
 // slot times thousands of times.
 import { IANAZone } from 'luxon';
-import { resolveZoneName, zoneForOffset, type ZoneNameKind } from '../windows-zones.ts';
-import { expandRule, ruleFromJcal } from './ics-rrule.ts';
-import { parseIcsTime, utcFields, wallAsUtc, wallKey, type Wall } from './ics-time.ts';
+import { resolveZoneName, zoneForOffset, type ZoneNameKind } from '../../windows-zones.ts';
+import { expandRule, ruleFromJcal } from './rrule.ts';
+import { parseIcsTime, utcFields, wallAsUtc, wallKey, type Wall } from './time.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

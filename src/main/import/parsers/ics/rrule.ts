@@ -6,7 +6,7 @@
 // process on files from anywhere, so expansion here walks periods (year, month, week, day or a
 // sub-day step) up to a limit the caller gives and filters candidate days by the BY* parts, the
 // way RFC 5545 §3.3.10 describes. ical.js still parses the rule text into its parts.
-import { wallKey, type Wall } from './ics-time.ts';
+import { wallKey, type Wall } from './time.ts';
 
 export type Frequency = 'SECONDLY' | 'MINUTELY' | 'HOURLY' | 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY';
 const FREQUENCIES: readonly Frequency[] = ['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];

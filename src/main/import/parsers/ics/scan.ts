@@ -2,7 +2,7 @@
 // the text into component blocks (VEVENT, VTIMEZONE, …) with the line each one starts on.
 // Parsing block by block is what lets one broken event cost a warning instead of the file, and
 // it gives every warning a line number. The scan is linear and allocates only per block.
-import type { ImportWarning } from '../../../shared/domain.ts';
+import type { ImportWarning } from '../../../../shared/domain.ts';
 
 export interface IcsBlock {
   /** Upper-case component name: VEVENT, VTIMEZONE, VTODO … */

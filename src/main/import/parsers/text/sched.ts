@@ -11,11 +11,11 @@
 //     • Content Experience Level Any                       ← attributes
 // Everything else (the "Loading…" header, blurbs, slot and day headings, the filter list) is
 // page furniture: it produces no session and no warning.
-import { Warnings } from '../warnings.ts';
-import type { ParsedSchedule, ParsedSession, ParseOptions, Speaker } from '../../../shared/domain.ts';
-import { contentKey, uniqueKeys } from '../keys.ts';
-import { resolveZone } from '../zones.ts';
-import { collectFullDates, completeDate, parseDateLine, type DateLine, type FullDate } from './date-lines.ts';
+import { Warnings } from '../../warnings.ts';
+import type { ParsedSchedule, ParsedSession, ParseOptions, Speaker } from '../../../../shared/domain.ts';
+import { contentKey, uniqueKeys } from '../../keys.ts';
+import { resolveZone } from '../../zones.ts';
+import { collectFullDates, completeDate, parseDateLine, type DateLine, type FullDate } from '../prose/date-lines.ts';
 import {
   checkLineZone,
   emptySession,
@@ -25,8 +25,8 @@ import {
   titleFromFileName,
   yearWarning,
   zoneWarning
-} from './text-common.ts';
-import { cleanSpeakerName, matchNames, splitTitleAndSpeakers, type NamedSpeaker } from './text-speakers.ts';
+} from './common.ts';
+import { cleanSpeakerName, matchNames, splitTitleAndSpeakers, type NamedSpeaker } from '../prose/speakers.ts';
 
 /** A session block is never longer than this; bounds the search for its closing range line. */
 const MAX_BLOCK_LINES = 400;

@@ -5,7 +5,7 @@
 // as plain (a line without a value, odd parameter syntax, RFC 6868 escapes) returns null, and
 // the caller hands the block to ICAL.parse, so unusual files get ical.js's exact reading and
 // error messages. tests/unit/ics-parser.test.ts checks both readings agree on every fixture.
-import type { JcalComponent, JcalProperty } from './ics-zones.ts';
+import type { JcalComponent, JcalProperty } from './zones.ts';
 
 type Kind = 'time' | 'times' | 'text' | 'texts' | 'uri' | 'recur' | 'integer' | 'raw';
 

@@ -1,11 +1,11 @@
 // What the three text parsers (Sched copy, Markdown, plain text) share: instants from wall-clock
 // parts, warnings with caps, the "no sessions" error and the session record defaults.
-import type { ParsedSession, Speaker, ZoneDecision } from '../../../shared/domain.ts';
-import { ClashlessError } from '../../../shared/contract.ts';
-import { MINUTE, offsetMinutesAt, wallToEpoch } from '../../../shared/time.ts';
-import { abbreviationCandidates } from '../zones.ts';
-import { addDays, formatDate, type ClockTime, type FullDate } from './date-lines.ts';
-import type { Warnings } from '../warnings.ts';
+import type { ParsedSession, Speaker, ZoneDecision } from '../../../../shared/domain.ts';
+import { ClashlessError } from '../../../../shared/contract.ts';
+import { MINUTE, offsetMinutesAt, wallToEpoch } from '../../../../shared/time.ts';
+import { abbreviationCandidates } from '../../zones.ts';
+import { addDays, formatDate, type ClockTime, type FullDate } from '../prose/date-lines.ts';
+import type { Warnings } from '../../warnings.ts';
 
 /** Length given to a session that only has a start time. */
 export const DEFAULT_DURATION_MINUTES = 30;

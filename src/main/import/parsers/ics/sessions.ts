@@ -2,13 +2,13 @@
 // decide the conference's dates, expand series inside them and apply RECURRENCE-ID overrides,
 // which are grouped by UID here (never ICAL.Event, whose per-event sibling scan is quadratic).
 // Written as flat loops over one array of items: this runs once per event on feeds of 10,000+.
-import type { ParsedSession } from '../../../shared/domain.ts';
-import { contentKey } from '../keys.ts';
-import { describeTime, type RawEvent } from './ics-event.ts';
-import { expandSeries } from './ics-recur.ts';
-import { splitLocation } from './ics-text.ts';
-import { addDays, compactUtc, parseIcsTime, wallAsUtc, type IcsTime, type Wall } from './ics-time.ts';
-import type { Zoner } from './ics-zones.ts';
+import type { ParsedSession } from '../../../../shared/domain.ts';
+import { contentKey } from '../../keys.ts';
+import { describeTime, type RawEvent } from './event.ts';
+import { expandSeries } from './recur.ts';
+import { splitLocation } from './text.ts';
+import { addDays, compactUtc, parseIcsTime, wallAsUtc, type IcsTime, type Wall } from './time.ts';
+import type { Zoner } from './zones.ts';
 
 const DAY = 86_400_000;
 /** Occurrences one series may add; more means a rule that is not a conference schedule. */

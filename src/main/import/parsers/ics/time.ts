@@ -1,6 +1,6 @@
 // Date and time values as iCalendar writes them, kept as wall-clock fields plus what they are
 // relative to (UTC, a TZID, or nothing = floating). Converting to instants happens later, once
-// the conference's zone is known, in ics-zones.ts.
+// the conference's zone is known, in ics/zones.ts.
 
 export interface Wall {
   year: number;

@@ -6,7 +6,7 @@
 //   "11:15am" "9:15 am" "8:45 a.m." "16h00" "noon" "10:00Matin" "02:00Après-midi" "0845" (cells)
 //
 // Policy: every pattern is bounded and free of nested quantifiers so hostile input stays linear.
-import type { PartialDate } from './text-calendar.ts';
+import type { PartialDate } from './calendar.ts';
 
 const WD =
   '(?<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|thrusday|fri(?:day)?|sat(?:urday)?|sun(?:day)?)';

@@ -1,6 +1,6 @@
 // Reading CSV text into records with csv-parse (RFC 4180: quoted fields may hold delimiters,
 // doubled quotes and line breaks; a BOM may lead; line ends may be CRLF, LF or CR). Header names
-// are matched to session fields in csv-columns.ts.
+// are matched to session fields in csv/columns.ts.
 //
 // Three things stay here because csv-parse 7 does not do them for spreadsheet exports; each is
 // pinned by a test against csv-parse itself (tests/unit/csv-parser.test.ts, "csv-parse as used"),
@@ -17,8 +17,8 @@
 import { parse } from 'csv-parse/sync';
 import type { Options } from 'csv-parse/sync';
 
-export { CSV_FIELDS, mapColumns, normaliseHeader } from './csv-columns.ts';
-export type { CsvField } from './csv-columns.ts';
+export { CSV_FIELDS, mapColumns, normaliseHeader } from './columns.ts';
+export type { CsvField } from './columns.ts';
 
 export interface CsvRecord {
   cells: string[];

@@ -1,23 +1,23 @@
 // iCalendar (.ics) importer: Sched's all.ics, pretalx, Google, Outlook/Exchange, Apple, Meetup…
 //
-// Pipeline: repair and cut the text into blocks (ics-scan) → read each block on its own, plain
+// Pipeline: repair and cut the text into blocks (ics/scan.ts) → read each block on its own, plain
 // events by a fast reader and everything else by ical.js, so a broken event costs a located
-// warning rather than the file (ics-blocks, ics-fastread) → events as wall-clock facts
-// (ics-event) → the conference zone (ics-conference) → place, deduplicate and expand into
-// sessions (ics-sessions, ics-recur, ics-rrule).
-import { Warnings } from '../warnings.ts';
-import { ClashlessError } from '../../../shared/contract.ts';
-import { OWNER_PROPERTY } from '../../../shared/friends.ts';
-import type { ImportWarning, ParseOptions, ParsedSchedule } from '../../../shared/domain.ts';
-import { uniqueKeys } from '../keys.ts';
-import { parseBlocks, type ParsedBlock } from './ics-blocks.ts';
-import { conferenceTitle, decideConferenceZone, type TimeStats } from './ics-conference.ts';
-import { readEvent, type RawEvent } from './ics-event.ts';
-import { isSchedCalendar } from './ics-text.ts';
-import { prepareIcsText, scanIcs, type IcsBlock } from './ics-scan.ts';
-import { buildSessions } from './ics-sessions.ts';
-import type { IcsTime } from './ics-time.ts';
-import { UTC_ZONER, createZoneResolver, normaliseTzid, type VtimezoneEntry, type Zoner } from './ics-zones.ts';
+// warning rather than the file (ics/blocks.ts, ics/fastread.ts) → events as wall-clock facts
+// (ics/event.ts) → the conference zone (ics/conference.ts) → place, deduplicate and expand into
+// sessions (ics/sessions.ts, ics/recur.ts, ics/rrule.ts).
+import { Warnings } from '../../warnings.ts';
+import { ClashlessError } from '../../../../shared/contract.ts';
+import { OWNER_PROPERTY } from '../../../../shared/friends.ts';
+import type { ImportWarning, ParseOptions, ParsedSchedule } from '../../../../shared/domain.ts';
+import { uniqueKeys } from '../../keys.ts';
+import { parseBlocks, type ParsedBlock } from './blocks.ts';
+import { conferenceTitle, decideConferenceZone, type TimeStats } from './conference.ts';
+import { readEvent, type RawEvent } from './event.ts';
+import { isSchedCalendar } from './text.ts';
+import { prepareIcsText, scanIcs, type IcsBlock } from './scan.ts';
+import { buildSessions } from './sessions.ts';
+import type { IcsTime } from './time.ts';
+import { UTC_ZONER, createZoneResolver, normaliseTzid, type VtimezoneEntry, type Zoner } from './zones.ts';
 
 export function parseIcs(text: string, opts: ParseOptions): ParsedSchedule {
   const warner = new Warnings();

@@ -8,8 +8,8 @@
 // and free of nested quantifiers so that hostile input stays linear. The parser reports what it
 // found and what text is left over; callers decide whether the leftover is a title or noise.
 import { clockRange, findDates, findTimes, isCapitalised, weekdayNumber, WEEKDAY_ONLY, type ClockTime, type TimeToken } from './date-tokens.ts';
-import { isRealDate, type FullDate, type PartialDate } from './text-calendar.ts';
-import { ABBREVIATIONS } from './text-zone-names.ts';
+import { isRealDate, type FullDate, type PartialDate } from './calendar.ts';
+import { ABBREVIATIONS } from '../../zone-names.ts';
 
 export {
   addDays,
@@ -22,7 +22,7 @@ export {
   type FullDate,
   type PartialDate,
   type YearSource
-} from './text-calendar.ts';
+} from './calendar.ts';
 
 /** Longer lines are prose, never a date line (also keeps the work per line bounded). */
 export const MAX_DATE_LINE_LENGTH = 300;

@@ -5,13 +5,13 @@
 // text is its text however it wraps, list items and table rows are candidate talks, "by …"
 // lines and "> …" quotes give speakers, paragraphs after a talk its abstract. The front matter's
 // date is the reference for dates written without a year.
-import { ClashlessError } from '../../../shared/contract.ts';
-import type { ParsedSchedule, ParseOptions } from '../../../shared/domain.ts';
-import { readFrontMatter } from './markdown/front-matter.ts';
-import { markdownBlocks } from './markdown/outline.ts';
-import { blockLines, lineText, type Block } from './outline/model.ts';
-import { OutlineReader } from './outline/reader.ts';
-import { buildSchedule } from './outline/schedule.ts';
+import { ClashlessError } from '../../../../shared/contract.ts';
+import type { ParsedSchedule, ParseOptions } from '../../../../shared/domain.ts';
+import { readFrontMatter } from './front-matter.ts';
+import { markdownBlocks } from './outline.ts';
+import { blockLines, lineText, type Block } from '../outline/model.ts';
+import { OutlineReader } from '../outline/reader.ts';
+import { buildSchedule } from '../outline/schedule.ts';
 
 export const EXPECTED_TALK_LIST =
   'expected talks written as a title or link next to a date and time such as “**Monday, November 6, 2023 • 9:15 am - 9:40 am**”, a list of “10:00–10:25 Title” items, or a table with a time column.';

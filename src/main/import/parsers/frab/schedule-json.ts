@@ -3,11 +3,11 @@
 // The JSON is read defensively: feeds break the schema in small ways (string ids, rooms in the
 // wrong place, persons as plain strings), so every event that can be read is kept, and anything
 // that cannot is skipped with a warning naming its path. Only text that is not JSON at all fails.
-import type { ParseOptions, ParsedSchedule } from '../../../shared/domain.ts';
-import { ClashlessError } from '../../../shared/contract.ts';
-import { buildSchedule, emptyEvent } from './frab-common.ts';
-import { Warnings } from '../warnings.ts';
-import type { RawConference, RawEvent, RawLink, RawPerson } from './frab-common.ts';
+import type { ParseOptions, ParsedSchedule } from '../../../../shared/domain.ts';
+import { ClashlessError } from '../../../../shared/contract.ts';
+import { buildSchedule, emptyEvent } from './common.ts';
+import { Warnings } from '../../warnings.ts';
+import type { RawConference, RawEvent, RawLink, RawPerson } from './common.ts';
 
 type Obj = Record<string, unknown>;
 

@@ -5,27 +5,27 @@
 // in a warning, so the preview can offer a mapping (csvColumns + opts.columns). Rows are read
 // leniently: a row that cannot be placed in time is skipped with a warning naming its line. A CSV
 // that gives no session at all is an error saying why. How dates and times are written is decided
-// across the whole column, never per row (csv-dates.ts): day/month order (a value above 12 settles
+// across the whole column, never per row (csv/dates.ts): day/month order (a value above 12 settles
 // it), the year of dates written without one, day numbers, spreadsheet day fractions. A zone
-// column may name zones as people write them ("NZDT UTC+13", csv-zones.ts).
-import type { CsvColumn, ImportWarning, ParseOptions, ParsedSchedule, ParsedSession } from '../../../shared/domain.ts';
-import { ClashlessError } from '../../../shared/contract.ts';
-import { MINUTE } from '../../../shared/time.ts';
-import { contentKey, uniqueKeys } from '../keys.ts';
-import { makeWallConverter } from './frab-common.ts';
-import { Warnings } from '../warnings.ts';
-import { cleanLine, cleanText } from './frab-text.ts';
-import { decideZone } from './frab-zone.ts';
-import type { OffsetSample } from './frab-zone.ts';
-import { mapColumns, readCsv } from './csv-read.ts';
-import type { CsvField, CsvRecord } from './csv-read.ts';
-import { parseDayFraction, parseDurationText, parseMoment, parseSpeakers, splitRange, yearlessDate } from './csv-values.ts';
-import type { CalendarDate, CellMoment, DateOrder } from './csv-values.ts';
-import { addDays, dayNumberDates, decideDateOrder, decideYear, mostCommon, usesDayFractions } from './csv-dates.ts';
-import { columnZones } from './csv-zones.ts';
+// column may name zones as people write them ("NZDT UTC+13", csv/zones.ts).
+import type { CsvColumn, ImportWarning, ParseOptions, ParsedSchedule, ParsedSession } from '../../../../shared/domain.ts';
+import { ClashlessError } from '../../../../shared/contract.ts';
+import { MINUTE } from '../../../../shared/time.ts';
+import { contentKey, uniqueKeys } from '../../keys.ts';
+import { makeWallConverter } from '../frab/common.ts';
+import { Warnings } from '../../warnings.ts';
+import { cleanLine, cleanText } from '../frab/text.ts';
+import { decideZone } from '../frab/zone.ts';
+import type { OffsetSample } from '../frab/zone.ts';
+import { mapColumns, readCsv } from './read.ts';
+import type { CsvField, CsvRecord } from './read.ts';
+import { parseDayFraction, parseDurationText, parseMoment, parseSpeakers, splitRange, yearlessDate } from './values.ts';
+import type { CalendarDate, CellMoment, DateOrder } from './values.ts';
+import { addDays, dayNumberDates, decideDateOrder, decideYear, mostCommon, usesDayFractions } from './dates.ts';
+import { columnZones } from './zones.ts';
 
-export type { CsvField } from './csv-read.ts';
-export type { DateOrder } from './csv-values.ts';
+export type { CsvField } from './read.ts';
+export type { DateOrder } from './values.ts';
 
 export interface CsvParseOptions extends ParseOptions {
   /** How to read "11/12/2024" when the file cannot tell. */

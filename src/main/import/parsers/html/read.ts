@@ -1,13 +1,13 @@
 // A saved web page (a Sched or pretalx schedule page, a WordPress agenda, a static site). The
 // page is only parsed (htmlparser2): no script runs and nothing is fetched. It becomes the same
 // outline a Markdown post does and is read by the same talk reader (outline/reader.ts).
-import { ClashlessError } from '../../../shared/contract.ts';
-import type { ParsedSchedule, ParseOptions } from '../../../shared/domain.ts';
-import { htmlBlocks } from './html/outline.ts';
-import { EXPECTED_TALK_LIST, headingTexts } from './markdown.ts';
-import { blockLines, lineText, type Block } from './outline/model.ts';
-import { OutlineReader } from './outline/reader.ts';
-import { buildSchedule } from './outline/schedule.ts';
+import { ClashlessError } from '../../../../shared/contract.ts';
+import type { ParsedSchedule, ParseOptions } from '../../../../shared/domain.ts';
+import { htmlBlocks } from './outline.ts';
+import { EXPECTED_TALK_LIST, headingTexts } from '../markdown/read.ts';
+import { blockLines, lineText, type Block } from '../outline/model.ts';
+import { OutlineReader } from '../outline/reader.ts';
+import { buildSchedule } from '../outline/schedule.ts';
 
 const MAX_LINES = 200_000;
 

@@ -1,11 +1,11 @@
 // Recurrence expansion for one series, limited to the conference's dates. Rules iterate on the
-// wall clock of the series' own zone (ics-rrule) and each occurrence is then placed with that
+// wall clock of the series' own zone (ics/rrule.ts) and each occurrence is then placed with that
 // zone's rules, which is what RFC 5545 means and keeps a 10:00 talk at 10:00 across a DST
 // change. UNTIL in UTC is first moved onto that wall clock.
-import type { RawEvent } from './ics-event.ts';
-import { expandRule, ruleFromJcal, type RuleSpec } from './ics-rrule.ts';
-import { addDays, describeWall, parseIcsTime, wallAsUtc, wallKey, type IcsTime, type Wall } from './ics-time.ts';
-import type { Zoner } from './ics-zones.ts';
+import type { RawEvent } from './event.ts';
+import { expandRule, ruleFromJcal, type RuleSpec } from './rrule.ts';
+import { addDays, describeWall, parseIcsTime, wallAsUtc, wallKey, type IcsTime, type Wall } from './time.ts';
+import type { Zoner } from './zones.ts';
 
 export interface Occurrence {
   /** The occurrence's original start (its RECURRENCE-ID as an instant). */

@@ -2,9 +2,9 @@
 // Everything a person could fix in their file is reported as a message; the caller attaches the
 // line number.
 import ICAL from 'ical.js';
-import { descriptionText, unescapeSchedText } from './ics-text.ts';
-import { MAX_EVENT_YEAR, MIN_EVENT_YEAR, describeWall, parseIcsTime, type IcsTime } from './ics-time.ts';
-import type { JcalComponent, JcalProperty } from './ics-zones.ts';
+import { descriptionText, unescapeSchedText } from './text.ts';
+import { MAX_EVENT_YEAR, MIN_EVENT_YEAR, describeWall, parseIcsTime, type IcsTime } from './time.ts';
+import type { JcalComponent, JcalProperty } from './zones.ts';
 
 export interface IcsDuration {
   /** Whole calendar days (weeks included): added on the wall clock, so DST does not shift them. */

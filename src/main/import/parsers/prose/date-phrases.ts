@@ -15,8 +15,8 @@
 // the neighbours and say so in a warning; date-tokens.ts keeps that information, chrono does not.
 // So the tokens are our own, one component shared by every text reader.
 import { clockRange, findDates, findTimes, findWeekdayDays, isCapitalised, weekdayNumber, WEEKDAY_ONLY, type ClockTime, type TimeToken } from './date-tokens.ts';
-import type { PartialDate } from './text-calendar.ts';
-import { ABBREVIATIONS } from './text-zone-names.ts';
+import type { PartialDate } from './calendar.ts';
+import { ABBREVIATIONS } from '../../zone-names.ts';
 
 /** Longer text is read only this far: a schedule's phrases are short and come early. */
 const MAX_TEXT = 6000;

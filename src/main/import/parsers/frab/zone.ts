@@ -9,8 +9,8 @@
 // because luxon's "UTC+1" is not an IANA name: isValidZone() and Intl reject it.
 import { FixedOffsetZone, IANAZone } from 'luxon';
 import type { Zone } from 'luxon';
-import type { ParseOptions, ZoneDecision } from '../../../shared/domain.ts';
-import { isValidZone } from '../../../shared/time.ts';
+import type { ParseOptions, ZoneDecision } from '../../../../shared/domain.ts';
+import { isValidZone } from '../../../../shared/time.ts';
 
 /** The wall-clock offset (minutes east of UTC) a document shows for one instant. */
 export interface OffsetSample {

@@ -1,10 +1,10 @@
 // Parsing of the scanned blocks, each on its own so one bad event costs a warning rather than
-// the file. Ordinary events go through the fast reader (ics-fastread); everything else, and
+// the file. Ordinary events go through the fast reader (ics/fastread.ts); everything else, and
 // every event the fast reader finds unusual, through ICAL.parse.
 import ICAL from 'ical.js';
-import { fastReadEvent } from './ics-fastread.ts';
-import type { IcsBlock, ScanResult } from './ics-scan.ts';
-import type { JcalComponent } from './ics-zones.ts';
+import { fastReadEvent } from './fastread.ts';
+import type { IcsBlock, ScanResult } from './scan.ts';
+import type { JcalComponent } from './zones.ts';
 
 export type ParsedBlock = { component: JcalComponent; note: string | null } | { error: string };
 

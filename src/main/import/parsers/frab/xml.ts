@@ -5,11 +5,11 @@
 // such a DOCTYPE outright (billion laughs, external entities); unknown entities (HTML's &nbsp;
 // in a sloppy feed) are kept as text with one warning, since the text cleaner decodes them.
 import { SaxesParser } from 'saxes';
-import type { ParseOptions, ParsedSchedule } from '../../../shared/domain.ts';
-import { ClashlessError } from '../../../shared/contract.ts';
-import { buildSchedule, emptyEvent } from './frab-common.ts';
-import { Warnings } from '../warnings.ts';
-import type { RawConference, RawEvent } from './frab-common.ts';
+import type { ParseOptions, ParsedSchedule } from '../../../../shared/domain.ts';
+import { ClashlessError } from '../../../../shared/contract.ts';
+import { buildSchedule, emptyEvent } from './common.ts';
+import { Warnings } from '../../warnings.ts';
+import type { RawConference, RawEvent } from './common.ts';
 
 type EventTextField =
   | 'date'

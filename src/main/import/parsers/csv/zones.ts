@@ -2,8 +2,8 @@
 // as written; otherwise the cell is read as people write zones ("NZDT UTC+13", "CET", "UTC-5")
 // by the zone resolver every format uses (zones.ts). A cell it cannot read with certainty (an
 // ambiguous abbreviation, a place) names no zone, and the file's zone is decided without it.
-import { resolveZone } from '../zones.ts';
-import { isUsableZone } from './frab-zone.ts';
+import { resolveZone } from '../../zones.ts';
+import { isUsableZone } from '../frab/zone.ts';
 
 /** Longest zone cell read; distinct cells resolved at most (a zone column repeats a few values). */
 const MAX_CELL = 80;

@@ -7,8 +7,8 @@
 // something else than the session ("Photo de l'orateur", "speaker_id", "Job title", "Session
 // chair") name no field, and a "Session" column beside a real title column is the session group,
 // read as the track.
-import { CSV_FIELDS } from '../../../shared/domain.ts';
-import type { CsvField } from '../../../shared/domain.ts';
+import { CSV_FIELDS } from '../../../../shared/domain.ts';
+import type { CsvField } from '../../../../shared/domain.ts';
 
 export { CSV_FIELDS };
 export type { CsvField };

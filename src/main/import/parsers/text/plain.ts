@@ -10,12 +10,12 @@
 //
 // Policy: say plainly in warnings what was guessed (a year, the zone, an end time, a 24-hour
 // reading); never throw for an odd block, only when nothing at all looks like a session.
-import { Warnings } from '../warnings.ts';
-import type { ParsedSchedule, ParsedSession, ParseOptions, Speaker } from '../../../shared/domain.ts';
-import { contentKey, uniqueKeys } from '../keys.ts';
-import { resolveZone } from '../zones.ts';
-import { reference } from './outline/days.ts';
-import { askFirstDay, checkFirstDay, isoDate, readFirstDay, type FirstWeekday } from './outline/first-day.ts';
+import { Warnings } from '../../warnings.ts';
+import type { ParsedSchedule, ParsedSession, ParseOptions, Speaker } from '../../../../shared/domain.ts';
+import { contentKey, uniqueKeys } from '../../keys.ts';
+import { resolveZone } from '../../zones.ts';
+import { reference } from '../outline/days.ts';
+import { askFirstDay, checkFirstDay, isoDate, readFirstDay, type FirstWeekday } from '../outline/first-day.ts';
 import {
   collectFullDates,
   completeDate,
@@ -24,7 +24,7 @@ import {
   type DateLine,
   type FullDate,
   type PartialDate
-} from './date-lines.ts';
+} from '../prose/date-lines.ts';
 import {
   checkLineZone,
   emptySession,
@@ -35,8 +35,8 @@ import {
   titleFromFileName,
   yearWarning,
   zoneWarning
-} from './text-common.ts';
-import { parseSpeakerList, splitTitleAndSpeakers } from './text-speakers.ts';
+} from './common.ts';
+import { parseSpeakerList, splitTitleAndSpeakers } from '../prose/speakers.ts';
 
 const MAX_TITLE = 300;
 const FIELD = /^(speakers?|presenters?|presented by|by|who|hosts?|room|location|where|venue|hall|track|type|format)\s*:\s*(.{1,300})$/i;
