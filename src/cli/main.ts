@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { ClashlessError } from '../shared/contract.ts';
 import { defaultDbPath } from '../main/paths.ts';
 import { openBackend } from '../main/backend.ts';
-import { storeUnavailable } from '../main/store/open.ts';
+import { storeUnavailable } from '../main/store/problems.ts';
 import type { Backend } from '../main/backend.ts';
 import { allowOnly, flagValue, hasFlag, parseArgs, UsageError, USAGE } from './args.ts';
 import type { ParsedArgs } from './args.ts';

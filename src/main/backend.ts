@@ -9,7 +9,8 @@ import { decodeBytes } from './import/decode.ts';
 import { mergeSchedule } from './import/merge.ts';
 import { parseImport } from './import/pipeline.ts';
 import { createApi } from './services/api.ts';
-import { openStore, takeBackup } from './store/open.ts';
+import { takeBackup } from './store/backups.ts';
+import { openStore } from './store/open.ts';
 import { readSetting, writeSetting } from './store/settings-table.ts';
 import { findSessionsByKey, hasConferences } from './store/sessions.ts';
 

@@ -29,7 +29,8 @@ import {
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
-import { backupDir, DAMAGED_BACKUPS_DIR, openStore, takeBackup } from '../../src/main/store/open.ts';
+import { backupDir, DAMAGED_BACKUPS_DIR, takeBackup } from '../../src/main/store/backups.ts';
+import { openStore } from '../../src/main/store/open.ts';
 import { ROOT, tempDir } from '../integration/helpers.ts';
 
 const NOBODY = 65534;

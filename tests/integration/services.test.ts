@@ -202,7 +202,7 @@ describe('backups', () => {
     const { api } = host;
     const [s1, s2] = await api['session.list']({});
     await api['plan.add']({ sessionIds: [s1!.id] });
-    const { takeBackup } = await import('../../src/main/store/open.ts');
+    const { takeBackup } = await import('../../src/main/store/backups.ts');
     const Database = (await import('better-sqlite3')).default;
     const raw = new Database(host.dbPath);
     const backupPath = takeBackup(raw, host.dbPath, 'manual', t);

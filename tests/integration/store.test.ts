@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import { LATEST_VERSION, MIGRATIONS } from '../../src/main/store/migrations/index.ts';
-import { backupDir, listBackups, openStore, takeBackup } from '../../src/main/store/open.ts';
+import { backupDir, listBackups, takeBackup } from '../../src/main/store/backups.ts';
+import { openStore } from '../../src/main/store/open.ts';
 import { listPlan, redo, undo } from '../../src/main/store/plan.ts';
 import { tempDir } from './helpers.ts';
 

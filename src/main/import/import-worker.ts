@@ -5,7 +5,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Database as Db } from 'better-sqlite3';
 import { toWireError } from '../../shared/errors.ts';
-import { connect, storeUnavailable } from '../store/open.ts';
+import { connect } from '../store/connection.ts';
+import { storeUnavailable } from '../store/problems.ts';
 import { commitImport, parseForImport } from './import-job.ts';
 import type { ImportRequest } from './import-job.ts';
 

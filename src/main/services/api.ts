@@ -21,7 +21,7 @@ import { addSessions, createBlock, removeItems, updateBlock, updateItem } from '
 import { historyResult, removeConference, renameConference } from './conference-ops.ts';
 import { addFriend, friendAttendance, friendList, previewFriend, removeFriend } from './friend-ops.ts';
 import { changesByIds, latestChanges } from '../store/changes.ts';
-import { describeBackups, restoreBackup } from '../store/open.ts';
+import { describeBackups, restoreBackup } from '../store/backups.ts';
 import type { Recovery } from '../store/open.ts';
 import { listPlan, redo, undo } from '../store/plan.ts';
 import { setReminders } from '../store/reminders.ts';
