@@ -189,7 +189,7 @@ describe('IPC refusals', () => {
     expect(reply.value.length).toBeLessThanOrEqual(3);
   });
 
-  it('refuses a host link that is not http(s) without opening anything', async () => {
+  it('refuses an external link that is not http(s) without opening anything', async () => {
     const reply = await call('invoke', { channel: 'desktop.openExternal', payload: { url: 'file:///etc/passwd' } });
     expect(reply).toEqual({ ok: true, value: { opened: false } });
   });
@@ -309,7 +309,7 @@ describe('the built preload', () => {
 
     const api = exposed.get('api');
     expect([...exposed.keys()]).toEqual(['api']);
-    expect(Object.keys(api).sort()).toEqual([...CHANNELS, 'host', 'on'].sort());
+    expect(Object.keys(api).sort()).toEqual([...CHANNELS, 'desktop', 'on'].sort());
     expect(Object.keys(api.desktop).sort()).toEqual([...DESKTOP_CHANNELS, 'kind'].sort());
     expect(api.desktop.kind).toBe('electron');
     expect(JSON.stringify(Object.keys(api))).not.toMatch(/ipcRenderer|invoke|send/);
