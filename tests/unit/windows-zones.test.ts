@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { labelToZone, offsetNameToZone, resolveZoneName, windowsToIana, zoneForOffset } from '../../src/main/import/windows-zones.ts';
+import { zoneForOffset } from '../../src/main/import/offset-zones.ts';
+import { labelToZone, offsetNameToZone, resolveZoneName, windowsToIana } from '../../src/main/import/windows-zones.ts';
 
 describe('Windows zone ids (CLDR windowsZones)', () => {
   it('maps the ids Outlook and Exchange write to the CLDR primary zone', () => {

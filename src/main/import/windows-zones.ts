@@ -6,6 +6,7 @@
 // display labels are not in CLDR, so the labels Windows has shipped are listed here.
 import { WINDOWS_TO_IANA_MAP } from 'windows-iana';
 import { isValidZone } from '../../shared/time.ts';
+import { zoneForOffset } from './offset-zones.ts';
 
 export type ZoneNameKind = 'iana' | 'windows' | 'label' | 'offset';
 
@@ -297,32 +298,6 @@ function standardOffsetMinutes(zone: string, year: number): number {
     return Math.round((wall - ms) / 60_000);
   };
   return Math.min(offsetAt(Date.UTC(year, 0, 15)), offsetAt(Date.UTC(year, 6, 15)));
-}
-
-// Zones that stand for a fixed offset that is not a whole hour (Etc/GMT±N only has whole hours).
-const PART_HOUR_ZONES: Readonly<Record<number, string>> = {
-  [-570]: 'Pacific/Marquesas',
-  [-210]: 'America/St_Johns',
-  [210]: 'Asia/Tehran',
-  [270]: 'Asia/Kabul',
-  [330]: 'Asia/Kolkata',
-  [345]: 'Asia/Kathmandu',
-  [390]: 'Asia/Yangon',
-  [525]: 'Australia/Eucla',
-  [570]: 'Australia/Darwin',
-  [630]: 'Australia/Lord_Howe',
-  [765]: 'Pacific/Chatham'
-};
-
-/** IANA name for a fixed offset in minutes east of UTC (Etc/GMT has the sign reversed). */
-export function zoneForOffset(offsetMinutes: number): string | null {
-  if (offsetMinutes === 0) return 'UTC';
-  if (offsetMinutes % 60 === 0) {
-    const hours = offsetMinutes / 60;
-    if (hours < -12 || hours > 14) return null;
-    return `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`;
-  }
-  return PART_HOUR_ZONES[offsetMinutes] ?? null;
 }
 
 /** "+05:30", "-5", "+0100", "+11" → minutes east of UTC, or null. */

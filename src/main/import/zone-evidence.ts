@@ -6,21 +6,16 @@ import { isValidZone } from '../../shared/time.ts';
 import { findSeriesEditions, type SeriesMatch } from './conference-series.ts';
 import { collectFullDates, type DatedLine } from './parsers/prose/date-lines.ts';
 import {
-  ABBREVIATIONS,
-  ABBREVIATIONS_NEEDING_A_TIME,
   LEGAL_FORMS,
-  LONG_ZONE_NAMES,
   NATIONALITY_ADJECTIVES,
   ORGANISATION_AFTER_NATIONALITY,
   ORGANISATION_AFTER_PLACE,
   ORGANISATION_BEFORE_PLACE,
   ORGANISATION_CONNECTORS,
   ORGANISATION_STEMS,
-  PLACES,
-  REGION_WORDS,
-  escapeRegExp,
-  type Region
-} from './zone-names.ts';
+  PLACES
+} from './place-names.ts';
+import { ABBREVIATIONS, ABBREVIATIONS_NEEDING_A_TIME, LONG_ZONE_NAMES, REGION_WORDS, escapeRegExp, type Region } from './zone-names.ts';
 
 
 /** Only the head of very large documents is scanned: the zone is stated early or everywhere. */

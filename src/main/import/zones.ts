@@ -29,7 +29,8 @@ import {
   type PlaceEvidence,
   type ZoneEvidence
 } from './zone-evidence.ts';
-import { ABBREVIATIONS, FRACTIONAL_OFFSET_ZONES, REGION_WORDS, type ZoneCandidate } from './zone-names.ts';
+import { zoneForOffset } from './offset-zones.ts';
+import { ABBREVIATIONS, REGION_WORDS, type ZoneCandidate } from './zone-names.ts';
 
 export interface ResolveZoneOptions {
   /** The zone the person chose (preview picker, --tz). Wins; must be a valid IANA name. */
@@ -256,15 +257,6 @@ function placeConflictNote(zone: string, ev: Evidence): string {
   return other ? ` (the document also points at ${other.zone}: ${reasonOf(other, ev)}; its stated zone is used)` : '';
 }
 
-function fixedOffsetZone(minutes: number): string | null {
-  if (minutes === 0) return 'UTC';
-  if (minutes % 60 === 0 && Math.abs(minutes) <= 14 * 60) {
-    // IANA's Etc zones have the sign inverted: UTC-7 is Etc/GMT+7.
-    return `Etc/GMT${minutes > 0 ? '-' : '+'}${Math.abs(minutes) / 60}`;
-  }
-  return FRACTIONAL_OFFSET_ZONES[minutes] ?? null;
-}
-
 function byOffset(ev: Evidence): ZoneDecision | null {
   if (ev.offsets.size === 0) return null;
   const offset = most(ev.offsets as Map<string | number, Hit>);
@@ -286,7 +278,7 @@ function byOffset(ev: Evidence): ZoneDecision | null {
     return { zone: refined.zone, rule: 'utc-offset', guessed: false, detail: `${joined} → ${refined.zone}${placeConflictNote(refined.zone, ev)}` };
   }
   const [value] = [...ev.offsets.entries()].find(([, h]) => h === offset) ?? [0];
-  const zone = fixedOffsetZone(value);
+  const zone = zoneForOffset(value);
   if (!zone || !isValidZone(zone)) return null;
   return {
     zone,
@@ -360,7 +352,7 @@ export function collectZoneEvidence(text: string): ZoneEvidence[] {
   const out: ZoneEvidence[] = [];
   for (const h of ev.zoneNames.values()) out.push({ kind: 'zone-name', strength: EVIDENCE_STRENGTH['zone-name'], zones: [h.text], text: h.text, line: h.line, count: h.count });
   for (const [minutes, h] of ev.offsets) {
-    const zone = fixedOffsetZone(minutes);
+    const zone = zoneForOffset(minutes);
     out.push({ kind: 'offset', strength: EVIDENCE_STRENGTH.offset, zones: zone ? [zone] : [], text: h.text, line: h.line, count: h.count });
   }
   for (const h of ev.longNames.values()) {

@@ -11,6 +11,7 @@ import { FixedOffsetZone, IANAZone } from 'luxon';
 import type { Zone } from 'luxon';
 import type { ParseOptions, ZoneDecision } from '../../../../shared/domain.ts';
 import { isValidZone } from '../../../../shared/time.ts';
+import { nearestZoneForOffset } from '../../offset-zones.ts';
 
 /** The wall-clock offset (minutes east of UTC) a document shows for one instant. */
 export interface OffsetSample {
@@ -53,36 +54,6 @@ export function formatOffset(minutes: number): string {
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
-/** IANA zones for the offsets that are not whole hours (standard time there, no DST or rare DST). */
-const PART_HOUR_ZONES: ReadonlyMap<number, string> = new Map([
-  [-570, 'Pacific/Marquesas'],
-  [-210, 'America/St_Johns'],
-  [210, 'Asia/Tehran'],
-  [270, 'Asia/Kabul'],
-  [330, 'Asia/Kolkata'],
-  [345, 'Asia/Kathmandu'],
-  [390, 'Asia/Yangon'],
-  [525, 'Australia/Eucla'],
-  [570, 'Australia/Darwin'],
-  [630, 'Australia/Lord_Howe'],
-  [765, 'Pacific/Chatham']
-]);
-
-/**
- * A real IANA zone name for a fixed offset: "UTC", "Etc/GMT-1" for +01:00 (the Etc sign is
- * inverted by convention), a city zone for part-hour offsets. Never luxon's "UTC+5:30" names,
- * which Intl in the renderer does not accept. An offset no zone has is shown at the nearest hour:
- * instants come from the offsets themselves, the zone only labels the week view.
- */
-export function fixedOffsetZone(minutes: number): string {
-  if (minutes === 0) return 'UTC';
-  const named = PART_HOUR_ZONES.get(minutes);
-  if (named) return named;
-  const hours = Math.max(-12, Math.min(14, Math.round(minutes / 60)));
-  if (hours === 0) return 'UTC';
-  return `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`;
 }
 
 // Places conference feeds name (title, city, venue, site domain) → their zone. Only used to pick
@@ -186,7 +157,7 @@ function fromOffsets(samples: readonly OffsetSample[], placeText: string): ZoneD
   const distinct = new Set(samples.map((s) => s.offset));
   const only = distinct.size === 1 ? samples[0]?.offset : undefined;
   if (only !== undefined && only % 60 === 0) {
-    const zone = fixedOffsetZone(only);
+    const zone = nearestZoneForOffset(only);
     return { zone, rule: 'utc-offset', detail: `Event times carry ${offsets}: fixed offset UTC${formatOffset(only)} (${zone})`, guessed: false };
   }
   for (const zone of COMMON_ZONES) {
@@ -198,7 +169,7 @@ function fromOffsets(samples: readonly OffsetSample[], placeText: string): ZoneD
   const freq = new Map<number, number>();
   for (const s of samples) freq.set(s.offset, (freq.get(s.offset) ?? 0) + 1);
   const best = [...freq.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
-  const zone = fixedOffsetZone(best);
+  const zone = nearestZoneForOffset(best);
   return { zone, rule: 'utc-offset', detail: `Event times carry ${offsets}; most use ${formatOffset(best)}`, guessed: true };
 }
 

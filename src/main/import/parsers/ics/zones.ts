@@ -5,7 +5,8 @@
 // the earlier instant. Results are cached per zone, because conference feeds reuse a few hundred
 // slot times thousands of times.
 import { IANAZone } from 'luxon';
-import { resolveZoneName, zoneForOffset, type ZoneNameKind } from '../../windows-zones.ts';
+import { zoneForOffset } from '../../offset-zones.ts';
+import { resolveZoneName, type ZoneNameKind } from '../../windows-zones.ts';
 import { expandRule, ruleFromJcal } from './rrule.ts';
 import { parseIcsTime, utcFields, wallAsUtc, wallKey, type Wall } from './time.ts';
 
