@@ -44,6 +44,34 @@ export function wallToEpoch(w: WallTime, zone: string): number {
   return readings.length > 1 ? Math.min(...readings.map((r) => r.toMillis())) : dt.toMillis();
 }
 
+/** wallToEpoch for one zone, with the day given as minutes since its midnight (may run past 24:00). */
+export type WallConverter = (year: number, month: number, day: number, minutes: number) => number;
+
+/** Distinct wall times remembered per converter; a schedule has a few hundred, a hostile file more. */
+const WALL_MEMO_LIMIT = 50_000;
+
+/**
+ * The importers' wall clock → instant for one zone: wallToEpoch, remembered per distinct wall
+ * time, because a schedule repeats the same slots thousands of times and the zone lookup is the
+ * costly part. `minutes` past 1440 (a "24:30" start, a session that ends after midnight) roll into
+ * the next day through calendar arithmetic.
+ */
+export function wallConverter(zone: string): WallConverter {
+  const memo = new Map<string, number>();
+  return (year, month, day, minutes) => {
+    const d = new Date(Date.UTC(year, month - 1, day + Math.floor(minutes / 1440)));
+    const rest = ((minutes % 1440) + 1440) % 1440;
+    const key = `${d.getUTCFullYear()}-${d.getUTCMonth()}-${d.getUTCDate()}-${rest}`;
+    let ms = memo.get(key);
+    if (ms === undefined) {
+      ms = wallToEpoch({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: Math.floor(rest / 60), minute: rest % 60 }, zone);
+      if (memo.size >= WALL_MEMO_LIMIT) memo.clear();
+      memo.set(key, ms);
+    }
+    return ms;
+  };
+}
+
 /** The wall-clock fields of an instant in a zone. */
 export function epochToWall(ms: number, zone: string): WallTime & { weekday: number; offsetMinutes: number } {
   const dt = DateTime.fromMillis(ms, { zone });

@@ -10,9 +10,8 @@
 // column may name zones as people write them ("NZDT UTC+13", csv/zones.ts).
 import type { CsvColumn, ImportWarning, ParseOptions, ParsedSchedule, ParsedSession } from '../../../../shared/domain.ts';
 import { ClashlessError } from '../../../../shared/contract.ts';
-import { MINUTE } from '../../../../shared/time.ts';
+import { MINUTE, wallConverter, type WallConverter } from '../../../../shared/time.ts';
 import { contentKey, uniqueKeys } from '../../keys.ts';
-import { makeWallConverter } from '../frab/common.ts';
 import { Warnings } from '../../warnings.ts';
 import { cleanLine, cleanText } from '../frab/text.ts';
 import { decideZone } from '../frab/zone.ts';
@@ -140,11 +139,11 @@ export function parseCsv(text: string, opts: CsvParseOptions): ParsedSchedule {
     opts,
     (m) => zoneWarnings.push(m)
   );
-  const converters = new Map<string, ReturnType<typeof makeWallConverter>>();
+  const converters = new Map<string, WallConverter>();
   const instant = (date: CalendarDate, minutes: number, offset: number | null, rowZone: string): number => {
     if (offset !== null) return utcOf(date, minutes, offset);
     let convert = converters.get(rowZone);
-    if (!convert) converters.set(rowZone, (convert = makeWallConverter(rowZone)));
+    if (!convert) converters.set(rowZone, (convert = wallConverter(rowZone)));
     return convert(date.year, date.month, date.day, minutes);
   };
 

@@ -11,7 +11,7 @@
 // them in time order: "guid", "guid#2".
 import type { Warnings } from '../../warnings.ts';
 import type { ImportFormat, ParseOptions, ParsedSchedule, ParsedSession, Speaker } from '../../../../shared/domain.ts';
-import { MINUTE, wallToEpoch } from '../../../../shared/time.ts';
+import { MINUTE, wallConverter, type WallConverter } from '../../../../shared/time.ts';
 import { contentKey, normaliseForKey, slotKeys } from '../../keys.ts';
 import { cleanLine, cleanText, joinDescription } from './text.ts';
 import { decideZone } from './zone.ts';
@@ -183,26 +183,6 @@ function utcOfParts(p: IsoParts): number {
   return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - (p.offset ?? 0) * MINUTE;
 }
 
-/** Wall time → instant, cached: a big feed has far fewer distinct slots than events. */
-export function makeWallConverter(zone: string): (year: number, month: number, day: number, minutes: number) => number {
-  const cache = new Map<string, number>();
-  return (year, month, day, minutes) => {
-    // Normalise day overflow (start "24:30", next-day moves) through UTC calendar arithmetic.
-    const d = new Date(Date.UTC(year, month - 1, day + Math.floor(minutes / 1440)));
-    const rest = minutes % 1440;
-    const id = `${d.getUTCFullYear()}-${d.getUTCMonth()}-${d.getUTCDate()}-${rest}`;
-    let ms = cache.get(id);
-    if (ms === undefined) {
-      ms = wallToEpoch(
-        { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: Math.floor(rest / 60), minute: rest % 60 },
-        zone
-      );
-      cache.set(id, ms);
-    }
-    return ms;
-  };
-}
-
 /** The offset the document shows for an event: its local `start` against its absolute `date`. */
 function offsetSample(ev: RawEvent): OffsetSample | null {
   const parts = parseIsoParts(ev.date) ?? parseIsoParts(ev.start);
@@ -237,8 +217,6 @@ interface Timed {
   end: number;
   title: string;
 }
-
-type WallConverter = ReturnType<typeof makeWallConverter>;
 
 /** An ISO date-time: exact with an offset, else a wall time in the conference zone. */
 function instantOf(parts: IsoParts, toInstant: WallConverter): number {
@@ -314,7 +292,7 @@ export function buildSchedule(
     opts,
     (m) => zoneWarnings.push(m)
   );
-  const toInstant = makeWallConverter(zone.zone);
+  const toInstant = wallConverter(zone.zone);
   const dayChange = parseClock(conf.dayChange) ?? 0;
 
   const timed: Timed[] = [];

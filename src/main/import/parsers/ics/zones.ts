@@ -57,7 +57,12 @@ export function fixedZoner(offsetMinutes: number): Zoner {
 
 export const UTC_ZONER = fixedZoner(0);
 
-/** An IANA zone through luxon (ICU data); offsets cached per quarter hour, where transitions fall. */
+/**
+ * An IANA zone through luxon (ICU data); offsets cached per quarter hour, where transitions fall.
+ * Its wall clock → instant is makeZoner's, not shared/time.ts's wallToEpoch: a file's own
+ * VTIMEZONE rules have no luxon zone, so all three kinds share one routine, and
+ * tests/unit/ics-zoner.test.ts proves this one agrees with wallToEpoch across DST changes.
+ */
 export function ianaZoner(name: string): Zoner {
   const zone = IANAZone.create(name);
   const offsets = new Map<number, number>();

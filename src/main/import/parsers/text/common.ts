@@ -2,7 +2,7 @@
 // parts, warnings with caps, the "no sessions" error and the session record defaults.
 import type { ParsedSession, Speaker, ZoneDecision } from '../../../../shared/domain.ts';
 import { ClashlessError } from '../../../../shared/contract.ts';
-import { MINUTE, offsetMinutesAt, wallToEpoch } from '../../../../shared/time.ts';
+import { MINUTE, offsetMinutesAt, wallConverter, type WallConverter } from '../../../../shared/time.ts';
 import { abbreviationCandidates } from '../../zones.ts';
 import { addDays, formatDate, type ClockTime, type FullDate } from '../prose/date-lines.ts';
 import type { Warnings } from '../../warnings.ts';
@@ -10,20 +10,15 @@ import type { Warnings } from '../../warnings.ts';
 /** Length given to a session that only has a start time. */
 export const DEFAULT_DURATION_MINUTES = 30;
 
-/**
- * Wall-clock → instant through the shared helper, remembered per zone and minute: schedules
- * repeat the same slot times many times over and the zone lookup is the costly part.
- */
-const instantMemo = new Map<string, number>();
+/** One converter per zone (shared/time.ts remembers the slots), for the zones this process has met. */
+const converters = new Map<string, WallConverter>();
 function instant(date: FullDate, time: ClockTime, zone: string): number {
-  const key = `${zone}|${date.year}-${date.month}-${date.day} ${time.hour}:${time.minute}`;
-  let ms = instantMemo.get(key);
-  if (ms === undefined) {
-    ms = wallToEpoch({ ...date, hour: time.hour, minute: time.minute }, zone);
-    if (instantMemo.size >= 50_000) instantMemo.clear();
-    instantMemo.set(key, ms);
+  let convert = converters.get(zone);
+  if (!convert) {
+    if (converters.size >= 64) converters.clear();
+    converters.set(zone, (convert = wallConverter(zone)));
   }
-  return ms;
+  return convert(date.year, date.month, date.day, time.hour * 60 + time.minute);
 }
 
 export interface Span {
