@@ -1,23 +1,15 @@
 // The JSON shapes of docs/cli.md: a contract that tests and scripts depend on.
 import type { ClashView, PreviewSession } from '../shared/contract.ts';
-import type { Conference, PlanItem, ScheduleChange, Session } from '../shared/domain.ts';
+import type { Conference, PlanItem, ScheduleChange, Session, SessionFacts } from '../shared/domain.ts';
 import type { FriendInfo } from '../shared/friends.ts';
 import type { DateRange, WeekDay } from '../shared/my-week.ts';
 import { isoDateInZone, toIsoUtc } from '../shared/time.ts';
 import { hhmm } from './output.ts';
 
-export interface SessionJson {
-  key: string;
-  title: string;
+/** A session as docs/cli.md prints it: its facts, with times as text and speakers without links. */
+export interface SessionJson extends Pick<SessionFacts, 'key' | 'title' | 'allDay' | 'venue' | 'room' | 'track' | 'type' | 'url' | 'description'> {
   start: string;
   end: string;
-  allDay: boolean;
-  venue: string | null;
-  room: string | null;
-  track: string | null;
-  type: string | null;
-  url: string | null;
-  description: string | null;
   status: string;
   speakers: { name: string; affiliation: string | null }[];
 }

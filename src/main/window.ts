@@ -90,6 +90,17 @@ export function guardWebContents(contents: WebContents, devOrigin: string | null
   });
 }
 
+/** Every window's renderer: isolated, sandboxed, no Node, no webviews, no insecure content. */
+const LOCKED_DOWN = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false
+} as const;
+
 export interface MainWindowOptions {
   preloadPath: string;
   /** app://clashless/index.html, or the dev server URL. */
@@ -111,13 +122,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     backgroundColor: options.backgroundColor,
     ...(options.icon === undefined ? {} : { icon: options.icon }),
     webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
+      ...LOCKED_DOWN,
       preload: options.preloadPath
     }
   });
@@ -161,13 +166,7 @@ async function renderOne(html: string): Promise<Uint8Array> {
     webPreferences: {
       session: ses,
       javascript: false,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false
+      ...LOCKED_DOWN
     }
   });
   try {

@@ -123,8 +123,8 @@ export interface ImportWarning {
   message: string;
 }
 
-/** One session as a parser produced it, before it is stored. */
-export interface ParsedSession {
+/** What a session is, as a schedule says it: shared by a parsed session and a stored one. */
+export interface SessionFacts {
   /** Stable identity across re-imports (see architecture.md "A session's key"). */
   key: string;
   title: string;
@@ -139,10 +139,14 @@ export interface ParsedSession {
   track: string | null;
   type: string | null;
   url: string | null;
-  status: 'scheduled' | 'cancelled';
   speakers: Speaker[];
   /** Extra labelled facts the source gives ("Content Experience Level" → "Any", "Language" → "en"). */
   attributes: Record<string, string>;
+}
+
+/** One session as a parser produced it, before it is stored. */
+export interface ParsedSession extends SessionFacts {
+  status: 'scheduled' | 'cancelled';
   /** The recording of this talk, when the schedule carries one (import/recording.ts); only feeds set it. */
   recordingUrl?: string | null;
   /** 1-based line where the session starts in the source, when the format has lines. */
@@ -192,23 +196,10 @@ export interface Conference {
   sessionCount: number;
 }
 
-export interface Session {
+export interface Session extends SessionFacts {
   id: number;
   conferenceId: number;
-  key: string;
-  title: string;
-  description: string | null;
-  start: number;
-  end: number;
-  allDay: boolean;
-  venue: string | null;
-  room: string | null;
-  track: string | null;
-  type: string | null;
-  url: string | null;
   status: SessionStatus;
-  speakers: Speaker[];
-  attributes: Record<string, string>;
   /** The recording of this talk from the schedule (session.recording_url); null or absent: none known. */
   recordingUrl?: string | null;
 }

@@ -4,7 +4,7 @@
 // headings, paragraphs, lists, tables (with rowspan/colspan) and quotes become outline blocks,
 // links and emphasis become spans, and every block keeps the source line it starts on.
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { MAX_DEPTH, span, type Block, type Cell, type Item, type Line, type Row, type Span } from '../outline/model.ts';
+import { MAX_DEPTH, PLAIN_STYLE, span, type Block, type Cell, type InlineStyle, type Item, type Line, type Row, type Span } from '../outline/model.ts';
 
 type Doc = ReturnType<typeof parseDocument>;
 type Node = Doc['children'][number];
@@ -51,14 +51,6 @@ export class LineIndex {
   }
 }
 
-interface Style {
-  url: string | null;
-  strong: boolean;
-  emphasis: boolean;
-  code: boolean;
-}
-
-const PLAIN: Style = { url: null, strong: false, emphasis: false, code: false };
 
 class Converter {
   readonly #index: LineIndex;
@@ -74,7 +66,7 @@ class Converter {
   }
 
   /** Inline content of nodes as lines, split at <br> and at nested blocks. */
-  inline(nodes: readonly Node[], style: Style, out: Line[], depth: number): void {
+  inline(nodes: readonly Node[], style: InlineStyle, out: Line[], depth: number): void {
     for (const node of nodes) {
       if (isText(node)) {
         // Newlines and tabs are layout; runs of spaces are kept as written ("vSphere 6  Security").
@@ -98,7 +90,7 @@ class Converter {
         if (name === 'br' || depth > MAX_DEPTH) continue;
       }
       if (depth > MAX_DEPTH) continue;
-      const next: Style = {
+      const next: InlineStyle = {
         url: name === 'a' && el.attribs['href'] ? el.attribs['href'].trim() : style.url,
         strong: style.strong || STRONG.has(name) || /^h[1-6]$/.test(name),
         emphasis: style.emphasis || EMPHASIS.has(name),
@@ -109,7 +101,7 @@ class Converter {
     }
   }
 
-  lines(nodes: readonly Node[], style: Style = PLAIN, depth = 0): Line[] {
+  lines(nodes: readonly Node[], style: InlineStyle = PLAIN_STYLE, depth = 0): Line[] {
     const out: Line[] = [];
     this.inline(nodes, style, out, depth);
     return out

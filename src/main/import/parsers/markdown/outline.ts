@@ -7,16 +7,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { htmlBlocks } from '../html/outline.ts';
-import { MAX_DEPTH, span, type Block, type Cell, type Item, type Line, type Row } from '../outline/model.ts';
+import { MAX_DEPTH, PLAIN_STYLE, span, type Block, type Cell, type InlineStyle, type Item, type Line, type Row } from '../outline/model.ts';
 
-interface Style {
-  url: string | null;
-  strong: boolean;
-  emphasis: boolean;
-  code: boolean;
-}
-
-const PLAIN: Style = { url: null, strong: false, emphasis: false, code: false };
 const BR = /^<br\s*\/?>$/i;
 
 class Walker {
@@ -50,11 +42,11 @@ class Walker {
 
   lines(nodes: readonly PhrasingContent[], line: number): Line[] {
     const out: Line[] = [{ spans: [], line }];
-    this.inline(nodes, PLAIN, out, 0);
+    this.inline(nodes, PLAIN_STYLE, out, 0);
     return out.filter((l) => l.spans.some((s) => s.text.trim().length > 0)).map(trimLine);
   }
 
-  inline(nodes: readonly PhrasingContent[], style: Style, out: Line[], depth: number): void {
+  inline(nodes: readonly PhrasingContent[], style: InlineStyle, out: Line[], depth: number): void {
     for (const n of nodes) {
       const current = out[out.length - 1]!;
       if (current.spans.length === 0) current.line = this.at(n, current.line);

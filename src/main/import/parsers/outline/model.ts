@@ -58,6 +58,16 @@ export interface Outline {
 /** Nesting deeper than this is read as flat text: no real schedule needs more. */
 export const MAX_DEPTH = 24;
 
+/** The inline style a reader carries down into nested markup (a link inside bold, …). */
+export interface InlineStyle {
+  url: string | null;
+  strong: boolean;
+  emphasis: boolean;
+  code: boolean;
+}
+
+export const PLAIN_STYLE: InlineStyle = { url: null, strong: false, emphasis: false, code: false };
+
 export function span(text: string, url: string | null = null, strong = false, emphasis = false, code = false): Span {
   return { text, url, strong, emphasis, code };
 }
