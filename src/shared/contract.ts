@@ -7,11 +7,14 @@
 // refuses "__proto__"/"constructor" keys), strings and arrays are bounded, numbers are finite.
 import type { IdRunList } from './id-runs.ts';
 import { z } from 'zod';
-import { ClashlessError } from './errors.ts';
-import { CHANNEL_NAMES, EVENT_NAMES, DESKTOP_CHANNEL_NAMES } from './channels.ts';
+import { CHANNEL_NAMES, EVENT_NAMES } from './channels.ts';
+import type { DesktopApi } from './desktop-contract.ts';
+import { parseChannelRequest } from './request-schema.ts';
 import type { MenuCommand } from './channels.ts';
 
 export { ClashlessError, toWireError } from './errors.ts';
+export { DESKTOP_CHANNELS, desktopSchemas, parseDesktopRequest } from './desktop-contract.ts';
+export type { DesktopApi, DesktopChannel, DesktopResponses } from './desktop-contract.ts';
 export type { ErrorCode, WireError, WireResult } from './errors.ts';
 export { isExternalLinkAllowed } from './links.ts';
 export { EVENT_NAMES, MENU_COMMANDS } from './channels.ts';
@@ -339,33 +342,6 @@ export interface Events {
 }
 export type EventName = keyof Events;
 
-/**
- * What only the host shell can do (files, the OS browser, PDF). Electron implements these in main with
- * dialogs and shell; the browser host implements them in the page (download, <input type=file>,
- * window.print). They are not services: the CLI and tests never need them.
- */
-export const desktopSchemas = {
-  'desktop.saveFile': z.strictObject({
-    fileName: z.string().min(1).max(255),
-    mimeType: z.string().max(100),
-    content: z.string().max(50 * 1024 * 1024)
-  }),
-  'desktop.openFile': z.strictObject({}),
-  'desktop.openExternal': z.strictObject({ url: z.string().max(4_000) }),
-  'desktop.printPdf': z.strictObject({ fileName: z.string().min(1).max(255), html: z.string().max(20 * 1024 * 1024) })
-} as const;
-export type DesktopChannel = keyof typeof desktopSchemas;
-export const DESKTOP_CHANNELS: readonly DesktopChannel[] = DESKTOP_CHANNEL_NAMES;
-export interface DesktopResponses {
-  'desktop.saveFile': { saved: boolean; path: string | null };
-  'desktop.openFile': { fileName: string; text: string } | null;
-  'desktop.openExternal': { opened: boolean };
-  'desktop.printPdf': { saved: boolean; path: string | null };
-}
-export type DesktopApi = {
-  [C in DesktopChannel]: (req: z.infer<(typeof desktopSchemas)[C]>) => Promise<DesktopResponses[C]>;
-};
-
 /** What the renderer sees as `window.api`: the channels, the host's abilities, and event subscription. */
 export type ClientApi = Api & {
   desktop: DesktopApi & { kind: 'electron' | 'web' };
@@ -374,21 +350,7 @@ export type ClientApi = Api & {
 
 /** Validate a request for a channel; throws a ClashlessError('bad-request') that names the field. */
 export function parseRequest<C extends Channel>(channel: C, payload: unknown): Request<C> {
-  const schema = schemas[channel] as unknown as z.ZodType<Request<C>>;
-  const result = schema.safeParse(payload === undefined ? {} : payload);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const path = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
-  const what = issue ? issue.message : 'invalid request';
-  throw new ClashlessError('bad-request', `Invalid request for ${channel}: ${what}`, path ? `field ${path}` : undefined);
-}
-
-export function parseDesktopRequest<C extends DesktopChannel>(channel: C, payload: unknown): z.infer<(typeof desktopSchemas)[C]> {
-  const result = desktopSchemas[channel].safeParse(payload === undefined ? {} : payload);
-  if (result.success) return result.data as z.infer<(typeof desktopSchemas)[C]>;
-  const issue = result.error.issues[0];
-  const path = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
-  throw new ClashlessError('bad-request', `Invalid request for ${channel}: ${issue?.message ?? 'invalid'}`, path ? `field ${path}` : undefined);
+  return parseChannelRequest(schemas[channel] as unknown as z.ZodType<Request<C>>, channel, payload);
 }
 
 export function isChannel(name: unknown): name is Channel {
@@ -399,8 +361,6 @@ export function isChannel(name: unknown): name is Channel {
 // compile-time checks make a list that differs from the schemas fail to build.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const channelsMatch: Same<(typeof CHANNEL_NAMES)[number], Channel> = true;
-const desktopChannelsMatch: Same<(typeof DESKTOP_CHANNEL_NAMES)[number], DesktopChannel> = true;
 const eventsMatch: Same<(typeof EVENT_NAMES)[number], EventName> = true;
 void channelsMatch;
-void desktopChannelsMatch;
 void eventsMatch;
