@@ -5,7 +5,7 @@
 // Policy: after every change the plan is reloaded from the services (the source of truth, which also
 // keeps undo history), but drags and keyboard nudges update the local copy first so blocks never
 // jump back while the round trip runs. Changes are sent one at a time, in order.
-import type { AppInfo, ClientApi, MenuCommand, TravelEntry } from '../../../../shared/contract.ts';
+import type { AppInfo, ClientApi, TravelEntry } from '../../../../shared/contract.ts';
 import type { Clash, Conference, PlanItem, PlanState, Reminder, Session } from '../../../../shared/domain.ts';
 import { dayBoundaryMinutes } from '../../../../shared/conference-days.ts';
 import type { TravelLookup } from '../../../../shared/travel.ts';
@@ -24,12 +24,6 @@ import { StatusState } from './status.svelte.ts';
 import { ViewState } from './view-state.svelte.ts';
 
 export type Selection = { kind: 'session'; sessionId: number } | { kind: 'item'; itemId: number } | null;
-
-export interface AppHandlers {
-  onCommand(command: MenuCommand): void;
-  onFileOpened(file: { fileName: string; text: string }): void;
-}
-
 
 export class AppState {
   readonly api: ClientApi;
@@ -70,6 +64,8 @@ export class AppState {
   );
 
   readonly #changes: ChangeQueue;
+  /** The status line's "Undo" after a change. */
+  readonly #undoAction = { label: 'Undo', run: (): void => void this.undo() };
   #planSequence = 0;
   #sessionSequence = 0;
 
@@ -153,14 +149,12 @@ export class AppState {
   }
 
   /** Load everything and follow pushed events. Returns the function that stops following. */
-  async start(handlers: AppHandlers): Promise<() => void> {
+  async start(): Promise<() => void> {
     const stops = [
       this.api.on('plan.changed', (p) => {
         if (p.conferenceId === null || this.scope.shownIds.includes(p.conferenceId)) void this.reloadPlan();
       }),
-      this.api.on('data.changed', () => void this.reloadConferences()),
-      this.api.on('menu.command', (p) => handlers.onCommand(p.command)),
-      this.api.on('file.opened', (p) => handlers.onFileOpened(p))
+      this.api.on('data.changed', () => void this.reloadConferences())
     ];
     const clock = setInterval(() => (this.#now = Date.now()), 30_000);
     try {
@@ -263,7 +257,7 @@ export class AppState {
     if (!result) return;
     const clashes = session ? this.checkCandidate(session, result.items[0]?.id ?? null) : [];
     const clashText = clashes.length > 0 && state === 'going' ? ` It clashes with “${shortTitle(clashes[0]!.item.title, 28)}”.` : '';
-    this.status.info(`Added “${title}”.${clashText}`, { label: 'Undo', run: () => void this.undo() });
+    this.status.info(`Added “${title}”.${clashText}`, this.#undoAction);
   }
 
   async unplan(itemId: number): Promise<void> {
@@ -274,7 +268,7 @@ export class AppState {
     const done = await this.#changes.run(() => this.api['plan.remove']({ itemIds: [itemId] }));
     if (done) {
       const what = item.kind === 'block' ? 'Deleted' : 'Removed';
-      this.status.info(`${what} “${shortTitle(item.title)}”.`, { label: 'Undo', run: () => void this.undo() });
+      this.status.info(`${what} “${shortTitle(item.title)}”.`, this.#undoAction);
     }
   }
 
@@ -309,7 +303,7 @@ export class AppState {
     if (!item || item.reminder === reminder) return;
     this.#patchLocal(itemId, { reminder });
     const done = await this.#changes.run(() => this.api['plan.remind']({ itemIds: [itemId], reminder }));
-    if (done) this.status.info(reminderStatus(shortTitle(item.title), reminder), { label: 'Undo', run: () => void this.undo() });
+    if (done) this.status.info(reminderStatus(shortTitle(item.title), reminder), this.#undoAction);
   }
 
   /** After the talk: attended/missed and a rating (null clears either), one undoable step. */
@@ -318,7 +312,7 @@ export class AppState {
     if (!item) return;
     this.#patchLocal(itemId, edit);
     const done = await this.#changes.run(() => this.api['plan.mark']({ itemIds: [itemId], ...edit }));
-    if (done) this.status.info(outcomeStatus(shortTitle(item.title), edit), { label: 'Undo', run: () => void this.undo() });
+    if (done) this.status.info(outcomeStatus(shortTitle(item.title), edit), this.#undoAction);
   }
 
   /** Attend only part of a session (null, null: all of it). */
@@ -330,7 +324,7 @@ export class AppState {
     if (!done) return;
     const title = shortTitle(item.title);
     if (arriveAt === null && leaveAt === null) this.status.info(`Attending all of “${title}”.`);
-    else this.status.info(`Attending “${title}” ${formatTimeRange(arriveAt ?? item.start, leaveAt ?? item.end, this.displayZone)}.`, { label: 'Undo', run: () => void this.undo() });
+    else this.status.info(`Attending “${title}” ${formatTimeRange(arriveAt ?? item.start, leaveAt ?? item.end, this.displayZone)}.`, this.#undoAction);
   }
 
   async createBlock(title: string, start: number, end: number, place: string | null): Promise<number | null> {
@@ -345,7 +339,7 @@ export class AppState {
     const created = result?.items[0];
     if (!created) return null;
     this.#selection = { kind: 'item', itemId: created.id };
-    this.status.info(`Added block “${shortTitle(created.title)}”.`, { label: 'Undo', run: () => void this.undo() });
+    this.status.info(`Added block “${shortTitle(created.title)}”.`, this.#undoAction);
     return created.id;
   }
 
@@ -375,7 +369,7 @@ export class AppState {
     const result = await this.#changes.run(() => this.api['conference.remove']({ conferenceId }));
     if (!result?.removed) return false;
     await this.reloadConferences();
-    this.status.info(`Deleted “${shortTitle(result.title ?? '')}”.`, { label: 'Undo', run: () => void this.undo() });
+    this.status.info(`Deleted “${shortTitle(result.title ?? '')}”.`, this.#undoAction);
     return true;
   }
 
@@ -383,7 +377,7 @@ export class AppState {
     const result = await this.#changes.run(() => this.api['conference.rename']({ conferenceId, title }));
     if (!result) return false;
     await this.reloadConferences();
-    this.status.info(`Renamed “${shortTitle(result.oldTitle)}” to “${shortTitle(result.title)}”.`, { label: 'Undo', run: () => void this.undo() });
+    this.status.info(`Renamed “${shortTitle(result.oldTitle)}” to “${shortTitle(result.title)}”.`, this.#undoAction);
     return true;
   }
 
