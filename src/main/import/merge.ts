@@ -14,6 +14,7 @@ import {
   conferenceByIdentity,
   conferenceNameTaken,
   conferenceShares,
+  deferSearchIndex,
   insertConference,
   insertSource,
   mergeRows,
@@ -249,6 +250,7 @@ function mergeInTransaction(db: Db, input: MergeInput): MergeResult {
   const sourceId = insertSource(db, conferenceId, schedule, { fileName: input.fileName, contentHash, rawText: input.rawText, now });
 
   const sessions = sessionWriter(db);
+  const searchIndex = deferSearchIndex(db);
   const existing = new Map<string, MergeRow>();
   if (existingConf) {
     for (const row of mergeRows(db, conferenceId)) existing.set(row.key, row);
@@ -300,6 +302,7 @@ function mergeInTransaction(db: Db, input: MergeInput): MergeResult {
     result.removed++;
     change(old.id, 'removed', 'no longer in the schedule');
   }
+  searchIndex.flush();
   input.onProgress?.(total, total);
   return result;
 }

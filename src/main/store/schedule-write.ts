@@ -4,6 +4,7 @@
 // through triggers (migration 30); nothing here writes it.
 import type { Database as Db } from 'better-sqlite3';
 import type { ParsedSchedule, ParsedSession } from '../../shared/domain.ts';
+import { writeSetting } from './settings-table.ts';
 
 /** A stored session as the merge compares it with the schedule. */
 export interface MergeRow {
@@ -92,6 +93,29 @@ export interface SessionExtras {
   fingerprint: string;
   speakersText: string;
   sourceId: number;
+}
+
+/** The setting the search triggers read (migration 90): the first session id not indexed yet. */
+const SEARCH_DEFERRED = 'search.deferred';
+
+/**
+ * Index the sessions an import adds in one statement when it is done, instead of one trigger run
+ * per row (migration 90 says how the triggers step aside). Call inside the import's transaction;
+ * `flush()` before it commits. Every session inserted in between is indexed by `flush()`, with the
+ * values it has by then; every session that existed before is indexed by the triggers as always.
+ */
+export function deferSearchIndex(db: Db): { flush(): void } {
+  const from = db.prepare('SELECT coalesce(max(id), 0) + 1 FROM session').pluck().get() as number;
+  writeSetting(db, SEARCH_DEFERRED, String(from));
+  return {
+    flush() {
+      db.prepare(
+        `INSERT INTO session_fts (rowid, title, description, speakers_text, track, room)
+         SELECT id, title, description, speakers_text, track, room FROM session WHERE id >= ?`
+      ).run(from);
+      writeSetting(db, SEARCH_DEFERRED, null);
+    }
+  };
 }
 
 /**

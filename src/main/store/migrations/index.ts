@@ -7,6 +7,7 @@ import { planReminders } from './0050-plan-reminders.ts';
 import { conferenceCustomTitle } from './0060-conference-custom-title.ts';
 import { afterTheTalk } from './0070-after-the-talk.ts';
 import { friends } from './0080-friends.ts';
+import { deferredSearchIndex } from './0090-deferred-search-index.ts';
 import type { Migration } from './types.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -17,7 +18,8 @@ export const MIGRATIONS: readonly Migration[] = [
   planReminders,
   conferenceCustomTitle,
   afterTheTalk,
-  friends
+  friends,
+  deferredSearchIndex
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
