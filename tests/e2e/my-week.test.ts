@@ -101,6 +101,9 @@ describe('My week: KubeCon NA 2024 and a co-located Cilium event together', () =
     const card = panel.getByRole('listitem', { name: `Clash between ${KUBECON_TALK} and ${SHIFTED_TALK}` });
     await card.waitFor(SLOW);
     expect(await card.textContent()).toMatch(/30 min/);
+    // Each side names its conference, so a clash across two schedules says which talk is where.
+    const sideConferences = await card.locator('[data-conference]').evaluateAll((swatches) => swatches.map((s) => s.parentElement?.textContent?.trim()));
+    expect(sideConferences).toEqual([KUBECON, SHIFTED_CILIUM_TITLE]);
     const stored = await callApi(page, 'clash.list', {});
     expect(stored.map((c) => [c.kind, c.minutes])).toEqual([['overlap', 30]]);
     if (process.env.CLASHLESS_SCREENSHOTS) {

@@ -58,6 +58,11 @@ describe('Watch later', () => {
     await expect.poll(async () => (await planned(WELCOME_TITLE)).outcome, SLOW).toBe('missed');
     await details.getByRole('radio', { name: '4 of 5 stars' }).check();
     await expect.poll(async () => (await planned(WELCOME_TITLE)).rating, SLOW).toBe(4);
+    // The week's block says it too, to eyes (a mark) and to screen readers (its name).
+    const item = await planned(WELCOME_TITLE);
+    const block = page.locator(`.day-column [data-item-id="${item.id}"]`);
+    await expect.poll(() => block.getAttribute('aria-label'), SLOW).toMatch(/, missed, rated 4 of 5/);
+    expect(await block.locator('.outcome-mark').textContent()).toBe('✗');
 
     await page.locator('header.toolbar').getByRole('button', { name: 'Watch later' }).click();
     await side().waitFor(SLOW);

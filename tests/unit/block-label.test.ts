@@ -90,3 +90,11 @@ describe('a block’s track', () => {
     expect(blockAccessibleName(planned(), DENVER, [], 'Connectivity')).not.toContain(' at ');
   });
 });
+
+describe('after the talk, a block says what the person marked', () => {
+  it('attended with a rating, or missed', () => {
+    expect(blockAccessibleName(planned({ outcome: 'attended', rating: 4 }), DENVER, [])).toMatch(/, going, attended, rated 4 of 5$/);
+    expect(blockAccessibleName(planned({ outcome: 'missed', rating: null }), DENVER, [])).toMatch(/, going, missed$/);
+    expect(blockAccessibleName(planned({ outcome: null }), DENVER, [])).toMatch(/, going$/);
+  });
+});

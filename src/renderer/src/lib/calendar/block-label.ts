@@ -1,5 +1,5 @@
 // What a planned block says, to eyes (short) and to screen readers (everything, including clashes).
-import type { PlanItem } from '../../../../shared/domain.ts';
+import { RATING_MAX, type PlanItem } from '../../../../shared/domain.ts';
 import { roomLabel } from '../catalog/filter.ts';
 import { attendedSpan, isSplit } from '../details/attendance.ts';
 import { formatTimeRange } from './format.ts';
@@ -51,6 +51,9 @@ export function blockAccessibleName(
   if (attending) parts.push(`attending part of ${whole}`);
   if (item.priority !== 3) parts.push(`priority ${item.priority}`);
   if (item.status !== 'scheduled') parts.push(item.status === 'cancelled' ? 'cancelled' : 'removed from the schedule');
+  // After the talk: what the person marked, so the week reads as a record too.
+  if (item.outcome) parts.push(item.outcome);
+  if (item.rating) parts.push(`rated ${item.rating} of ${RATING_MAX}`);
   const text = parts.join(', ');
   if (clashesWith.length === 0) return text;
   return `${text} — clash with ${clashesWith.map((c) => c.title).join('; ')}`;

@@ -23,6 +23,8 @@ export interface ClashSide {
   priority: number | null;
   /** The plan item was not in the plan list (deleted meanwhile); the row still renders. */
   missing: boolean;
+  /** The conference the item belongs to (null when missing): My week names it on the card. */
+  conferenceId: number | null;
 }
 
 export interface ClashRow {
@@ -38,7 +40,7 @@ export interface ClashRow {
 
 function side(id: number, item: PlanItem | undefined): ClashSide {
   if (item === undefined) {
-    return { id, sessionId: null, title: `Plan item ${id}`, start: 0, end: 0, place: null, state: null, priority: null, missing: true };
+    return { id, sessionId: null, title: `Plan item ${id}`, start: 0, end: 0, place: null, state: null, priority: null, missing: true, conferenceId: null };
   }
   const place = [item.venue, item.room].filter((x): x is string => x !== null && x !== '').join(' · ');
   // The attendance window (as the clash engine reads it) is what the person actually spends there.
@@ -52,7 +54,8 @@ function side(id: number, item: PlanItem | undefined): ClashSide {
     place: place === '' ? null : place,
     state: item.state,
     priority: item.priority,
-    missing: false
+    missing: false,
+    conferenceId: item.conferenceId
   };
 }
 
