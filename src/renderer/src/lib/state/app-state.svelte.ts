@@ -14,7 +14,8 @@ import type { CandidateChecker } from './candidate-clashes.ts';
 import { formatTimeRange } from '../calendar/format.ts';
 import { reminderStatus } from '../details/reminder.ts';
 import { outcomeStatus, type OutcomeEdit } from '../details/outcome.ts';
-import { lowerFirst, shortTitle } from './app-helpers.ts';
+import { shortTitle } from './app-helpers.ts';
+import { HistoryActions } from './history-actions.ts';
 import { PlanClashes } from './plan-clashes.svelte.ts';
 import { DesktopActions } from './desktop-actions.ts';
 import { ScopeState } from './scope-state.svelte.ts';
@@ -64,8 +65,7 @@ export class AppState {
   );
 
   readonly #changes: ChangeQueue;
-  /** The status line's "Undo" after a change. */
-  readonly #undoAction = { label: 'Undo', run: (): void => void this.undo() };
+  readonly #history: HistoryActions;
   #planSequence = 0;
   #sessionSequence = 0;
 
@@ -74,6 +74,10 @@ export class AppState {
     this.view = new ViewState(storage, localZone);
     this.desktop = new DesktopActions(api, this.status);
     this.#changes = new ChangeQueue(this.status, () => this.reloadPlan());
+    this.#history = new HistoryActions(api, this.#changes, this.status, async (id) => {
+      await this.reloadConferences();
+      await this.selectConference(id);
+    });
     this.scope = new ScopeState(api, this.status, async (moved) => {
       if (moved) this.#clearShown();
       await Promise.all([this.reloadSessions(), this.reloadPlan(), this.#reloadTravel()]);
@@ -257,7 +261,7 @@ export class AppState {
     if (!result) return;
     const clashes = session ? this.checkCandidate(session, result.items[0]?.id ?? null) : [];
     const clashText = clashes.length > 0 && state === 'going' ? ` It clashes with “${shortTitle(clashes[0]!.item.title, 28)}”.` : '';
-    this.status.info(`Added “${title}”.${clashText}`, this.#undoAction);
+    this.status.info(`Added “${title}”.${clashText}`, this.#history.undoAction);
   }
 
   async unplan(itemId: number): Promise<void> {
@@ -268,7 +272,7 @@ export class AppState {
     const done = await this.#changes.run(() => this.api['plan.remove']({ itemIds: [itemId] }));
     if (done) {
       const what = item.kind === 'block' ? 'Deleted' : 'Removed';
-      this.status.info(`${what} “${shortTitle(item.title)}”.`, this.#undoAction);
+      this.status.info(`${what} “${shortTitle(item.title)}”.`, this.#history.undoAction);
     }
   }
 
@@ -303,7 +307,7 @@ export class AppState {
     if (!item || item.reminder === reminder) return;
     this.#patchLocal(itemId, { reminder });
     const done = await this.#changes.run(() => this.api['plan.remind']({ itemIds: [itemId], reminder }));
-    if (done) this.status.info(reminderStatus(shortTitle(item.title), reminder), this.#undoAction);
+    if (done) this.status.info(reminderStatus(shortTitle(item.title), reminder), this.#history.undoAction);
   }
 
   /** After the talk: attended/missed and a rating (null clears either), one undoable step. */
@@ -312,7 +316,7 @@ export class AppState {
     if (!item) return;
     this.#patchLocal(itemId, edit);
     const done = await this.#changes.run(() => this.api['plan.mark']({ itemIds: [itemId], ...edit }));
-    if (done) this.status.info(outcomeStatus(shortTitle(item.title), edit), this.#undoAction);
+    if (done) this.status.info(outcomeStatus(shortTitle(item.title), edit), this.#history.undoAction);
   }
 
   /** Attend only part of a session (null, null: all of it). */
@@ -324,7 +328,7 @@ export class AppState {
     if (!done) return;
     const title = shortTitle(item.title);
     if (arriveAt === null && leaveAt === null) this.status.info(`Attending all of “${title}”.`);
-    else this.status.info(`Attending “${title}” ${formatTimeRange(arriveAt ?? item.start, leaveAt ?? item.end, this.displayZone)}.`, this.#undoAction);
+    else this.status.info(`Attending “${title}” ${formatTimeRange(arriveAt ?? item.start, leaveAt ?? item.end, this.displayZone)}.`, this.#history.undoAction);
   }
 
   async createBlock(title: string, start: number, end: number, place: string | null): Promise<number | null> {
@@ -339,7 +343,7 @@ export class AppState {
     const created = result?.items[0];
     if (!created) return null;
     this.#selection = { kind: 'item', itemId: created.id };
-    this.status.info(`Added block “${shortTitle(created.title)}”.`, this.#undoAction);
+    this.status.info(`Added block “${shortTitle(created.title)}”.`, this.#history.undoAction);
     return created.id;
   }
 
@@ -369,7 +373,7 @@ export class AppState {
     const result = await this.#changes.run(() => this.api['conference.remove']({ conferenceId }));
     if (!result?.removed) return false;
     await this.reloadConferences();
-    this.status.info(`Deleted “${shortTitle(result.title ?? '')}”.`, this.#undoAction);
+    this.status.info(`Deleted “${shortTitle(result.title ?? '')}”.`, this.#history.undoAction);
     return true;
   }
 
@@ -377,32 +381,16 @@ export class AppState {
     const result = await this.#changes.run(() => this.api['conference.rename']({ conferenceId, title }));
     if (!result) return false;
     await this.reloadConferences();
-    this.status.info(`Renamed “${shortTitle(result.oldTitle)}” to “${shortTitle(result.title)}”.`, this.#undoAction);
+    this.status.info(`Renamed “${shortTitle(result.oldTitle)}” to “${shortTitle(result.title)}”.`, this.#history.undoAction);
     return true;
   }
 
   async undo(): Promise<void> {
-    await this.#history('history.undo', 'Undid', 'Nothing to undo.');
+    await this.#history.undo();
   }
 
   async redo(): Promise<void> {
-    await this.#history('history.redo', 'Redid', 'Nothing to redo.');
-  }
-
-  async #history(channel: 'history.undo' | 'history.redo', verb: string, nothing: string): Promise<void> {
-    const result = await this.#changes.run(() => this.api[channel]({}));
-    if (!result) return;
-    if (result.restoredConferenceId !== undefined) {
-      // An undo put back a deleted conference: show it again.
-      await this.reloadConferences();
-      await this.selectConference(result.restoredConferenceId);
-    }
-    if (result.label === null) this.status.info(nothing);
-    else
-      this.status.history(`${verb}: ${lowerFirst(result.label)}.`, {
-        label: verb === 'Undid' ? 'Redo' : 'Undo',
-        run: () => void (verb === 'Undid' ? this.redo() : this.undo())
-      });
+    await this.#history.redo();
   }
 
   /**
