@@ -10,10 +10,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mergeSchedule } from '../../src/main/import/merge.ts';
 import { parseImport } from '../../src/main/import/pipeline.ts';
 import { openStore } from '../../src/main/store/open.ts';
-import { LATEST_VERSION, MIGRATIONS } from '../../src/main/store/migrations/index.ts';
+import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
 import { searchSessionIds } from '../../src/main/store/sessions.ts';
 import { PEER_DIR } from '../fixtures/paths.ts';
-import { SEED_DIR, tempDir } from './helpers.ts';
+import { databaseAtVersion, SEED_DIR, tempDir } from './helpers.ts';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
@@ -51,25 +51,18 @@ const deferred = (db: Database.Database) => db.prepare("SELECT value FROM settin
 
 describe('migration 90: the search index of an import is written in one statement', () => {
   it('migrates a populated schema-80 database with its index intact, then indexes imports set-based', () => {
-    const tmp = tempDir();
-    cleanups.push(tmp.cleanup);
-    const dbPath = join(tmp.dir, 'clashless.db');
-    const old = new Database(dbPath);
-    old.pragma('journal_mode = WAL');
-    old.pragma('foreign_keys = ON');
-    old.transaction(() => {
-      for (const m of MIGRATIONS.filter((m) => m.version <= 80)) m.up(old);
-      old.pragma('user_version = 80');
+    const { dbPath, old, cleanup } = databaseAtVersion(80, (db) => {
       // Rows written the way schema 80 wrote them: the row triggers index each one.
-      old.prepare("INSERT INTO conference (id, title, identity, time_zone, created_at) VALUES (1, 'Old Conf', 'old conf', 'Europe/Berlin', 1)").run();
-      old.prepare("INSERT INTO source (id, conference_id, format, content_hash, raw_text, zone_rule, zone_detail, imported_at) VALUES (1, 1, 'text', 'h', '', 'zone-name', 'd', 1)").run();
-      const insert = old.prepare(
+      db.prepare("INSERT INTO conference (id, title, identity, time_zone, created_at) VALUES (1, 'Old Conf', 'old conf', 'Europe/Berlin', 1)").run();
+      db.prepare("INSERT INTO source (id, conference_id, format, content_hash, raw_text, zone_rule, zone_detail, imported_at) VALUES (1, 1, 'text', 'h', '', 'zone-name', 'd', 1)").run();
+      const insert = db.prepare(
         `INSERT INTO session (conference_id, key, title, description, start_ms, end_ms, all_day, status, attributes, speakers_text, fingerprint, source_id)
          VALUES (1, ?, ?, ?, ?, ?, 0, 'scheduled', '{}', ?, 'f', 1)`
       );
       insert.run('a', 'Quantum gardening for operators', 'Soil and qubits.', 1_000, 2_000, 'Ada Lovelace');
       insert.run('b', 'Kernel tracing without tears', null, 3_000, 4_000, 'Linus Example');
-    })();
+    });
+    cleanups.push(cleanup);
     old.close();
 
     const { db } = openStore(dbPath, { now: Date.UTC(2026, 0, 1) });
