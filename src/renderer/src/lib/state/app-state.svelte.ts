@@ -21,6 +21,7 @@ import { DesktopActions } from './desktop-actions.ts';
 import { ScopeState } from './scope-state.svelte.ts';
 import { loadPlan, loadSessions, loadTravel } from './scope-loaders.ts';
 import { ChangeQueue } from './change-queue.ts';
+import { ConferenceEdits } from './conference-edits.ts';
 import { StatusState } from './status.svelte.ts';
 import { ViewState } from './view-state.svelte.ts';
 
@@ -32,6 +33,8 @@ export class AppState {
   readonly view: ViewState;
   /** What only the host shell does: print, open a link. */
   readonly desktop: DesktopActions;
+  /** Deleting and renaming a conference. */
+  readonly conferenceEdits: ConferenceEdits;
 
   #info = $state.raw<AppInfo | null>(null);
   #sessions = $state.raw<Session[]>([]);
@@ -78,6 +81,7 @@ export class AppState {
       await this.reloadConferences();
       await this.selectConference(id);
     });
+    this.conferenceEdits = new ConferenceEdits(api, this.#changes, this.status, this.#history.undoAction, () => this.reloadConferences());
     this.scope = new ScopeState(api, this.status, async (moved) => {
       if (moved) this.#clearShown();
       await Promise.all([this.reloadSessions(), this.reloadPlan(), this.#reloadTravel()]);
@@ -366,23 +370,6 @@ export class AppState {
     if (request.title === undefined && request.place === undefined) return;
     if (title) this.#patchLocal(itemId, { title });
     await this.#changes.run(() => this.api['block.update'](request));
-  }
-
-  /** Delete a whole conference: one undoable step. The app moves on to another conference. */
-  async removeConference(conferenceId: number): Promise<boolean> {
-    const result = await this.#changes.run(() => this.api['conference.remove']({ conferenceId }));
-    if (!result?.removed) return false;
-    await this.reloadConferences();
-    this.status.info(`Deleted “${shortTitle(result.title ?? '')}”.`, this.#history.undoAction);
-    return true;
-  }
-
-  async renameConference(conferenceId: number, title: string): Promise<boolean> {
-    const result = await this.#changes.run(() => this.api['conference.rename']({ conferenceId, title }));
-    if (!result) return false;
-    await this.reloadConferences();
-    this.status.info(`Renamed “${shortTitle(result.oldTitle)}” to “${shortTitle(result.title)}”.`, this.#history.undoAction);
-    return true;
   }
 
   async undo(): Promise<void> {
