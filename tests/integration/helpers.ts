@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli/main.ts';
 import { openBackend } from '../../src/main/backend.ts';
 import type { Backend } from '../../src/main/backend.ts';
+import { mergeSchedule, type MergeResult } from '../../src/main/import/merge.ts';
+import { parseImport } from '../../src/main/import/pipeline.ts';
 import { MIGRATIONS } from '../../src/main/store/migrations/index.ts';
+import type { Migration } from '../../src/main/store/migrations/types.ts';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import { expect } from 'vitest';
 
@@ -93,6 +96,36 @@ export async function refusedWith(p: Promise<unknown>, code: string): Promise<Cl
 }
 
 /**
+ * A database at an old schema version holding rows today's code wrote: `written` (a database at the
+ * current schema) is copied into a new one at `dbPath` that has only the given migrations, column
+ * by column of the old schema, and the old schema's search index is rebuilt over the rows. For
+ * migration tests whose rows are easiest to make with today's import and plan code.
+ */
+export function copyIntoOldSchema(written: string, dbPath: string, migrations: readonly Migration[], version: number): void {
+  const old = new Database(dbPath);
+  try {
+    old.pragma('journal_mode = WAL');
+    old.prepare('ATTACH DATABASE ? AS cur').run(written);
+    old.transaction(() => {
+      for (const m of migrations) m.up(old);
+      old.pragma(`user_version = ${version}`);
+      const tables = old
+        .prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'session_fts%'")
+        .pluck()
+        .all() as string[];
+      for (const table of tables) {
+        const columns = (old.pragma(`main.table_info(${table})`) as { name: string }[]).map((c) => c.name).join(', ');
+        old.prepare(`INSERT INTO main.${table} (${columns}) SELECT ${columns} FROM cur.${table}`).run();
+      }
+      old.prepare("INSERT INTO session_fts (session_fts) VALUES ('rebuild')").run();
+    })();
+    old.prepare('DETACH DATABASE cur').run();
+  } finally {
+    old.close();
+  }
+}
+
+/**
  * A database file at an older schema version, as that version created it (its migrations only),
  * with the rows `fill` inserts. `old` stays open so the caller can read what it holds; close it
  * before opening the file with today's code.
@@ -109,3 +142,34 @@ export function databaseAtVersion(version: number, fill: (db: Database.Database)
   })();
   return { dbPath, old, cleanup: tmp.cleanup };
 }
+
+/** FTS5's integrity-check of the search index, of itself and against the session table: 'ok' or the error. */
+export function ftsCheck(db: Database.Database): string {
+  try {
+    db.prepare("INSERT INTO session_fts (session_fts) VALUES ('integrity-check')").run();
+    db.prepare("INSERT INTO session_fts (session_fts, rank) VALUES ('integrity-check', 1)").run();
+    return 'ok';
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+/** Parse a schedule file's text and commit it with the merge, as an import does (no worker, no services). */
+export function commitText(db: Database.Database, text: string, fileName: string, now: number, onProgress?: (done: number) => void): MergeResult {
+  return mergeSchedule(db, { schedule: parseImport(text, { fileName }), rawText: text, fileName, now, ...(onProgress ? { onProgress } : {}) });
+}
+
+/**
+ * For a database at an old schema: one conference (id 1) with one source, and a function that adds
+ * a session to it with the columns every schema since 20 has. Rows go in as that schema's triggers take them.
+ */
+export function oldConferenceSessions(db: Database.Database): (key: string, title: string, description: string | null, start: number, end: number, speakers?: string) => void {
+  db.prepare("INSERT INTO conference (id, title, identity, time_zone, created_at) VALUES (1, 'Old Conf', 'old conf', 'Europe/Berlin', 1)").run();
+  db.prepare("INSERT INTO source (id, conference_id, format, content_hash, raw_text, zone_rule, zone_detail, imported_at) VALUES (1, 1, 'text', 'h', '', 'zone-name', 'd', 1)").run();
+  const insert = db.prepare(
+    `INSERT INTO session (conference_id, key, title, description, start_ms, end_ms, all_day, status, attributes, speakers_text, fingerprint, source_id)
+     VALUES (1, ?, ?, ?, ?, ?, 0, 'scheduled', '{}', ?, 'f', 1)`
+  );
+  return (key, title, description, start, end, speakers = '') => void insert.run(key, title, description, start, end, speakers);
+}
+

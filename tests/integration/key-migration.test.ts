@@ -15,14 +15,12 @@ import { parseImport } from '../../src/main/import/pipeline.ts';
 import { openBackend } from '../../src/main/backend.ts';
 import { addSessions, updateItem } from '../../src/main/services/plan-ops.ts';
 import { createCore } from '../../src/main/store/migrations/0010-create-core.ts';
-import { planReminders } from '../../src/main/store/migrations/0050-plan-reminders.ts';
-import { conferenceCustomTitle } from '../../src/main/store/migrations/0060-conference-custom-title.ts';
-import { afterTheTalk } from '../../src/main/store/migrations/0070-after-the-talk.ts';
 import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
 import { listPlan } from '../../src/main/store/plan.ts';
 import { getSessions } from '../../src/main/store/sessions.ts';
 import type { ParsedSchedule } from '../../src/shared/domain.ts';
-import { PEER_DIR, SEED_DIR, tempDir } from './helpers.ts';
+import { openStore } from '../../src/main/store/open.ts';
+import { copyIntoOldSchema, PEER_DIR, SEED_DIR, tempDir } from './helpers.ts';
 
 const MINUTE = 60_000;
 const FILE = join(PEER_DIR, 'frab-xml', '36c3_merged.xml');
@@ -71,20 +69,11 @@ describe('migration 0020: talk keys', () => {
     const gMoved = moveEvent(original, G, '2019-12-28T12:00:00+01:00', '12:00');
     let now = Date.UTC(2019, 11, 20, 9, 0);
 
-    // --- Schema 10, filled the way the previous version filled it. ---
-    const old = new Database(dbPath);
-    old.pragma('journal_mode = WAL');
-    old.pragma('foreign_keys = ON');
-    old.transaction(() => {
-      createCore.up(old);
-      // Today's plan and merge code (used below to fill the file) read plan_item.reminder_minutes,
-      // conference.title_custom, plan_item.outcome/rating and session.recording_url; these columns
-      // are dropped again before the file is closed, so what is migrated is schema 10 as it was.
-      planReminders.up(old);
-      conferenceCustomTitle.up(old);
-      afterTheTalk.up(old);
-      old.pragma('user_version = 10');
-    })();
+    // --- Schema 10, filled with what the previous version kept. ---
+    // Rows written by today's merge and plan code into a current database; copied, column by column
+    // of schema 10, into a schema-10 database before the current code opens that.
+    const written = join(tmp.dir, 'written.db');
+    const old = openStore(written, { now }).db;
     for (const text of [original, gMoved]) {
       const parsed = keyedTheOldWay(parseImport(text, { fileName: '36c3.xml' }));
       mergeSchedule(old, { schedule: parsed, rawText: text, fileName: '36c3.xml', now: (now += MINUTE) });
@@ -127,12 +116,8 @@ describe('migration 0020: talk keys', () => {
     const historyBefore = old.prepare('SELECT * FROM history ORDER BY id').all();
     const changesBefore = old.prepare('SELECT id, session_id, kind, detail FROM change ORDER BY id').all();
     const sessionCount = (old.prepare('SELECT count(*) AS n FROM session').get() as { n: number }).n;
-    old.exec('ALTER TABLE plan_item DROP COLUMN reminder_minutes');
-    old.exec('ALTER TABLE conference DROP COLUMN title_custom');
-    old.exec('ALTER TABLE plan_item DROP COLUMN outcome');
-    old.exec('ALTER TABLE plan_item DROP COLUMN rating');
-    old.exec('ALTER TABLE session DROP COLUMN recording_url');
     old.close();
+    copyIntoOldSchema(written, dbPath, [createCore], 10);
 
     // --- The current code opens it and migrates. ---
     const host = openBackend({ dbPath, seedDir: SEED_DIR, seedOnFirstRun: false, now: () => (now += MINUTE) });

@@ -7,34 +7,17 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mergeSchedule } from '../../src/main/import/merge.ts';
-import { parseImport } from '../../src/main/import/pipeline.ts';
 import { openStore } from '../../src/main/store/open.ts';
 import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
 import { searchSessionIds } from '../../src/main/store/sessions.ts';
 import { PEER_DIR } from '../fixtures/paths.ts';
-import { databaseAtVersion, SEED_DIR, tempDir } from './helpers.ts';
+import { commitText, databaseAtVersion, ftsCheck, oldConferenceSessions, SEED_DIR, tempDir } from './helpers.ts';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
 
 const FOSDEM = readFileSync(join(PEER_DIR, 'frab-xml', 'fosdem_2021.xml'), 'utf8');
 const CILIUM = readFileSync(join(SEED_DIR, 'cilium-talks-kubecon-na-2023.md'), 'utf8');
-
-/** FTS5's integrity-check, of the index itself and against the session table: 'ok' or the error. */
-function ftsCheck(db: Database.Database): string {
-  try {
-    db.prepare("INSERT INTO session_fts (session_fts) VALUES ('integrity-check')").run();
-    db.prepare("INSERT INTO session_fts (session_fts, rank) VALUES ('integrity-check', 1)").run();
-    return 'ok';
-  } catch (err) {
-    return (err as Error).message;
-  }
-}
-
-function commit(db: Database.Database, text: string, fileName: string, now: number, onProgress?: (done: number) => void) {
-  return mergeSchedule(db, { schedule: parseImport(text, { fileName }), rawText: text, fileName, now, ...(onProgress ? { onProgress } : {}) });
-}
 
 /** Every session's id is what a search for a word of its own title finds. */
 function everyTitleFindable(db: Database.Database): void {
@@ -53,14 +36,9 @@ describe('migration 90: the search index of an import is written in one statemen
   it('migrates a populated schema-80 database with its index intact, then indexes imports set-based', () => {
     const { dbPath, old, cleanup } = databaseAtVersion(80, (db) => {
       // Rows written the way schema 80 wrote them: the row triggers index each one.
-      db.prepare("INSERT INTO conference (id, title, identity, time_zone, created_at) VALUES (1, 'Old Conf', 'old conf', 'Europe/Berlin', 1)").run();
-      db.prepare("INSERT INTO source (id, conference_id, format, content_hash, raw_text, zone_rule, zone_detail, imported_at) VALUES (1, 1, 'text', 'h', '', 'zone-name', 'd', 1)").run();
-      const insert = db.prepare(
-        `INSERT INTO session (conference_id, key, title, description, start_ms, end_ms, all_day, status, attributes, speakers_text, fingerprint, source_id)
-         VALUES (1, ?, ?, ?, ?, ?, 0, 'scheduled', '{}', ?, 'f', 1)`
-      );
-      insert.run('a', 'Quantum gardening for operators', 'Soil and qubits.', 1_000, 2_000, 'Ada Lovelace');
-      insert.run('b', 'Kernel tracing without tears', null, 3_000, 4_000, 'Linus Example');
+      const insert = oldConferenceSessions(db);
+      insert('a', 'Quantum gardening for operators', 'Soil and qubits.', 1_000, 2_000, 'Ada Lovelace');
+      insert('b', 'Kernel tracing without tears', null, 3_000, 4_000, 'Linus Example');
     });
     cleanups.push(cleanup);
     old.close();
@@ -72,7 +50,7 @@ describe('migration 90: the search index of an import is written in one statemen
       expect(searchSessionIds(db, { search: 'qubits' })).toEqual([1]);
       expect(searchSessionIds(db, { search: 'tracing' })).toEqual([2]);
 
-      const first = commit(db, FOSDEM, 'fosdem_2021.xml', Date.UTC(2026, 0, 2));
+      const first = commitText(db, FOSDEM, 'fosdem_2021.xml', Date.UTC(2026, 0, 2));
       expect(first.added).toBeGreaterThan(700);
       expect(deferred(db)).toBeUndefined();
       expect(ftsCheck(db)).toBe('ok');
@@ -84,13 +62,13 @@ describe('migration 90: the search index of an import is written in one statemen
       // rows indexed in the earlier import go through the triggers, new rows through the flush.
       const events = [...FOSDEM.matchAll(/<event [^>]*>[\s\S]*?<\/event>/g)].map((m) => m[0]);
       const changed = FOSDEM.replace(events[0]!, events[0]!.replace(/<title>[^<]*<\/title>/, '<title>Zebra migration patterns</title>')).replace(events[1]!, '');
-      const second = commit(db, changed, 'fosdem_2021.xml', Date.UTC(2026, 0, 3));
+      const second = commitText(db, changed, 'fosdem_2021.xml', Date.UTC(2026, 0, 3));
       expect(second.conferenceId).toBe(first.conferenceId);
       expect(second.updated + second.removed).toBeGreaterThan(0);
       expect(ftsCheck(db)).toBe('ok');
       expect(searchSessionIds(db, { search: 'zebra' })?.length).toBe(1);
 
-      commit(db, CILIUM, 'cilium.md', Date.UTC(2026, 0, 4));
+      commitText(db, CILIUM, 'cilium.md', Date.UTC(2026, 0, 4));
       expect(ftsCheck(db)).toBe('ok');
       everyTitleFindable(db);
     } finally {
@@ -103,11 +81,11 @@ describe('migration 90: the search index of an import is written in one statemen
     cleanups.push(tmp.cleanup);
     const { db } = openStore(join(tmp.dir, 'clashless.db'), { now: Date.UTC(2026, 0, 1) });
     try {
-      commit(db, CILIUM, 'cilium.md', Date.UTC(2026, 0, 1));
+      commitText(db, CILIUM, 'cilium.md', Date.UTC(2026, 0, 1));
       const sessions = db.prepare('SELECT count(*) FROM session').pluck().get();
       const indexed = db.prepare('SELECT count(*) FROM session_fts').pluck().get();
       expect(() =>
-        commit(db, FOSDEM, 'fosdem_2021.xml', Date.UTC(2026, 0, 2), (done) => {
+        commitText(db, FOSDEM, 'fosdem_2021.xml', Date.UTC(2026, 0, 2), (done) => {
           if (done >= 500) throw new Error('disk pulled out');
         })
       ).toThrow('disk pulled out');
@@ -116,7 +94,7 @@ describe('migration 90: the search index of an import is written in one statemen
       expect(deferred(db)).toBeUndefined();
       expect(ftsCheck(db)).toBe('ok');
       // The next import is indexed as usual.
-      commit(db, FOSDEM, 'fosdem_2021.xml', Date.UTC(2026, 0, 3));
+      commitText(db, FOSDEM, 'fosdem_2021.xml', Date.UTC(2026, 0, 3));
       expect(ftsCheck(db)).toBe('ok');
       everyTitleFindable(db);
     } finally {

@@ -6,27 +6,19 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mergeSchedule } from '../../src/main/import/merge.ts';
-import { parseImport } from '../../src/main/import/pipeline.ts';
 import { openStore } from '../../src/main/store/open.ts';
 import { createCore } from '../../src/main/store/migrations/0010-create-core.ts';
 import { talkKeys } from '../../src/main/store/migrations/0020-talk-keys.ts';
 import { sessionFtsTriggers } from '../../src/main/store/migrations/0030-session-fts-triggers.ts';
-import { conferenceCustomTitle } from '../../src/main/store/migrations/0060-conference-custom-title.ts';
-import { afterTheTalk } from '../../src/main/store/migrations/0070-after-the-talk.ts';
 import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
 import { listSessions, searchSessionIds } from '../../src/main/store/sessions.ts';
-import { SEED_DIR, tempDir } from './helpers.ts';
+import { commitText, copyIntoOldSchema, SEED_DIR, tempDir } from './helpers.ts';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
 
 const KUBECON = readFileSync(join(SEED_DIR, 'kubecon-na-2024-connectivity.sched.txt'), 'utf8');
 const CILIUM = readFileSync(join(SEED_DIR, 'cilium-talks-kubecon-na-2023.md'), 'utf8');
-
-function commit(db: Database.Database, text: string, fileName: string, now: number): void {
-  mergeSchedule(db, { schedule: parseImport(text, { fileName }), rawText: text, fileName, now });
-}
 
 const tableDump = (db: Database.Database, table: string): unknown[] => db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all();
 
@@ -35,26 +27,16 @@ describe('migration 0040: sessions indexed by conference', () => {
     const tmp = tempDir();
     cleanups.push(tmp.cleanup);
     const dbPath = join(tmp.dir, 'clashless.db');
-    const old = new Database(dbPath);
-    old.pragma('journal_mode = WAL');
-    old.pragma('foreign_keys = ON');
-    old.transaction(() => {
-      for (const m of [createCore, talkKeys, sessionFtsTriggers]) m.up(old);
-      // Today's merge (used below to fill the file) reads conference.title_custom and writes
-      // session.recording_url (migration 70, which also adds plan_item.outcome/rating); the columns
-      // are dropped again before the file is closed, so what is migrated is schema 30 as it was.
-      conferenceCustomTitle.up(old);
-      afterTheTalk.up(old);
-      old.pragma('user_version = 30');
-    })();
+    // The rows are written by today's merge into a current database, then copied, column by column
+    // of schema 30, into a schema-30 database.
+    const current = openStore(join(tmp.dir, 'current.db'), { now: Date.UTC(2024, 9, 1) }).db;
     const firstTalk = KUBECON.indexOf('11:15am MST');
-    commit(old, KUBECON.slice(0, firstTalk) + KUBECON.slice(KUBECON.indexOf('12:10pm MST')), 'kubecon.txt', Date.UTC(2024, 9, 1));
-    commit(old, CILIUM, 'cilium.md', Date.UTC(2024, 9, 2));
-    commit(old, KUBECON, 'kubecon.txt', Date.UTC(2024, 9, 3));
-    old.exec('ALTER TABLE conference DROP COLUMN title_custom');
-    old.exec('ALTER TABLE plan_item DROP COLUMN outcome');
-    old.exec('ALTER TABLE plan_item DROP COLUMN rating');
-    old.exec('ALTER TABLE session DROP COLUMN recording_url');
+    commitText(current, KUBECON.slice(0, firstTalk) + KUBECON.slice(KUBECON.indexOf('12:10pm MST')), 'kubecon.txt', Date.UTC(2024, 9, 1));
+    commitText(current, CILIUM, 'cilium.md', Date.UTC(2024, 9, 2));
+    commitText(current, KUBECON, 'kubecon.txt', Date.UTC(2024, 9, 3));
+    current.close();
+    copyIntoOldSchema(join(tmp.dir, 'current.db'), dbPath, [createCore, talkKeys, sessionFtsTriggers], 30);
+    const old = new Database(dbPath);
     const before = Object.fromEntries(['conference', 'session', 'speaker'].map((t) => [t, tableDump(old, t)]));
     old.close();
 
@@ -62,10 +44,11 @@ describe('migration 0040: sessions indexed by conference', () => {
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
       expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'session_conference_id'").pluck().get()).toMatch(/ON session\s*\(conference_id\)/);
-      // Every row as it was; later migrations only add columns (title_custom 0 for imported titles).
+      // Every row as it was; later migrations only add columns (title_custom 0 for imported titles;
+      // search_key is computed from the row, tests/integration/search-order.test.ts).
       for (const [table, rows] of Object.entries(before)) {
         const now = tableDump(db, table).map((r) => {
-          const { title_custom: custom, reminder_minutes: _r, recording_url: recording, ...rest } = r as Record<string, unknown>;
+          const { title_custom: custom, reminder_minutes: _r, recording_url: recording, search_key: _k, ...rest } = r as Record<string, unknown>;
           if (custom !== undefined) expect(custom).toBe(0);
           if (recording !== undefined) expect(recording).toBeNull();
           return rest;

@@ -255,7 +255,11 @@ export function restoreBackup(db: Db, dbPath: string, name: string, now = Date.n
     db.transaction(() => {
       db.pragma('defer_foreign_keys = ON');
       for (const t of [...DATA_TABLES].reverse()) db.prepare(`DELETE FROM main.${t}`).run();
-      for (const t of DATA_TABLES) db.prepare(`INSERT INTO main.${t} SELECT * FROM bak.${t}`).run();
+      for (const t of DATA_TABLES) {
+        // Named columns: `*` would also give the generated ones (session.search_key), which are not written.
+        const columns = (db.pragma(`main.table_info(${t})`) as { name: string }[]).map((c) => c.name).join(', ');
+        db.prepare(`INSERT INTO main.${t} (${columns}) SELECT ${columns} FROM bak.${t}`).run();
+      }
       db.prepare("INSERT INTO session_fts (session_fts) VALUES ('rebuild')").run();
     }).immediate();
   } finally {

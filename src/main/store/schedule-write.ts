@@ -1,7 +1,8 @@
 // What an import writes: the conference, its source, its sessions and their speakers. The merge
 // (import/merge.ts) decides what to add, update and mark removed; this module only runs the SQL,
 // inside the merge's one transaction. The search index (session_fts) follows the session rows
-// through triggers (migration 30); nothing here writes it.
+// through triggers (migrations 30, 90 and 100), except for the rows an import adds, which
+// deferSearchIndex indexes at once.
 import type { Database as Db } from 'better-sqlite3';
 import type { ParsedSchedule, ParsedSession } from '../../shared/domain.ts';
 import { writeSetting } from './settings-table.ts';
@@ -111,7 +112,7 @@ export function deferSearchIndex(db: Db): { flush(): void } {
     flush() {
       db.prepare(
         `INSERT INTO session_fts (rowid, title, description, speakers_text, track, room)
-         SELECT id, title, description, speakers_text, track, room FROM session WHERE id >= ?`
+         SELECT search_key, title, description, speakers_text, track, room FROM session WHERE id >= ?`
       ).run(from);
       writeSetting(db, SEARCH_DEFERRED, null);
     }

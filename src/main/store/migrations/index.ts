@@ -8,6 +8,7 @@ import { conferenceCustomTitle } from './0060-conference-custom-title.ts';
 import { afterTheTalk } from './0070-after-the-talk.ts';
 import { friends } from './0080-friends.ts';
 import { deferredSearchIndex } from './0090-deferred-search-index.ts';
+import { scheduleOrderedSearch } from './0100-schedule-ordered-search.ts';
 import type { Migration } from './types.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -19,7 +20,8 @@ export const MIGRATIONS: readonly Migration[] = [
   conferenceCustomTitle,
   afterTheTalk,
   friends,
-  deferredSearchIndex
+  deferredSearchIndex,
+  scheduleOrderedSearch
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
