@@ -3,8 +3,9 @@
 // A two-letter search in a 100,000-session conference matches most of it; as a JSON array of ids
 // that was ~700 KB to serialise, send and parse on every keystroke. Sessions of one import get
 // consecutive ids, so matches come in long runs: [start, length, start, length, …] is a fraction of
-// the size for common words and at most twice the ids for scattered ones. Membership is a binary
-// search over the runs, so the renderer never rebuilds a Set either.
+// the size for common words and at most twice the ids for scattered ones. Membership is a byte per
+// id over the runs' span (100 KB for 100,000 ids, filled run by run), so the catalog's test of each
+// of its sessions is one array read; a span too wide for that falls back to a binary search.
 
 /** Flat [start, length, …] pairs, starts ascending, runs neither empty nor touching. */
 export type IdRunList = number[];
@@ -31,18 +32,31 @@ export function encodeIdRuns(sortedIds: readonly number[]): IdRunList {
 }
 
 /** Read-only membership over a run list, without expanding it. */
+const MARKABLE_SPAN = 1 << 24;
+
 export class IdRuns {
   readonly #runs: IdRunList;
   readonly size: number;
+  /** 1 for each id in the runs, from the first run's start on; null when the span is too wide. */
+  readonly #marked: Uint8Array | null = null;
+  readonly #first: number;
 
   constructor(runs: IdRunList) {
     this.#runs = runs;
     let size = 0;
     for (let i = 1; i < runs.length; i += 2) size += runs[i]!;
     this.size = size;
+    this.#first = runs[0] ?? 0;
+    const end = runs.length >= 2 ? runs[runs.length - 2]! + runs[runs.length - 1]! : this.#first;
+    if (end - this.#first <= MARKABLE_SPAN) {
+      const marked = new Uint8Array(end - this.#first);
+      for (let i = 0; i < runs.length; i += 2) marked.fill(1, runs[i]! - this.#first, runs[i]! - this.#first + runs[i + 1]!);
+      this.#marked = marked;
+    }
   }
 
   has(id: number): boolean {
+    if (this.#marked) return this.#marked[id - this.#first] === 1;
     const runs = this.#runs;
     let lo = 0;
     let hi = runs.length / 2 - 1;

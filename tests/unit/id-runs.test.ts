@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ascendingIds } from '../../src/main/store/sessions.ts';
 import { encodeIdRuns, IdRuns } from '../../src/shared/id-runs.ts';
 
 describe('search results as runs of ids', () => {
@@ -20,6 +21,28 @@ describe('search results as runs of ids', () => {
         for (const p of [...probes, ...ids]) expect(runs.has(p)).toBe(set.has(p));
       })
     );
+  });
+
+  it('answers the same past the span it marks byte by byte (a binary search over the runs there)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 2 ** 31 }), { minLength: 2, maxLength: 60 }), (ids) => {
+        const sorted = [...ids].sort((a, b) => a - b);
+        const runs = new IdRuns(encodeIdRuns(sorted));
+        const set = new Set(ids);
+        for (const p of [...ids, ...ids.map((id) => id + 1), ...ids.map((id) => id - 1), 0, 2 ** 31 + 1]) expect(runs.has(p)).toBe(set.has(p));
+      })
+    );
+    const wide = new IdRuns([1, 2, 2 ** 25, 1]);
+    expect([wide.has(1), wide.has(2), wide.has(3), wide.has(2 ** 25), wide.has(2 ** 25 + 1)]).toEqual([true, true, false, true, false]);
+  });
+
+  it('puts search ids in ascending order without sorting, as a sort would, repeated ids once', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5_000 }), { maxLength: 300 }), (ids) => {
+        expect(ascendingIds(ids)).toEqual([...new Set(ids)].sort((a, b) => a - b));
+      })
+    );
+    expect(ascendingIds([2 ** 30, 3, 2 ** 30, 1])).toEqual([1, 3, 2 ** 30]);
   });
 
   it('refuses ids out of order or repeated, instead of writing runs that would answer wrongly', () => {
