@@ -3,6 +3,7 @@
 import type { Database as Db } from 'better-sqlite3';
 import type { Conference, Session, SessionStatus, Speaker } from '../../shared/domain.ts';
 import { isoDateInZone } from '../../shared/time.ts';
+import { splitWords } from '../../shared/search-words.ts';
 import { KEY_ID_SPAN, lastKeyOfMinute } from './search-key.ts';
 
 interface SessionRow {
@@ -133,11 +134,7 @@ export function hasConferences(db: Db): boolean {
  * search yet: null means "show everything" until the second letter.
  */
 export function ftsQuery(search: string): string | null {
-  const words = search
-    .normalize('NFKC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    .slice(0, 12);
+  const words = splitWords(search.normalize('NFKC')).slice(0, 12);
   if (words.length === 1 && [...words[0]!].length < 2) return null;
   if (words.length === 0) return null;
   return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');

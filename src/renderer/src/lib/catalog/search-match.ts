@@ -2,10 +2,11 @@
 //
 // The search index (SQLite FTS5 in the store) decides *what* matches; this decides how the matches
 // are shown. Words are compared the way the index compares them: case and accents folded, split
-// on anything that is not a letter or digit, every typed word a prefix of a word in the text (the
+// where the index splits (shared/search-words.ts), every typed word a prefix of a word in the text (the
 // index takes only the last one as a prefix; lighting up "hack" in "hacking" when "hack jeo" is
 // typed costs nothing and reads naturally). Pure, so it is tested without a browser.
 import type { Session } from '../../../../shared/domain.ts';
+import { splitWords, wordPattern } from '../../../../shared/search-words.ts';
 
 /** Lower-case, accent-free form of text, as the search index folds it. */
 export function fold(text: string): string {
@@ -16,9 +17,7 @@ export function fold(text: string): string {
 export function searchWords(query: string): string[] {
   // Split before folding, as the store's ftsQuery does: a combining mark between letters (a
   // strike-through "l̶a̶n̶e̶") separates words for the index.
-  return query
-    .normalize('NFKC')
-    .split(/[^\p{L}\p{N}]+/u)
+  return splitWords(query.normalize('NFKC'))
     .map(fold)
     .filter((w) => w.length > 0)
     .slice(0, 12);
@@ -33,7 +32,7 @@ interface Token {
 /** The words of a text with their places in the original string (offsets survive folding per character). */
 function tokens(text: string): Token[] {
   const out: Token[] = [];
-  const re = /[\p{L}\p{N}]+/gu;
+  const re = wordPattern();
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const word = fold(m[0]);
     if (word) out.push({ word, start: m.index, end: m.index + m[0].length });
