@@ -110,9 +110,11 @@ export function deferSearchIndex(db: Db): { flush(): void } {
   writeSetting(db, SEARCH_DEFERRED, String(from));
   return {
     flush() {
+      // In key order: FTS5 buffers new rows while their keys ascend and writes what it holds to disk
+      // whenever one goes back (in id order, 38C3's import took 150 ms instead of 75).
       db.prepare(
         `INSERT INTO session_fts (rowid, title, description, speakers_text, track, room)
-         SELECT search_key, title, description, speakers_text, track, room FROM session WHERE id >= ?`
+         SELECT search_key, title, description, speakers_text, track, room FROM session WHERE id >= ? ORDER BY search_key`
       ).run(from);
       writeSetting(db, SEARCH_DEFERRED, null);
     }
