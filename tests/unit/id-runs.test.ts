@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ascendingIds } from '../../src/main/store/sessions.ts';
-import { encodeIdRuns, IdRuns } from '../../src/shared/id-runs.ts';
+import { ascendingIds, encodeIdRuns, IdRuns } from '../../src/shared/id-runs.ts';
 
 describe('search results as runs of ids', () => {
   it('writes consecutive ids as one run and scattered ids as runs of one', () => {
