@@ -31,10 +31,10 @@ export function encodeIdRuns(sortedIds: readonly number[]): IdRunList {
   return runs;
 }
 
-/** Read-only membership over a run list, without expanding it. */
 /** Id spans up to this are handled with a byte per id (16 MB at most; 100 KB for 100,000 ids), wider ones otherwise. */
 const MARKABLE_SPAN = 1 << 24;
 
+/** Read-only membership over a run list: a byte per id over its span, or a binary search over the runs past MARKABLE_SPAN. */
 export class IdRuns {
   readonly #runs: IdRunList;
   readonly size: number;

@@ -31,7 +31,7 @@ function plainPage(db: Database.Database, search: string | null, limit: number, 
     ...(conferenceId === undefined ? [] : ['s.conference_id = @conferenceId'])
   ];
   return db
-    .prepare(`SELECT s.id FROM session s ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.start_ms, s.end_ms, s.title LIMIT @limit`)
+    .prepare(`SELECT s.id FROM session s ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.start_ms, s.end_ms, s.title, s.id LIMIT @limit`)
     .pluck()
     .all({ limit, ...(match === null ? {} : { match }), ...(conferenceId === undefined ? {} : { conferenceId }) }) as number[];
 }
@@ -134,6 +134,24 @@ describe('migration 100: the search index in schedule order', () => {
       keysAgree(db);
       expect(page(db, 'zeppelin', 5)).toEqual([found!.id]);
       expect(page(db, 'sc', 1)).toEqual(plainPage(db, 'sc', 1));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses an import past the ids the key can hold, and changes nothing', () => {
+    const db = openTemp();
+    try {
+      commitText(db, CILIUM, 'cilium.md', Date.UTC(2026, 0, 1));
+      // The last id the key can hold, taken by hand: the next import's first session would be 2^36.
+      db.prepare(
+        `INSERT INTO session (id, conference_id, key, title, start_ms, end_ms, all_day, status, attributes, speakers_text, fingerprint, source_id)
+         SELECT ?, conference_id, 'last-id', 'The last id', start_ms, end_ms, 0, 'scheduled', '{}', '', 'f', source_id FROM session LIMIT 1`
+      ).run(2 ** 36 - 1);
+      const before = db.prepare('SELECT count(*) FROM session').pluck().get();
+      expect(() => commitText(db, FOSDEM, 'fosdem_2021.xml', Date.UTC(2026, 0, 2))).toThrow(/run out of session ids/);
+      expect(db.prepare('SELECT count(*) FROM session').pluck().get()).toBe(before);
+      expect(ftsCheck(db)).toBe('ok');
     } finally {
       db.close();
     }

@@ -5,6 +5,7 @@
 // deferSearchIndex indexes at once.
 import type { Database as Db } from 'better-sqlite3';
 import type { ParsedSchedule, ParsedSession } from '../../shared/domain.ts';
+import { ClashlessError } from '../../shared/errors.ts';
 import { writeSetting } from './settings-table.ts';
 
 /** A stored session as the merge compares it with the schedule. */
@@ -174,6 +175,8 @@ export function sessionWriter(db: Db) {
           s.type, s.url, s.status, JSON.stringify(s.attributes), x.speakersText, x.fingerprint, x.sourceId, s.recordingUrl ?? null
         ).lastInsertRowid
       );
+      // The search key (migration 100) holds the id below 2^36; past that it would name another session.
+      if (id >= 2 ** 36) throw new ClashlessError('internal', 'This database has run out of session ids; export your plan and start a new database.');
       linkSpeakers(id, s);
       return id;
     },

@@ -5,7 +5,7 @@ import type { Conference, Session, SessionStatus, Speaker } from '../../shared/d
 import { isoDateInZone } from '../../shared/time.ts';
 import { splitWords } from '../../shared/search-words.ts';
 import { ascendingIds } from '../../shared/id-runs.ts';
-import { KEY_ID_SPAN, lastKeyOfMinute } from './search-key.ts';
+import { KEY_ID_SPAN, lastKeyOfMinute, searchKey } from './search-key.ts';
 
 interface SessionRow {
   id: number;
@@ -147,8 +147,8 @@ interface ListOptions {
   limit?: number | undefined;
 }
 
-/** ORDER BY of the catalog: schedule order. */
-const SCHEDULE_ORDER = 'ORDER BY s.start_ms, s.end_ms, s.title';
+/** ORDER BY of the catalog: schedule order (the id last, so equal sessions always come in the same order). */
+const SCHEDULE_ORDER = 'ORDER BY s.start_ms, s.end_ms, s.title, s.id';
 
 /**
  * The one query behind the catalog: sessions in schedule order, optionally of one conference and
@@ -181,7 +181,8 @@ const EVERY_SESSION: KeyedSource = { sql: 'SELECT a.search_key AS k, a.id AS id 
  * The first `limit` rows of a source in schedule order, read in key order (start minute, then id;
  * search-key.ts) so the walk stops after one page however many rows there are. Within one minute
  * the key does not follow schedule order, so the page is widened to the end of its last key's minute
- * and ordered by the session rows: exact, and at most one minute's sessions more.
+ * and ordered by the session rows: exact, and only that minute's sessions more (minute 0 holds every
+ * start before 1970 and the last one every start after about 2223, search-key.ts).
  */
 function firstInKeyOrder(db: Db, source: KeyedSource | null, limit: number): SessionRow[] {
   if (source === null) return [];
@@ -206,31 +207,41 @@ function firstInKeyOrder(db: Db, source: KeyedSource | null, limit: number): Ses
  * The matches of one search as rows (k: the index key, id: the session id), optionally of one
  * conference; null when that conference has no sessions. Only the search index is read when it can
  * be: joining every match to its session row to test the conference cost 70–110 ms for a two-letter
- * prefix at 100k sessions. A conference whose ids no other conference's sessions fall between (every
- * single import) is an id range the key itself answers; any other conference joins.
+ * prefix at 100k sessions. A conference's keys lie between those of its first and last start, a
+ * range FTS5 walks by itself, so other conferences' matches outside its dates are never read.
+ * Within that range, a conference that no other conference's ids fall inside (every single import)
+ * is told apart by the id part of the key; any other joins its session rows.
  * Call inside a read transaction, so the proof and the search see the same snapshot.
  */
 function matchSource(db: Db, match: string, conferenceId: number | undefined): KeyedSource | null {
   const id = `(f.rowid % ${KEY_ID_SPAN})`;
   const fromIndex = `SELECT f.rowid AS k, ${id} AS id FROM session_fts f WHERE session_fts MATCH @match`;
   if (conferenceId === undefined) return { sql: fromIndex, key: 'f.rowid', params: { match } };
-  // Two statements, not one: min and max each use the (conference_id, id) index as a lookup
-  // (migration 40) only when asked alone; together SQLite scans the conference.
-  const lo = db.prepare('SELECT min(id) FROM session WHERE conference_id = ?').pluck().get(conferenceId) as number | null;
-  const hi = db.prepare('SELECT max(id) FROM session WHERE conference_id = ?').pluck().get(conferenceId) as number | null;
-  if (lo === null || hi === null) return null;
+  // Single statements, not one: min and max each use an index as a lookup only when asked alone
+  // ((conference_id, id) of migration 40, (conference_id, start_ms)); together SQLite scans.
+  const one = (sql: string): number | null => db.prepare(sql).pluck().get(conferenceId) as number | null;
+  const lo = one('SELECT min(id) FROM session WHERE conference_id = ?');
+  const hi = one('SELECT max(id) FROM session WHERE conference_id = ?');
+  const firstStart = one('SELECT min(start_ms) FROM session WHERE conference_id = ?');
+  const lastStart = one('SELECT max(start_ms) FROM session WHERE conference_id = ?');
+  if (lo === null || hi === null || firstStart === null || lastStart === null) return null;
+  const dates = { fromKey: searchKey(firstStart, 0), toKey: lastKeyOfMinute(searchKey(lastStart, 0)) };
   if (noOtherConferenceBetween(db, conferenceId, lo, hi)) {
     // Every session there is lies from lo to hi (the usual case: one conference): nothing to filter.
     const first = db.prepare('SELECT min(id) FROM session').pluck().get() as number;
     const last = db.prepare('SELECT max(id) FROM session').pluck().get() as number;
     if (lo <= first && hi >= last) return { sql: fromIndex, key: 'f.rowid', params: { match } };
-    return { sql: `${fromIndex} AND ${id} BETWEEN @lo AND @hi`, key: 'f.rowid', params: { match, lo, hi } };
+    return {
+      sql: `${fromIndex} AND f.rowid BETWEEN @fromKey AND @toKey AND ${id} BETWEEN @lo AND @hi`,
+      key: 'f.rowid',
+      params: { match, lo, hi, ...dates }
+    };
   }
   return {
     sql: `SELECT f.rowid AS k, c.id AS id FROM session_fts f CROSS JOIN session c ON c.search_key = f.rowid
-           WHERE session_fts MATCH @match AND c.conference_id = @conferenceId`,
+           WHERE session_fts MATCH @match AND f.rowid BETWEEN @fromKey AND @toKey AND c.conference_id = @conferenceId`,
     key: 'f.rowid',
-    params: { match, conferenceId }
+    params: { match, conferenceId, ...dates }
   };
 }
 

@@ -11,8 +11,8 @@
 // - `session_fts` reads its rows through that key (content_rowid) and gains a two-letter prefix
 //   index, so a two-letter search is one list to walk rather than thousands of words to merge.
 //   It keeps which column a word is in but not its position (detail = column): searches are words
-//   and prefixes, never phrases (store/sessions.ts, ftsQuery, quotes one word at a time, and a word
-//   there is letters and digits only, which the tokenizer never splits). Measured on the bench
+//   and prefixes, never phrases (store/sessions.ts, ftsQuery, quotes one word at a time, and
+//   shared/search-words.ts cuts words where the tokenizer does). Measured on the bench
 //   dataset, 100,000 sessions: indexing 2.0 s with positions, 1.6 s without, 1.1 s before the prefix
 //   index; index 58 MB → 35 MB; the same search times.
 // - The triggers are those of migration 90 with the key instead of the id, and a session whose
@@ -43,7 +43,10 @@ export const scheduleOrderedSearch: Migration = {
         prefix = '2', detail = column,
         tokenize = 'unicode61 remove_diacritics 2'
       );
-      INSERT INTO session_fts (session_fts) VALUES ('rebuild');
+      -- Filled in key order, not by 'rebuild' (which reads the sessions in id order): FTS5 writes
+      -- what it buffers to disk whenever a key goes back.
+      INSERT INTO session_fts (rowid, ${COLUMNS})
+        SELECT search_key, ${COLUMNS} FROM session ORDER BY search_key;
 
       CREATE TRIGGER session_fts_after_insert AFTER INSERT ON session
       WHEN new.id < ${INDEXED_BELOW}
