@@ -12,6 +12,7 @@ import type { Backend } from '../../src/main/backend.ts';
 import { mergeSchedule, type MergeResult } from '../../src/main/import/merge.ts';
 import { parseImport } from '../../src/main/import/pipeline.ts';
 import { MIGRATIONS } from '../../src/main/store/migrations/index.ts';
+import { openStore } from '../../src/main/store/open.ts';
 import type { Migration } from '../../src/main/store/migrations/types.ts';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import { expect } from 'vitest';
@@ -141,6 +142,13 @@ export function databaseAtVersion(version: number, fill: (db: Database.Database)
     fill(old);
   })();
   return { dbPath, old, cleanup: tmp.cleanup };
+}
+
+/** A database filled at an old schema version, closed, then opened with today's code (which migrates it). */
+export function openMigratedFrom(version: number, fill: (db: Database.Database) => void): { db: Database.Database; cleanup: () => void } {
+  const { dbPath, old, cleanup } = databaseAtVersion(version, fill);
+  old.close();
+  return { db: openStore(dbPath, { now: Date.UTC(2026, 0, 1) }).db, cleanup };
 }
 
 /** FTS5's integrity-check of the search index, of itself and against the session table: 'ok' or the error. */

@@ -11,7 +11,7 @@ import { openStore } from '../../src/main/store/open.ts';
 import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
 import { searchSessionIds } from '../../src/main/store/sessions.ts';
 import { PEER_DIR } from '../fixtures/paths.ts';
-import { commitText, databaseAtVersion, ftsCheck, oldConferenceSessions, SEED_DIR, tempDir } from './helpers.ts';
+import { commitText, openMigratedFrom, ftsCheck, oldConferenceSessions, SEED_DIR, tempDir } from './helpers.ts';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
@@ -35,16 +35,13 @@ const deferred = (db: Database.Database) => db.prepare("SELECT value FROM settin
 
 describe('migration 90: the search index of an import is written in one statement', () => {
   it('migrates a populated schema-80 database with its index intact, then indexes imports set-based', () => {
-    const { dbPath, old, cleanup } = databaseAtVersion(80, (db) => {
+    const { db, cleanup } = openMigratedFrom(80, (db) => {
       // Rows written the way schema 80 wrote them: the row triggers index each one.
       const insert = oldConferenceSessions(db);
       insert('a', 'Quantum gardening for operators', 'Soil and qubits.', 1_000, 2_000, 'Ada Lovelace');
       insert('b', 'Kernel tracing without tears', null, 3_000, 4_000, 'Linus Example');
     });
     cleanups.push(cleanup);
-    old.close();
-
-    const { db } = openStore(dbPath, { now: Date.UTC(2026, 0, 1) });
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
       expect(ftsCheck(db)).toBe('ok');

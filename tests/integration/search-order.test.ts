@@ -14,7 +14,7 @@ import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
 import { searchKey } from '../../src/main/store/search-key.ts';
 import { ftsQuery, listSessions, searchSessionIds } from '../../src/main/store/sessions.ts';
 import { PEER_DIR } from '../fixtures/paths.ts';
-import { commitText, databaseAtVersion, ftsCheck, oldConferenceSessions, SEED_DIR, tempDir } from './helpers.ts';
+import { commitText, openMigratedFrom, ftsCheck, oldConferenceSessions, SEED_DIR, tempDir } from './helpers.ts';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
@@ -62,7 +62,7 @@ const T0 = Date.UTC(2026, 1, 6, 9, 0);
 
 describe('migration 100: the search index in schedule order', () => {
   it('migrates a populated schema-90 database: index intact, every key as search-key.ts computes it', () => {
-    const { dbPath, old, cleanup } = databaseAtVersion(90, (db) => {
+    const { db, cleanup } = openMigratedFrom(90, (db) => {
       const insert = oldConferenceSessions(db);
       // Ids against start order, a start before 1970 and one far in the future (both clamped), seconds inside a minute.
       insert('late', 'Gardening late', null, T0 + 90 * MINUTE, T0 + 120 * MINUTE);
@@ -72,8 +72,6 @@ describe('migration 100: the search index in schedule order', () => {
       insert('second', 'Gardening at thirty seconds', null, T0 + 30_000, T0 + 20 * MINUTE);
     });
     cleanups.push(cleanup);
-    old.close();
-    const { db } = openStore(dbPath, { now: Date.UTC(2026, 0, 1) });
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
       expect(ftsCheck(db)).toBe('ok');

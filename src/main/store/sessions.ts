@@ -222,15 +222,18 @@ function matchSource(db: Db, match: string, conferenceId: number | undefined): K
   const one = (sql: string): number | null => db.prepare(sql).pluck().get(conferenceId) as number | null;
   const lo = one('SELECT min(id) FROM session WHERE conference_id = ?');
   const hi = one('SELECT max(id) FROM session WHERE conference_id = ?');
-  const firstStart = one('SELECT min(start_ms) FROM session WHERE conference_id = ?');
-  const lastStart = one('SELECT max(start_ms) FROM session WHERE conference_id = ?');
-  if (lo === null || hi === null || firstStart === null || lastStart === null) return null;
-  const dates = { fromKey: searchKey(firstStart, 0), toKey: lastKeyOfMinute(searchKey(lastStart, 0)) };
-  if (noOtherConferenceBetween(db, conferenceId, lo, hi)) {
-    // Every session there is lies from lo to hi (the usual case: one conference): nothing to filter.
+  if (lo === null || hi === null) return null;
+  const ownsItsIdRange = noOtherConferenceBetween(db, conferenceId, lo, hi);
+  // Every session there is lies from lo to hi (the usual case: one conference): nothing to filter.
+  if (ownsItsIdRange) {
     const first = db.prepare('SELECT min(id) FROM session').pluck().get() as number;
     const last = db.prepare('SELECT max(id) FROM session').pluck().get() as number;
     if (lo <= first && hi >= last) return { sql: fromIndex, key: 'f.rowid', params: { match } };
+  }
+  const firstStart = one('SELECT min(start_ms) FROM session WHERE conference_id = ?') as number;
+  const lastStart = one('SELECT max(start_ms) FROM session WHERE conference_id = ?') as number;
+  const dates = { fromKey: searchKey(firstStart, 0), toKey: lastKeyOfMinute(searchKey(lastStart, 0)) };
+  if (ownsItsIdRange) {
     return {
       sql: `${fromIndex} AND f.rowid BETWEEN @fromKey AND @toKey AND ${id} BETWEEN @lo AND @hi`,
       key: 'f.rowid',
