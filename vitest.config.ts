@@ -18,13 +18,14 @@ export default defineConfig({
         }
       },
       {
-        // Svelte's client runtime (the 'browser' condition), so $state and $derived react as in the app.
+        // Svelte's client build and runtime (the 'browser' condition and an environment that asks Vite
+        // for the client build, see client-environment.ts), so $state and $derived react as in the app.
         plugins: [svelte({ configFile: false, compilerOptions: { runes: true } })],
         resolve: { conditions: ['browser'] },
         test: {
           name: 'renderer',
           include: ['tests/renderer/**/*.test.ts'],
-          environment: 'node',
+          environment: './tests/renderer/client-environment.ts',
           testTimeout: 30_000
         }
       },

@@ -5,6 +5,7 @@ import type { ClockTime } from '../prose/date-tokens.ts';
 import type { WhenPhrase } from '../prose/date-phrases.ts';
 import type { PartialDate } from '../prose/calendar.ts';
 import type { NamedSpeaker } from '../prose/speaker-lists.ts';
+import type { TitleParts } from './titles.ts';
 
 /** A day as a heading or a column gives it: a date, a weekday, or "Wed 18". */
 export interface DayRef {
@@ -53,4 +54,26 @@ export interface Untimed {
   title: string;
   line: number;
   why: string;
+}
+
+/** What a draft takes from where it was found, beyond its title and time phrase. */
+export type DraftPlace = Pick<Draft, 'speakers' | 'room' | 'venue' | 'line' | 'whenLine' | 'whenText' | 'day' | 'source' | 'titleFrom'>;
+
+/** A draft from a title and its date/time phrase: the fields every reader fills the same way. */
+export function newDraft(title: TitleParts, when: WhenPhrase, ctx: { track: string | null; group: number }, place: DraftPlace): Draft {
+  return {
+    title: title.title,
+    url: title.url,
+    track: ctx.track,
+    type: title.type,
+    description: [],
+    attributes: title.note ? { Note: title.note } : {},
+    cancelled: title.cancelled,
+    when,
+    utc: when.zoneAbbr === 'UTC',
+    localStart: null,
+    structuralEnd: null,
+    group: ctx.group,
+    ...place
+  };
 }

@@ -6,7 +6,7 @@
 // Prose sentences with a full date and time become sessions titled by the link or bold text
 // before them. Nothing with a title is dropped silently: untimed talks are reported.
 import { cardTitle, ownTitle, proseTitle, speakerLines, toParts } from './card.ts';
-import type { DayRef, Draft, Untimed } from './draft.ts';
+import { newDraft, type DayRef, type Draft, type Untimed } from './draft.ts';
 import { blockLines, type Block, type Item, type Line } from './model.ts';
 import { readTable } from './tables.ts';
 import { cleanTitle, readSpeakerLine, type TitleParts } from './titles.ts';
@@ -319,29 +319,17 @@ export class OutlineReader {
     const ownDay = p.date !== null || p.weekday !== null ? dayOf(p, tp.line.line) : dayLine ? dayOf(dayLine.q, dayLine.t.line) : null;
     const after = info.lines.slice(tp.index + 1).map(placeLine).find((x) => x !== null) ?? null;
     const speakers = title.speakers.length > 0 ? title.speakers : speakerLines(info);
-    const d: Draft = {
-      title: title.title,
-      url: title.url,
+    const d = newDraft(title, p, ctx, {
       speakers,
       room: fieldValue(info, 'where', 'room') ?? (source === 'prose' ? null : after) ?? title.room ?? ctx.room,
       venue: fieldValue(info, 'location', 'venue', 'place'),
-      track: ctx.track,
-      type: title.type,
-      description: [],
-      attributes: title.note ? { Note: title.note } : {},
-      cancelled: title.cancelled,
       line,
       whenLine: tp.line.line,
       whenText: tp.line.text.slice(p.from, p.to),
-      when: p,
       day: ownDay ?? ctx.day,
-      utc: p.zoneAbbr === 'UTC',
-      localStart: null,
-      structuralEnd: null,
-      group: ctx.group,
       source,
       titleFrom: from
-    };
+    });
     this.drafts.push(d);
     return d;
   }

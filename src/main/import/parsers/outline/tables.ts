@@ -8,7 +8,7 @@
 import { findWhen, type WhenPhrase } from '../prose/date-phrases.ts';
 import type { ClockTime } from '../prose/date-tokens.ts';
 import { parseSpeakerList, type NamedSpeaker } from '../prose/speaker-lists.ts';
-import type { DayRef, Draft, Untimed } from './draft.ts';
+import { newDraft, type DayRef, type Draft, type Untimed } from './draft.ts';
 import { isWhenOnly, makeLine, type TextLine } from './lines.ts';
 import { lineText, type Cell, type Line, type Row } from './model.ts';
 import { cleanTitle, readTitle, type TitleParts } from './titles.ts';
@@ -135,29 +135,17 @@ function speakersOf(cell: Cell | undefined): NamedSpeaker[] {
 }
 
 function blankDraft(title: TitleParts, p: WhenPhrase, text: string, line: number, ctx: TableCtx, day: DayRef | null): Draft {
-  return {
-    title: title.title,
-    url: title.url,
+  return newDraft(title, p, ctx, {
     speakers: title.speakers,
     room: title.room,
     venue: null,
-    track: ctx.track,
-    type: title.type,
-    description: [],
-    attributes: title.note ? { Note: title.note } : {},
-    cancelled: title.cancelled,
     line,
     whenLine: line,
     whenText: text,
-    when: p,
     day: p.date !== null || p.weekday !== null ? dayOf(p, line) : day,
-    utc: p.zoneAbbr === 'UTC',
-    localStart: null,
-    structuralEnd: null,
-    group: ctx.group,
     source: 'row',
     titleFrom: null
-  };
+  });
 }
 
 export interface TableResult {

@@ -5,13 +5,15 @@
 import type { ClientApi } from '../../../../shared/contract.ts';
 import { toUserError, type UserError } from './user-error.ts';
 import { followConferenceChanges } from './follow-changes.ts';
+import type { Writable } from '../state/writable.ts';
 
 export abstract class ConferenceData<T> {
+  readonly #set: Writable<ConferenceData<T>> = this;
   protected readonly api: ClientApi;
   readonly #failure: string;
-  #conferenceId = $state<number | null>(null);
-  #loaded = $state(false);
-  #error = $state.raw<UserError | null>(null);
+  readonly conferenceId = $state<number | null>(null);
+  readonly loaded: boolean = $state(false);
+  readonly error = $state.raw<UserError | null>(null);
   #sequence = 0;
 
   /** `failure` is what the panel says when loading fails ("Could not load …"). */
@@ -20,42 +22,32 @@ export abstract class ConferenceData<T> {
     this.#failure = failure;
   }
 
-  get conferenceId(): number | null {
-    return this.#conferenceId;
-  }
-  get loaded(): boolean {
-    return this.#loaded;
-  }
-  get error(): UserError | null {
-    return this.#error;
-  }
-
   setConference(conferenceId: number | null): void {
-    if (conferenceId !== this.#conferenceId) {
+    if (conferenceId !== this.conferenceId) {
       // Another conference: never show the last one's rows (or its error) while this one loads.
       this.keep(this.empty());
-      this.#error = null;
-      this.#loaded = false;
+      this.#set.error = null;
+      this.#set.loaded = false;
     }
-    this.#conferenceId = conferenceId;
+    this.#set.conferenceId = conferenceId;
     void this.refresh();
   }
 
   connect(): () => void {
-    return followConferenceChanges(this.api, () => this.#conferenceId, () => void this.refresh());
+    return followConferenceChanges(this.api, () => this.conferenceId, () => void this.refresh());
   }
 
   async refresh(): Promise<void> {
     const sequence = ++this.#sequence;
     try {
-      const value = await this.load(this.#conferenceId);
+      const value = await this.load(this.conferenceId);
       if (sequence !== this.#sequence) return;
       this.keep(value);
-      this.#error = null;
+      this.#set.error = null;
     } catch (err) {
-      if (sequence === this.#sequence) this.#error = toUserError(err, this.#failure);
+      if (sequence === this.#sequence) this.#set.error = toUserError(err, this.#failure);
     } finally {
-      if (sequence === this.#sequence) this.#loaded = true;
+      if (sequence === this.#sequence) this.#set.loaded = true;
     }
   }
 

@@ -8,16 +8,20 @@ import type { BackupInfo } from '../../../../shared/contract.ts';
 import { toUserError, type UserError } from '../api/user-error.ts';
 import type { AppState } from '../state/app-state.svelte.ts';
 import { backupTimeLabels, restoredMessage, sortBackups, type Recovery } from './backup-text.ts';
+import type { Writable } from '../state/writable.ts';
 
 export class BackupState {
+  readonly #set: Writable<BackupState> = this;
   readonly #app: AppState;
-  #backups = $state.raw<BackupInfo[]>([]);
-  #labels = $derived(backupTimeLabels(this.#backups));
-  #loaded = $state(false);
-  #loading = $state(false);
-  #confirming = $state<string | null>(null);
-  #restoring = $state<string | null>(null);
-  #error = $state.raw<UserError | null>(null);
+  readonly backups = $state.raw<BackupInfo[]>([]);
+  #labels = $derived(backupTimeLabels(this.backups));
+  readonly loaded: boolean = $state(false);
+  readonly loading: boolean = $state(false);
+  /** The backup whose restore waits for "yes", or null. */
+  readonly confirming = $state<string | null>(null);
+  /** The backup being restored right now, or null. */
+  readonly restoring = $state<string | null>(null);
+  readonly error = $state.raw<UserError | null>(null);
   #recoveryDismissed = $state(false);
   #sequence = 0;
 
@@ -25,29 +29,9 @@ export class BackupState {
     this.#app = app;
   }
 
-  get backups(): BackupInfo[] {
-    return this.#backups;
-  }
   /** "Nov 13, 2024, 2:41 PM": when a backup was taken, distinct within the list. */
   label(name: string): string {
     return this.#labels.get(name) ?? name;
-  }
-  get loaded(): boolean {
-    return this.#loaded;
-  }
-  get loading(): boolean {
-    return this.#loading;
-  }
-  /** The backup whose restore waits for "yes", or null. */
-  get confirming(): string | null {
-    return this.#confirming;
-  }
-  /** The backup being restored right now, or null. */
-  get restoring(): string | null {
-    return this.#restoring;
-  }
-  get error(): UserError | null {
-    return this.#error;
   }
   /** What happened on start when the data file was unreadable, until the person dismisses it. */
   get recovery(): Recovery | null {
@@ -60,41 +44,41 @@ export class BackupState {
 
   async load(): Promise<void> {
     const sequence = ++this.#sequence;
-    this.#loading = true;
-    this.#confirming = null;
-    this.#error = null;
+    this.#set.loading = true;
+    this.#set.confirming = null;
+    this.#set.error = null;
     try {
       const backups = await this.#app.api['backup.list']({});
-      if (sequence === this.#sequence) this.#backups = sortBackups(backups);
+      if (sequence === this.#sequence) this.#set.backups = sortBackups(backups);
     } catch (err) {
-      if (sequence === this.#sequence) this.#error = toUserError(err, 'Could not list the backups.');
+      if (sequence === this.#sequence) this.#set.error = toUserError(err, 'Could not list the backups.');
     } finally {
       if (sequence === this.#sequence) {
-        this.#loading = false;
-        this.#loaded = true;
+        this.#set.loading = false;
+        this.#set.loaded = true;
       }
     }
   }
 
   ask(name: string): void {
-    if (this.#restoring !== null) return;
-    this.#confirming = name;
-    this.#error = null;
+    if (this.restoring !== null) return;
+    this.#set.confirming = name;
+    this.#set.error = null;
   }
 
   cancel(): void {
-    if (this.#restoring === null) this.#confirming = null;
+    if (this.restoring === null) this.#set.confirming = null;
   }
 
   /** Restore a backup the person confirmed; true when it worked. */
   async restore(name: string): Promise<boolean> {
-    if (this.#restoring !== null) return false;
+    if (this.restoring !== null) return false;
     const label = this.#labels.get(name) ?? null;
-    this.#restoring = name;
-    this.#error = null;
+    this.#set.restoring = name;
+    this.#set.error = null;
     try {
       const { savedCurrentAs } = await this.#app.api['backup.restore']({ name });
-      this.#confirming = null;
+      this.#set.confirming = null;
       // What was selected may not exist in the restored data.
       this.#app.select(null);
       await this.#app.reloadConferences();
@@ -103,10 +87,10 @@ export class BackupState {
       this.#app.status.info(restoredMessage(label, name, savedCurrentAs));
       return true;
     } catch (err) {
-      this.#error = toUserError(err, 'The backup could not be restored. Your data was not changed.');
+      this.#set.error = toUserError(err, 'The backup could not be restored. Your data was not changed.');
       return false;
     } finally {
-      this.#restoring = null;
+      this.#set.restoring = null;
     }
   }
 }

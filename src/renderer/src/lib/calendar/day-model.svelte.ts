@@ -11,7 +11,7 @@ import type { WeekModel } from './week-model.svelte.ts';
 export class DayModel {
   readonly #app: AppState;
   readonly #week: WeekModel;
-  #date = $derived.by<string | null>(() => {
+  readonly date = $derived.by<string | null>(() => {
     const dates = this.#week.dates;
     const chosen = this.#app.view.dayDate;
     if (chosen !== null && dates.includes(chosen)) return chosen;
@@ -19,46 +19,37 @@ export class DayModel {
     if (dates.includes(today)) return today;
     return this.#week.days[0]?.date ?? dates[0] ?? null;
   });
-  #index = $derived.by(() => (this.#date === null ? -1 : this.#week.dates.indexOf(this.#date)));
-  #days = $derived.by<DayBounds[]>(() => (this.#date === null ? [] : [dayBounds(this.#date, this.#app.displayZone, this.#app.dayBoundary)]));
+  readonly index: number = $derived.by(() => (this.date === null ? -1 : this.#week.dates.indexOf(this.date)));
+  /** The day as a one-column "week", so the week grid can draw it. */
+  readonly days = $derived.by<DayBounds[]>(() => (this.date === null ? [] : [dayBounds(this.date, this.#app.displayZone, this.#app.dayBoundary)]));
 
   constructor(app: AppState, week: WeekModel) {
     this.#app = app;
     this.#week = week;
   }
 
-  /** The day as a one-column "week", so the week grid can draw it. */
-  get days(): DayBounds[] {
-    return this.#days;
-  }
-  get date(): string | null {
-    return this.#date;
-  }
-  get index(): number {
-    return this.#index;
-  }
   get count(): number {
     return this.#week.dates.length;
   }
   get hasPrevious(): boolean {
-    return this.#index > 0;
+    return this.index > 0;
   }
   get hasNext(): boolean {
-    return this.#index >= 0 && this.#index < this.#week.dates.length - 1;
+    return this.index >= 0 && this.index < this.#week.dates.length - 1;
   }
   /** "Wednesday, November 13, 2024". */
   get label(): string {
-    return this.#date === null ? '' : formatDateLong(this.#date);
+    return this.date === null ? '' : formatDateLong(this.date);
   }
   get firstHour(): number {
-    return firstBusyHour(this.#days, [...this.#app.sessions, ...this.#app.plan]);
+    return firstBusyHour(this.days, [...this.#app.sessions, ...this.#app.plan]);
   }
 
   previous(): void {
-    if (this.hasPrevious) this.#go(this.#week.dates[this.#index - 1]);
+    if (this.hasPrevious) this.#go(this.#week.dates[this.index - 1]);
   }
   next(): void {
-    if (this.hasNext) this.#go(this.#week.dates[this.#index + 1]);
+    if (this.hasNext) this.#go(this.#week.dates[this.index + 1]);
   }
 
   /** Show the day that contains an instant (a selection made elsewhere). */

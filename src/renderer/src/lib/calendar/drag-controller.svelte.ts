@@ -6,6 +6,7 @@ import { flushSync } from 'svelte';
 import type { CandidateClash } from '../state/candidate-clashes.ts';
 import type { AppState } from '../state/app-state.svelte.ts';
 import { dragStep, IDLE, type DragOutcome, type DragSource, type DragState, type Hit, type Point, type Preview } from './drag.ts';
+import type { Writable } from '../state/writable.ts';
 
 /** Answers "what is at this viewport point" for the grid; null when the point is outside it. */
 export type GridHitTest = (x: number, y: number) => Hit | null;
@@ -20,9 +21,11 @@ const NO_CLASHES: CandidateClash[] = [];
 const NO_IDS: ReadonlySet<number> = new Set();
 
 export class DragController {
+  readonly #set: Writable<DragController> = this;
   readonly #app: AppState;
-  #state = $state.raw<DragState>(IDLE);
-  #label = $state('');
+  readonly state = $state.raw<DragState>(IDLE);
+  /** Title shown on the chip that follows the pointer. */
+  readonly label: string = $state('');
   #clashes = $state.raw<CandidateClash[]>(NO_CLASHES);
   #clashIds = $state.raw<ReadonlySet<number>>(NO_IDS);
   #pending = $state.raw<PendingBlock | null>(null);
@@ -40,27 +43,20 @@ export class DragController {
     this.#app = app;
   }
 
-  get state(): DragState {
-    return this.#state;
-  }
   get dragging(): boolean {
-    return this.#state.phase === 'dragging';
+    return this.state.phase === 'dragging';
   }
   get source(): DragSource | null {
-    return this.#state.phase === 'idle' ? null : this.#state.source;
+    return this.state.phase === 'idle' ? null : this.state.source;
   }
   get preview(): Preview | null {
-    return this.#state.phase === 'dragging' ? this.#state.preview : null;
+    return this.state.phase === 'dragging' ? this.state.preview : null;
   }
   get pointer(): Point | null {
-    return this.#state.phase === 'dragging' ? this.#state.pointer : null;
-  }
-  /** Title shown on the chip that follows the pointer. */
-  get label(): string {
-    return this.#label;
+    return this.state.phase === 'dragging' ? this.state.pointer : null;
   }
   get overCatalog(): boolean {
-    return this.#state.phase === 'dragging' && this.#state.hit.area === 'catalog';
+    return this.state.phase === 'dragging' && this.state.hit.area === 'catalog';
   }
   /** Plan items the ghost would clash with. */
   get ghostClashes(): CandidateClash[] {
@@ -83,7 +79,7 @@ export class DragController {
 
   /** The item being moved (drawn faded in place while its ghost follows the pointer). */
   isMoving(itemId: number): boolean {
-    const s = this.#state;
+    const s = this.state;
     return s.phase === 'dragging' && (s.source.kind === 'block' || s.source.kind === 'plan-session') && s.source.itemId === itemId;
   }
 
@@ -93,12 +89,12 @@ export class DragController {
   }
 
   begin(source: DragSource, event: PointerEvent, label: string): void {
-    if (event.button !== 0 || this.#state.phase !== 'idle') return;
-    this.#label = label;
+    if (event.button !== 0 || this.state.phase !== 'idle') return;
+    this.#set.label = label;
     this.#catalogRect = this.#catalog?.getBoundingClientRect() ?? null;
     this.#fixedClashes = null;
     const point = { x: event.clientX, y: event.clientY };
-    this.#state = dragStep(this.#state, { type: 'down', source, point, hit: this.#hit(point) }, this.#config()).state;
+    this.#set.state = dragStep(this.state, { type: 'down', source, point, hit: this.#hit(point) }, this.#config()).state;
     this.#attach();
   }
 
@@ -122,7 +118,7 @@ export class DragController {
   #attach(): void {
     const move = (e: PointerEvent): void => this.#onMove(e);
     const up = (e: PointerEvent): void => this.#onUp(e);
-    const cancel = (): void => this.#finish(dragStep(this.#state, { type: 'cancel' }).outcome ?? { kind: 'none' });
+    const cancel = (): void => this.#finish(dragStep(this.state, { type: 'cancel' }).outcome ?? { kind: 'none' });
     const key = (e: KeyboardEvent): void => {
       if (e.key === 'Escape') {
         e.preventDefault();
@@ -146,10 +142,10 @@ export class DragController {
   #onMove(e: PointerEvent): void {
     const t0 = performance.now();
     const point = { x: e.clientX, y: e.clientY };
-    if (this.#state.phase === 'dragging') this.onAutoScroll?.(point);
-    const step = dragStep(this.#state, { type: 'move', point, hit: this.#hit(point) }, this.#config());
-    if (step.state === this.#state) return;
-    this.#state = step.state;
+    if (this.state.phase === 'dragging') this.onAutoScroll?.(point);
+    const step = dragStep(this.state, { type: 'move', point, hit: this.#hit(point) }, this.#config());
+    if (step.state === this.state) return;
+    this.#set.state = step.state;
     if (step.state.phase === 'dragging') {
       e.preventDefault();
       this.#updateClashes(step.state.source, step.state.preview);
@@ -181,8 +177,8 @@ export class DragController {
 
   #onUp(e: PointerEvent): void {
     const point = { x: e.clientX, y: e.clientY };
-    const wasDragging = this.#state.phase === 'dragging';
-    const step = dragStep(this.#state, { type: 'up', point, hit: this.#hit(point) }, this.#config());
+    const wasDragging = this.state.phase === 'dragging';
+    const step = dragStep(this.state, { type: 'up', point, hit: this.#hit(point) }, this.#config());
     if (wasDragging) this.#suppressClickUntil = performance.now() + 300;
     this.#finish(step.outcome ?? { kind: 'none' });
   }
@@ -190,7 +186,7 @@ export class DragController {
   #finish(outcome: DragOutcome): void {
     this.#detach?.();
     this.#detach = null;
-    this.#state = IDLE;
+    this.#set.state = IDLE;
     this.#clashes = NO_CLASHES;
     this.#clashIds = NO_IDS;
     this.#fixedClashes = null;

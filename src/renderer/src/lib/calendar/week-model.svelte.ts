@@ -8,7 +8,8 @@ import { formatDateRange } from './format.ts';
 
 export class WeekModel {
   readonly #app: AppState;
-  #dates = $derived.by(() => {
+  /** Every day of the conference (ISO dates in the display zone), all weeks. */
+  readonly dates: string[] = $derived.by(() => {
     const app = this.#app;
     const from = app.scope.weekStart;
     // My week: seven days from its first day, whatever each conference's own span.
@@ -22,21 +23,14 @@ export class WeekModel {
     );
   });
   // Up to ten days are one span, longer events page by seven days (see conferencePages).
-  #weeks = $derived(conferencePages(this.#dates));
+  #weeks = $derived(conferencePages(this.dates));
   #index = $derived.by(() => Math.min(this.#app.view.weekIndex, Math.max(0, this.#weeks.length - 1)));
-  #days = $derived.by<DayBounds[]>(() => (this.#weeks[this.#index] ?? []).map((d) => dayBounds(d, this.#app.displayZone, this.#app.dayBoundary)));
+  readonly days = $derived.by<DayBounds[]>(() => (this.#weeks[this.#index] ?? []).map((d) => dayBounds(d, this.#app.displayZone, this.#app.dayBoundary)));
 
   constructor(app: AppState) {
     this.#app = app;
   }
 
-  get days(): DayBounds[] {
-    return this.#days;
-  }
-  /** Every day of the conference (ISO dates in the display zone), all weeks. */
-  get dates(): string[] {
-    return this.#dates;
-  }
   get weekCount(): number {
     return this.#weeks.length;
   }
@@ -63,7 +57,7 @@ export class WeekModel {
   }
   /** "Nov 13 – 15, 2024". */
   get label(): string {
-    const days = this.#days;
+    const days = this.days;
     const first = days[0];
     const last = days[days.length - 1];
     return first && last ? formatDateRange(first.date, last.date) : '';
@@ -89,11 +83,11 @@ export class WeekModel {
 
   /** The column index whose day contains an instant, or -1. */
   dayIndexOf(ms: number): number {
-    return this.#days.findIndex((d) => ms >= d.start && ms < d.end);
+    return this.days.findIndex((d) => ms >= d.start && ms < d.end);
   }
 
   /** The hour to scroll to: just before the week's first session or planned item (see firstBusyHour). */
   get firstHour(): number {
-    return firstBusyHour(this.#days, [...this.#app.sessions, ...this.#app.plan]);
+    return firstBusyHour(this.days, [...this.#app.sessions, ...this.#app.plan]);
   }
 }

@@ -8,43 +8,45 @@ import type { CandidateClash } from '../state/candidate-clashes.ts';
 import { rankMatches, searchWords } from './search-match.ts';
 import { friendFilter } from '../friends/friend-view.ts';
 import { filterOptions, filterSessions, NO_FILTERS, type CatalogFilters, type FilterOptions } from './filter.ts';
+import type { Writable } from '../state/writable.ts';
 
 export const SEARCH_DEBOUNCE_MS = 100;
 /** The most matches the catalog ranks by how well they answer the search. */
 export const RANK_LIMIT = 5_000;
 
 export class CatalogState {
+  readonly #set: Writable<CatalogState> = this;
   readonly #app: AppState;
-  #query = $state('');
+  readonly query: string = $state('');
   /** What the search index matched for #searchedFor, or null when there is no search. */
   #searchIds = $state.raw<IdRuns | null>(null);
   #searchedFor = $state('');
-  #filters = $state.raw<CatalogFilters>(NO_FILTERS);
-  #hideClashing = $state(false);
+  readonly filters = $state.raw<CatalogFilters>(NO_FILTERS);
+  readonly hideClashing: boolean = $state(false);
   /** In My week: every conference of the week ('week') or only the chosen one ('conference'). */
-  #scope = $state<'week' | 'conference'>('week');
+  readonly scope = $state<'week' | 'conference'>('week');
   #scoped = $derived.by<Session[]>(() => {
     const app = this.#app;
-    return app.scope.myWeek && this.#scope === 'conference' ? app.sessions.filter((s) => s.conferenceId === app.conferenceId) : app.sessions;
+    return app.scope.myWeek && this.scope === 'conference' ? app.sessions.filter((s) => s.conferenceId === app.conferenceId) : app.sessions;
   });
   #timer: ReturnType<typeof setTimeout> | null = null;
   #sequence = 0;
 
-  #options = $derived<FilterOptions>(filterOptions(this.#appSessions(), this.#zone(), this.#boundary()));
+  readonly options = $derived<FilterOptions>(filterOptions(this.#appSessions(), this.#zone(), this.#boundary()));
   #clashCache = $derived.by(() => {
     // Rebuilt whenever the plan (and so the checker) changes; filled lazily row by row.
     void this.#app.checkCandidate;
     return new Map<number, CandidateClash[]>();
   });
   /** The words of the search the rows answer (not of text still being typed). */
-  #words = $derived(this.#searchIds === null ? [] : searchWords(this.#searchedFor));
-  #rows = $derived<Session[]>(
+  readonly words: readonly string[] = $derived(this.#searchIds === null ? [] : searchWords(this.#searchedFor));
+  readonly rows = $derived<Session[]>(
     this.#ranked(
       filterSessions(
         this.#appSessions(),
         this.#zone(),
         this.#searchIds,
-        this.#filters,
+        this.filters,
         this.#keep(),
         this.#boundary()
       )
@@ -61,8 +63,8 @@ export class CatalogState {
 
   /** The clash toggle and the friend filter, as one rule (null when neither is on). */
   #keep(): ((s: Session) => boolean) | null {
-    const friend = friendFilter(this.#filters.friend, this.#attendance());
-    const clash = this.#hideClashing ? (s: Session) => this.#app.itemForSession(s.id) !== undefined || !this.#app.checkCandidate.any(s) : null;
+    const friend = friendFilter(this.filters.friend, this.#attendance());
+    const clash = this.hideClashing ? (s: Session) => this.#app.itemForSession(s.id) !== undefined || !this.#app.checkCandidate.any(s) : null;
     if (!friend) return clash;
     return clash ? (s) => friend(s.id) && clash(s) : (s) => friend(s.id);
   }
@@ -73,12 +75,7 @@ export class CatalogState {
    * and it would cost a frame per keystroke, so the list stays in schedule order.
    */
   #ranked(rows: Session[]): Session[] {
-    return this.#words.length === 0 || rows.length > RANK_LIMIT ? rows : rankMatches(rows, this.#words);
-  }
-
-  /** The searched words, folded, for lighting them up in the rows; empty when there is no search. */
-  get words(): readonly string[] {
-    return this.#words;
+    return this.words.length === 0 || rows.length > RANK_LIMIT ? rows : rankMatches(rows, this.words);
   }
 
   #appSessions(): Session[] {
@@ -91,24 +88,9 @@ export class CatalogState {
     return this.#app.dayBoundary;
   }
 
-  get query(): string {
-    return this.#query;
-  }
   /** True while typed text has not been searched yet (the list still shows the previous answer). */
   get searching(): boolean {
-    return this.#query.trim() !== this.#searchedFor;
-  }
-  get filters(): CatalogFilters {
-    return this.#filters;
-  }
-  get options(): FilterOptions {
-    return this.#options;
-  }
-  get hideClashing(): boolean {
-    return this.#hideClashing;
-  }
-  get rows(): Session[] {
-    return this.#rows;
+    return this.query.trim() !== this.#searchedFor;
   }
   get total(): number {
     return this.#scoped.length;
@@ -116,15 +98,11 @@ export class CatalogState {
   get inMyWeek(): boolean {
     return this.#app.scope.myWeek;
   }
-  /** In My week, whether the catalog lists the whole week or the chosen conference only. */
-  get scope(): 'week' | 'conference' {
-    return this.#scope;
-  }
   setScope(scope: 'week' | 'conference'): void {
-    this.#scope = scope;
+    this.#set.scope = scope;
   }
   get filtered(): boolean {
-    return this.#searchIds !== null || this.#hideClashing || Object.values(this.#filters).some((v) => v !== '');
+    return this.#searchIds !== null || this.hideClashing || Object.values(this.filters).some((v) => v !== '');
   }
 
   /** Planned items this session would clash with if it were added (its own item excluded). */
@@ -140,27 +118,27 @@ export class CatalogState {
   }
 
   setQuery(text: string): void {
-    this.#query = text;
+    this.#set.query = text;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.#search(text.trim()), SEARCH_DEBOUNCE_MS);
   }
 
   setFilter(key: keyof CatalogFilters, value: string): void {
-    this.#filters = { ...this.#filters, [key]: value };
+    this.#set.filters = { ...this.filters, [key]: value };
   }
 
   setHideClashing(on: boolean): void {
-    this.#hideClashing = on;
+    this.#set.hideClashing = on;
   }
 
   clear(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#sequence++;
-    this.#query = '';
+    this.#set.query = '';
     this.#searchedFor = '';
     this.#searchIds = null;
-    this.#filters = NO_FILTERS;
-    this.#hideClashing = false;
+    this.#set.filters = NO_FILTERS;
+    this.#set.hideClashing = false;
   }
 
   /** Forget a search that belonged to another conference. */

@@ -8,22 +8,19 @@ import { ConferenceData } from '../api/conference-data.svelte.ts';
 export class ChangesState extends ConferenceData<{ changes: ScheduleChange[]; items: PlanItem[] }> {
   #changes = $state.raw<ScheduleChange[]>([]);
   #items = $state.raw<PlanItem[]>([]);
-  #batches = $derived(groupByImport(this.#changes));
+  /** Newest import first; within one, planned sessions first. */
+  readonly batches: ImportBatch[] = $derived(groupByImport(this.#changes));
   #itemBySession = $derived(new Map(this.#items.filter((i) => i.sessionId !== null).map((i) => [i.sessionId, i.id])));
 
   constructor(api: ClientApi) {
     super(api, 'Could not load what changed.');
   }
 
-  /** Newest import first; within one, planned sessions first. */
-  get batches(): ImportBatch[] {
-    return this.#batches;
-  }
   get latest(): ImportBatch | null {
-    return this.#batches[0] ?? null;
+    return this.batches[0] ?? null;
   }
   get earlier(): ImportBatch[] {
-    return this.#batches.slice(1);
+    return this.batches.slice(1);
   }
   /** The plan item for a changed session, when it is planned. */
   planItemFor(change: ScheduleChange): number | null {

@@ -7,6 +7,7 @@ import type { FriendInfo, FriendPreview } from '../../../../shared/friends.ts';
 import { followConferenceChanges } from '../api/follow-changes.ts';
 import { toUserError } from '../api/user-error.ts';
 import { ActionMessages } from '../state/action-messages.svelte.ts';
+import type { Writable } from '../state/writable.ts';
 
 /** A chosen file waiting for its name: what adding it would match. */
 export interface PendingFriend {
@@ -16,13 +17,15 @@ export interface PendingFriend {
 }
 
 export class FriendsState extends ActionMessages {
+  readonly #set: Writable<FriendsState> = this;
   readonly #api: ClientApi;
   /** The conferences on screen: one, or every conference of the week in My week. */
   #conferenceIds: readonly number[] = [];
-  #list = $state.raw<FriendInfo[]>([]);
-  #attendance = $state.raw<ReadonlyMap<number, readonly number[]>>(new Map());
-  #byId = $derived(new Map(this.#list.map((f) => [f.id, f])));
-  #pending = $state.raw<PendingFriend | null>(null);
+  readonly list = $state.raw<FriendInfo[]>([]);
+  /** Session id → the ids of the friends who go, for the conferences on screen. */
+  readonly attendance = $state.raw<ReadonlyMap<number, readonly number[]>>(new Map());
+  #byId = $derived(new Map(this.list.map((f) => [f.id, f])));
+  readonly pending = $state.raw<PendingFriend | null>(null);
   #sequence = 0;
 
   constructor(api: ClientApi, conferenceIds: () => readonly number[]) {
@@ -40,20 +43,9 @@ export class FriendsState extends ActionMessages {
     $effect(() => followConferenceChanges(api, shown, () => void this.refresh()));
   }
 
-  get list(): FriendInfo[] {
-    return this.#list;
-  }
-  /** Session id → the ids of the friends who go, for the conferences on screen. */
-  get attendance(): ReadonlyMap<number, readonly number[]> {
-    return this.#attendance;
-  }
-  get pending(): PendingFriend | null {
-    return this.#pending;
-  }
-
   /** The friends who go to a session, by name. */
   at(sessionId: number): FriendInfo[] {
-    const ids = this.#attendance.get(sessionId);
+    const ids = this.attendance.get(sessionId);
     if (!ids) return [];
     return ids.flatMap((id) => this.#byId.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name));
   }
@@ -67,8 +59,8 @@ export class FriendsState extends ActionMessages {
         ...conferenceIds.map((conferenceId) => this.#api['friends.sessions']({ conferenceId }))
       ]);
       if (sequence !== this.#sequence) return;
-      this.#list = list;
-      this.#attendance = new Map(perConference.flat().map((s) => [s.sessionId, s.friendIds]));
+      this.#set.list = list;
+      this.#set.attendance = new Map(perConference.flat().map((s) => [s.sessionId, s.friendIds]));
       this.failure = null;
     } catch (err) {
       if (sequence === this.#sequence) this.failure = toUserError(err, 'Could not load your friends’ plans.');
@@ -89,41 +81,35 @@ export class FriendsState extends ActionMessages {
 
   async previewText(fileName: string, text: string): Promise<void> {
     this.clearMessages();
-    this.running = true;
-    try {
-      this.#pending = { fileName, text, preview: await this.#api['friends.preview']({ text, fileName }) };
-    } catch (err) {
-      this.#pending = null;
-      this.failure = toUserError(err, 'That file could not be read as a friend’s agenda.');
-    } finally {
-      this.running = false;
-    }
+    this.#set.pending = await this.attempt(
+      async () => ({ fileName, text, preview: await this.#api['friends.preview']({ text, fileName }) }),
+      'That file could not be read as a friend’s agenda.',
+      null
+    );
   }
 
   cancel(): void {
-    this.#pending = null;
+    this.#set.pending = null;
     this.clearMessages();
   }
 
   /** Add the pending file as `name`'s overlay (replacing a friend of that name). */
   async add(name: string): Promise<boolean> {
-    const pending = this.#pending;
+    const pending = this.pending;
     if (!pending || this.running) return false;
     this.clearMessages();
-    this.running = true;
-    try {
-      const done = await this.#api['friends.add']({ text: pending.text, fileName: pending.fileName, name });
-      this.#pending = null;
-      const missing = done.unmatched.length > 0 ? `, ${done.unmatched.length} not found` : '';
-      this.statusLine = `${done.replaced ? 'Replaced' : 'Added'} ${done.friend.name}’s plan: ${done.matched} session${done.matched === 1 ? '' : 's'}${missing}.`;
-      await this.refresh();
-      return true;
-    } catch (err) {
-      this.failure = toUserError(err, 'The plan could not be added. Nothing was changed.');
-      return false;
-    } finally {
-      this.running = false;
-    }
+    return this.attempt(
+      async () => {
+        const done = await this.#api['friends.add']({ text: pending.text, fileName: pending.fileName, name });
+        this.#set.pending = null;
+        const missing = done.unmatched.length > 0 ? `, ${done.unmatched.length} not found` : '';
+        this.statusLine = `${done.replaced ? 'Replaced' : 'Added'} ${done.friend.name}’s plan: ${done.matched} session${done.matched === 1 ? '' : 's'}${missing}.`;
+        await this.refresh();
+        return true;
+      },
+      'The plan could not be added. Nothing was changed.',
+      false
+    );
   }
 
   async remove(friend: FriendInfo): Promise<void> {

@@ -5,6 +5,7 @@ import type { ClientApi, Events, ImportPreview, ImportReport, Request } from '..
 import { zoneNeedsConfirmation, type CsvColumn, type CsvField } from '../../../../shared/domain.ts';
 import type { FormatChoice } from './import-options.ts';
 import { toUserError, type UserError } from '../api/user-error.ts';
+import type { Writable } from '../state/writable.ts';
 
 export type ImportSource = { kind: 'paste' } | { kind: 'file'; fileName: string; size: number };
 export type ImportProgress = Events['import.progress'];
@@ -15,24 +16,25 @@ const PREVIEW_DELAY_MS = 350;
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export class ImportState {
+  readonly #set: Writable<ImportState> = this;
   readonly #api: ClientApi;
-  #text = $state('');
-  #source = $state<ImportSource>({ kind: 'paste' });
-  #format = $state<FormatChoice>('auto');
+  readonly text: string = $state('');
+  readonly source = $state<ImportSource>({ kind: 'paste' });
+  readonly format = $state<FormatChoice>('auto');
   /** The zone the person picked; null lets the importer decide. */
-  #zoneOverride = $state<string | null>(null);
+  readonly zoneOverride = $state<string | null>(null);
   /** Weekday-only schedules: the date (YYYY-MM-DD) the person gave for the first day, or null. */
-  #firstDay = $state<string | null>(null);
+  readonly firstDay = $state<string | null>(null);
   /** CSV: the column mapping the person chose (null: the importer's guesses). */
   #columns = $state<CsvColumn[] | null>(null);
-  #preview = $state.raw<ImportPreview | null>(null);
-  #error = $state.raw<UserError | null>(null);
+  readonly preview = $state.raw<ImportPreview | null>(null);
+  readonly error = $state.raw<UserError | null>(null);
   /** Inputs changed and no preview has answered for them yet. */
   #stale = $state(false);
   #previewing = $state(false);
-  #committing = $state(false);
-  #report = $state.raw<ImportReport | null>(null);
-  #progress = $state.raw<ImportProgress | null>(null);
+  readonly committing: boolean = $state(false);
+  readonly report = $state.raw<ImportReport | null>(null);
+  readonly progress = $state.raw<ImportProgress | null>(null);
   #timer: ReturnType<typeof setTimeout> | null = null;
   #sequence = 0;
   #unsubscribe: (() => void) | null = null;
@@ -41,49 +43,19 @@ export class ImportState {
     this.#api = api;
   }
 
-  get text(): string {
-    return this.#text;
-  }
-  get source(): ImportSource {
-    return this.#source;
-  }
-  get format(): FormatChoice {
-    return this.#format;
-  }
   /** CSV: every column and the field it is read as, from the latest preview; null for other formats. */
   get columns(): CsvColumn[] | null {
-    return this.#preview?.columns ?? null;
-  }
-  get zoneOverride(): string | null {
-    return this.#zoneOverride;
-  }
-  get firstDay(): string | null {
-    return this.#firstDay;
-  }
-  get preview(): ImportPreview | null {
-    return this.#preview;
-  }
-  get error(): UserError | null {
-    return this.#error;
+    return this.preview?.columns ?? null;
   }
   get previewing(): boolean {
     return this.#previewing || this.#stale;
   }
-  get committing(): boolean {
-    return this.#committing;
-  }
-  get report(): ImportReport | null {
-    return this.#report;
-  }
-  get progress(): ImportProgress | null {
-    return this.#progress;
-  }
   get hasInput(): boolean {
-    return this.#text.trim() !== '';
+    return this.text.trim() !== '';
   }
   /** The zone the preview's times are in: the person's pick, else the importer's decision. */
   get zone(): string | null {
-    return this.#zoneOverride ?? this.#preview?.zone.zone ?? null;
+    return this.zoneOverride ?? this.preview?.zone.zone ?? null;
   }
   /**
    * The schedule does not state its zone (the importer fell back to a default, or only a place or
@@ -91,19 +63,19 @@ export class ImportState {
    * confirms or picks a zone first.
    */
   get zoneNeedsConfirmation(): boolean {
-    return this.#preview !== null && zoneNeedsConfirmation(this.#preview.zone) && this.#zoneOverride === null;
+    return this.preview !== null && zoneNeedsConfirmation(this.preview.zone) && this.zoneOverride === null;
   }
   /** Import only what the person is looking at: a fresh preview with sessions and no error. */
   get canImport(): boolean {
     return (
-      this.#preview !== null &&
+      this.preview !== null &&
       !this.zoneNeedsConfirmation &&
-      this.#preview.sessions.length > 0 &&
-      this.#error === null &&
+      this.preview.sessions.length > 0 &&
+      this.error === null &&
       !this.#stale &&
       !this.#previewing &&
-      !this.#committing &&
-      this.#report === null
+      !this.committing &&
+      this.report === null
     );
   }
 
@@ -111,8 +83,8 @@ export class ImportState {
   connect(): () => void {
     this.#unsubscribe?.();
     const off = this.#api.on('import.progress', (p) => {
-      if (!this.#previewing && !this.#committing) return;
-      this.#progress = p.phase === 'done' ? null : p;
+      if (!this.#previewing && !this.committing) return;
+      this.#set.progress = p.phase === 'done' ? null : p;
     });
     this.#unsubscribe = off;
     return () => {
@@ -126,36 +98,36 @@ export class ImportState {
   reset(): void {
     this.#cancelTimer();
     this.#sequence++;
-    this.#text = '';
-    this.#source = { kind: 'paste' };
-    this.#format = 'auto';
-    this.#zoneOverride = null;
-    this.#firstDay = null;
+    this.#set.text = '';
+    this.#set.source = { kind: 'paste' };
+    this.#set.format = 'auto';
+    this.#set.zoneOverride = null;
+    this.#set.firstDay = null;
     this.#columns = null;
-    this.#preview = null;
-    this.#error = null;
+    this.#set.preview = null;
+    this.#set.error = null;
     this.#stale = false;
     this.#previewing = false;
-    this.#committing = false;
-    this.#report = null;
-    this.#progress = null;
+    this.#set.committing = false;
+    this.#set.report = null;
+    this.#set.progress = null;
   }
 
   setText(text: string): void {
-    this.#text = text;
+    this.#set.text = text;
     this.#columns = null;
-    this.#source = { kind: 'paste' };
+    this.#set.source = { kind: 'paste' };
     this.#schedulePreview();
   }
 
   /** Use a file's text (opened, dropped, or handed over by the shell); previews at once. */
   useFile(fileName: string, text: string): void {
-    this.#text = text;
+    this.#set.text = text;
     this.#columns = null;
     // Another document: an answer given for the last one is not an answer for this one.
-    this.#firstDay = null;
-    this.#source = { kind: 'file', fileName, size: text.length };
-    this.#report = null;
+    this.#set.firstDay = null;
+    this.#set.source = { kind: 'file', fileName, size: text.length };
+    this.#set.report = null;
     this.#schedulePreview(0);
   }
 
@@ -165,22 +137,22 @@ export class ImportState {
   }
 
   setFormat(format: FormatChoice): void {
-    if (format === this.#format) return;
-    this.#format = format;
+    if (format === this.format) return;
+    this.#set.format = format;
     this.#schedulePreview(0);
   }
 
   /** CSV: read the column with this header as `field` (null ignores it); the preview updates. */
   setColumn(header: string, field: CsvField | null): void {
-    const current = this.#columns ?? this.#preview?.columns ?? [];
+    const current = this.#columns ?? this.preview?.columns ?? [];
     this.#columns = current.map((c) => (c.header === header ? { header, field } : c));
     this.#schedulePreview(0);
   }
 
   /** Pick the zone the schedule's times are in; null goes back to the importer's decision. */
   setZone(zone: string | null): void {
-    if (zone === this.#zoneOverride) return;
-    this.#zoneOverride = zone;
+    if (zone === this.zoneOverride) return;
+    this.#set.zoneOverride = zone;
     this.#schedulePreview(0);
   }
 
@@ -190,8 +162,8 @@ export class ImportState {
    */
   setFirstDay(date: string | null): void {
     const value = date === null || date.trim() === '' ? null : date.trim();
-    if (value === this.#firstDay) return;
-    this.#firstDay = value;
+    if (value === this.firstDay) return;
+    this.#set.firstDay = value;
     this.#schedulePreview(0);
   }
 
@@ -203,7 +175,7 @@ export class ImportState {
       this.useFile(file.fileName, file.text);
       return true;
     } catch (err) {
-      this.#error = toUserError(err, 'Could not open that file.');
+      this.#set.error = toUserError(err, 'Could not open that file.');
       return false;
     }
   }
@@ -211,8 +183,8 @@ export class ImportState {
   /** Read a file dropped on the dialog. */
   async useDroppedFile(file: File): Promise<void> {
     if (file.size > MAX_FILE_BYTES) {
-      this.#preview = null;
-      this.#error = {
+      this.#set.preview = null;
+      this.#set.error = {
         code: 'too-large',
         message: `“${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; Clashless imports files up to 20 MB. Export a smaller part of the schedule.`,
         where: null
@@ -222,34 +194,34 @@ export class ImportState {
     try {
       this.useFile(file.name, await file.text());
     } catch {
-      this.#error = { code: 'unknown', message: `Could not read “${file.name}”. Try opening it with “Open file…”.`, where: null };
+      this.#set.error = { code: 'unknown', message: `Could not read “${file.name}”. Try opening it with “Open file…”.`, where: null };
     }
   }
 
   /** Commit exactly what the preview showed; returns the report, or null when it failed. */
   async commit(): Promise<ImportReport | null> {
     if (!this.canImport) return null;
-    this.#committing = true;
-    this.#error = null;
-    this.#progress = null;
+    this.#set.committing = true;
+    this.#set.error = null;
+    this.#set.progress = null;
     try {
       const report = await this.#api['import.commit'](this.#request());
-      this.#report = report;
+      this.#set.report = report;
       return report;
     } catch (err) {
-      this.#error = toUserError(err, 'The import failed. Nothing was changed.');
+      this.#set.error = toUserError(err, 'The import failed. Nothing was changed.');
       return null;
     } finally {
-      this.#committing = false;
-      this.#progress = null;
+      this.#set.committing = false;
+      this.#set.progress = null;
     }
   }
 
   #request(): Request<'import.preview'> {
-    const req: Request<'import.preview'> = { text: this.#text, format: this.#format };
-    if (this.#source.kind === 'file') req.fileName = this.#source.fileName;
-    if (this.#zoneOverride !== null) req.timeZone = this.#zoneOverride;
-    if (this.#firstDay !== null) req.firstDay = this.#firstDay;
+    const req: Request<'import.preview'> = { text: this.text, format: this.format };
+    if (this.source.kind === 'file') req.fileName = this.source.fileName;
+    if (this.zoneOverride !== null) req.timeZone = this.zoneOverride;
+    if (this.firstDay !== null) req.firstDay = this.firstDay;
     if (this.#columns !== null) req.columns = this.#columns;
     return req;
   }
@@ -261,12 +233,12 @@ export class ImportState {
 
   #schedulePreview(delay = PREVIEW_DELAY_MS): void {
     this.#cancelTimer();
-    this.#report = null;
+    this.#set.report = null;
     if (!this.hasInput) {
       // Nothing to read: no preview and no error, the dialog shows its hint.
       this.#sequence++;
-      this.#preview = null;
-      this.#error = null;
+      this.#set.preview = null;
+      this.#set.error = null;
       this.#stale = false;
       this.#previewing = false;
       return;
@@ -282,15 +254,15 @@ export class ImportState {
     const sequence = ++this.#sequence;
     this.#stale = false;
     this.#previewing = true;
-    this.#progress = null;
+    this.#set.progress = null;
     try {
       const preview = await this.#api['import.preview'](this.#request());
       if (sequence !== this.#sequence) return;
-      this.#preview = preview;
+      this.#set.preview = preview;
       // A CSV whose title or start column is unknown comes back with its columns and the reason,
       // so the mapping step can fix it.
       const reason = preview.columns && preview.warnings[0] ? preview.warnings[0].message : null;
-      this.#error =
+      this.#set.error =
         preview.sessions.length === 0
           ? {
               code: 'empty',
@@ -300,12 +272,12 @@ export class ImportState {
           : null;
     } catch (err) {
       if (sequence !== this.#sequence) return;
-      this.#preview = null;
-      this.#error = toUserError(err, 'Could not read this schedule.');
+      this.#set.preview = null;
+      this.#set.error = toUserError(err, 'Could not read this schedule.');
     } finally {
       if (sequence === this.#sequence) {
         this.#previewing = false;
-        this.#progress = null;
+        this.#set.progress = null;
       }
     }
   }

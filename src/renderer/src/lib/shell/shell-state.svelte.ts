@@ -10,6 +10,7 @@ import type { ClientApi, MenuCommand } from '../../../../shared/contract.ts';
 import type { AppState } from '../state/app-state.svelte.ts';
 import { shortcutFor, type KeyInput } from './keyboard.ts';
 import type { PanelName } from './panels.ts';
+import type { Writable } from '../state/writable.ts';
 
 export type DialogName = 'import' | 'export' | 'restore' | 'delete' | 'rename' | 'shortcuts';
 
@@ -49,33 +50,18 @@ export interface ShellDeps {
 }
 
 export class ShellState {
-  #panel = $state<PanelName | null>(null);
-  #dialog = $state<DialogName | null>(null);
-  #importFile = $state.raw<OpenedFile | null>(null);
-  #fileOver = $state(false);
+  readonly #set: Writable<ShellState> = this;
+  readonly panel = $state<PanelName | null>(null);
+  readonly dialog = $state<DialogName | null>(null);
+  /** The file the import dialog opens with, when it was dropped or opened from the OS. */
+  readonly importFile = $state.raw<OpenedFile | null>(null);
+  /** A file is being dragged over the window (the window's drag events set it). */
+  fileOver = $state(false);
   #selectingFromPanel = false;
   readonly #deps: ShellDeps;
 
   constructor(deps: ShellDeps) {
     this.#deps = deps;
-  }
-
-  get panel(): PanelName | null {
-    return this.#panel;
-  }
-  get dialog(): DialogName | null {
-    return this.#dialog;
-  }
-  /** The file the import dialog opens with, when it was dropped or opened from the OS. */
-  get importFile(): OpenedFile | null {
-    return this.#importFile;
-  }
-  /** A file is being dragged over the window. */
-  get fileOver(): boolean {
-    return this.#fileOver;
-  }
-  set fileOver(over: boolean) {
-    this.#fileOver = over;
   }
 
   /** Follow the desktop's menu commands and the files the OS opens with the app. */
@@ -87,16 +73,16 @@ export class ShellState {
   }
 
   showPanel(name: PanelName | null): void {
-    this.#panel = name;
+    this.#set.panel = name;
   }
 
   togglePanel(name: PanelName): void {
-    this.#panel = this.#panel === name ? null : name;
+    this.#set.panel = this.panel === name ? null : name;
   }
 
   /** The panel's close button: the details panel closing also clears the selection. */
   closePanel(): void {
-    this.#panel = null;
+    this.#set.panel = null;
     if (this.#deps.app.selection) this.#deps.app.select(null);
   }
 
@@ -110,89 +96,67 @@ export class ShellState {
 
   /** The selection changed: show it in the details panel, unless a side panel made it. */
   selectionChanged(selected: boolean): void {
-    if (selected && !this.#selectingFromPanel) this.#panel = 'details';
-    else if (!selected && this.#panel === 'details') this.#panel = null;
+    if (selected && !this.#selectingFromPanel) this.#set.panel = 'details';
+    else if (!selected && this.panel === 'details') this.#set.panel = null;
     this.#selectingFromPanel = false;
   }
 
   /** Open a dialog when none is open; false when another one is. */
   open(name: Exclude<DialogName, 'import'>): boolean {
-    if (this.#dialog !== null) return false;
+    if (this.dialog !== null) return false;
     const app = this.#deps.app;
     if ((name === 'delete' || name === 'rename') && app.conferenceId === null) {
       app.status.info(`There is no conference to ${name}.`);
       return false;
     }
-    this.#dialog = name;
+    this.#set.dialog = name;
     return true;
   }
 
   close(): void {
-    if (this.#dialog === 'import') {
-      this.#importFile = null;
+    if (this.dialog === 'import') {
+      this.#set.importFile = null;
       this.#deps.app.watchImport(false);
     }
-    this.#dialog = null;
+    this.#set.dialog = null;
   }
 
   /** Open the import dialog, with a file when one was dropped or opened from the OS. */
   openImport(file: OpenedFile | null = null): boolean {
-    if (this.#dialog !== null && this.#dialog !== 'import') {
+    if (this.dialog !== null && this.dialog !== 'import') {
       if (file) this.#deps.app.status.info(`“${file.fileName}” was not opened: close the open dialog first, then open it again.`);
       return false;
     }
-    if (this.#dialog === 'import' && !file) return true;
-    this.#importFile = file;
-    this.#dialog = 'import';
+    if (this.dialog === 'import' && !file) return true;
+    this.#set.importFile = file;
+    this.#set.dialog = 'import';
     this.#deps.app.watchImport(true);
     return true;
   }
 
   runCommand(command: MenuCommand): void {
     const { app, undoInField } = this.#deps;
-    switch (command) {
-      case 'undo':
-        if (!undoInField('undo')) void app.undo();
-        break;
-      case 'redo':
-        if (!undoInField('redo')) void app.redo();
-        break;
-      case 'zoom-in':
-        app.view.zoomIn();
-        break;
-      case 'zoom-out':
-        app.view.zoomOut();
-        break;
-      case 'zoom-reset':
-        app.view.zoomReset();
-        break;
-      case 'toggle-zone':
-        app.view.toggleZone();
-        break;
-      case 'import':
-        this.openImport();
-        break;
-      case 'export':
-        this.open('export');
-        break;
-      case 'print':
-        void app.desktop.printAgenda(app.conferenceId);
-        break;
-      case 'restore-backup':
-        this.open('restore');
-        break;
-      case 'delete-conference':
-        this.open('delete');
-        break;
-      case 'rename-conference':
-        this.open('rename');
-        break;
-    }
+    // Every menu command has its action here; the Record type makes a new command a compile error until it has one.
+    const actions: Record<MenuCommand, () => void> = {
+      undo: () => undoInField('undo') || void app.undo(),
+      redo: () => undoInField('redo') || void app.redo(),
+      'zoom-in': () => app.view.zoomIn(),
+      'zoom-out': () => app.view.zoomOut(),
+      'zoom-reset': () => app.view.zoomReset(),
+      'toggle-zone': () => app.view.toggleZone(),
+      import: () => this.openImport(),
+      export: () => this.open('export'),
+      print: () => void app.desktop.printAgenda(app.conferenceId),
+      'restore-backup': () => this.open('restore'),
+      'delete-conference': () => this.open('delete'),
+      'rename-conference': () => this.open('rename')
+    };
+    actions[command]();
   }
 
   /** An app-wide key press; true when the shell used it (the page then prevents its default). */
   handleKey(input: KeyInput): boolean {
-    if (this.#dialog !== null) return false;
+    if (this.dialog !== null) return false;
     const shortcut = shortcutFor(input, this.#deps.mac);
     if (!shortcut) return false;
     const { app, drag } = this.#deps;

@@ -24,10 +24,12 @@ import { ChangeQueue } from './change-queue.ts';
 import { ConferenceEdits } from './conference-edits.ts';
 import { StatusState } from './status.svelte.ts';
 import { ViewState } from './view-state.svelte.ts';
+import type { Writable } from './writable.ts';
 
 export type Selection = { kind: 'session'; sessionId: number } | { kind: 'item'; itemId: number } | null;
 
 export class AppState {
+  readonly #set: Writable<AppState> = this;
   readonly api: ClientApi;
   readonly status = new StatusState();
   readonly view: ViewState;
@@ -36,34 +38,39 @@ export class AppState {
   /** Deleting and renaming a conference. */
   readonly conferenceEdits: ConferenceEdits;
 
-  #info = $state.raw<AppInfo | null>(null);
-  #sessions = $state.raw<Session[]>([]);
-  #plan = $state.raw<PlanItem[]>([]);
+  readonly info = $state.raw<AppInfo | null>(null);
+  /** Sessions of the chosen conference, in start order. */
+  readonly sessions = $state.raw<Session[]>([]);
+  readonly plan = $state.raw<PlanItem[]>([]);
   /** Each shown conference's travel table. */
   #travel = $state.raw<Map<number, TravelEntry[]>>(new Map());
   /** Which conferences are shown: one, or My week. */
   readonly scope: ScopeState;
-  #loading = $state(true);
-  #selection = $state.raw<Selection>(null);
-  #now = $state(Date.now());
+  readonly loading: boolean = $state(true);
+  readonly selection = $state.raw<Selection>(null);
+  readonly now: number = $state(Date.now());
 
-  #sessionById = $derived(new Map(this.#sessions.map((s) => [s.id, s])));
-  #itemById = $derived(new Map(this.#plan.map((i) => [i.id, i])));
-  #itemBySession = $derived(new Map(this.#plan.filter((i) => i.sessionId !== null).map((i) => [i.sessionId as number, i])));
+  #sessionById = $derived(new Map(this.sessions.map((s) => [s.id, s])));
+  #itemById = $derived(new Map(this.plan.map((i) => [i.id, i])));
+  #itemBySession = $derived(new Map(this.plan.filter((i) => i.sessionId !== null).map((i) => [i.sessionId as number, i])));
   readonly #clashModel = new PlanClashes({
     conferenceIds: () => this.scope.shownIds,
     conferenceId: () => this.scope.conferenceId,
-    sessions: () => this.#sessions,
-    plan: () => this.#plan,
+    sessions: () => this.sessions,
+    plan: () => this.plan,
     travel: () => this.#travel
   });
-  #displayZone = $derived.by(() => this.view.zoneFor(this.scope.conference?.timeZone ?? null));
-  /** Where a conference day starts in the display zone (minutes after midnight): later than midnight for a night programme. */
+  /** The zone every time on screen is shown in. */
+  readonly displayZone: string = $derived.by(() => this.view.zoneFor(this.scope.conference?.timeZone ?? null));
+  /**
+   * Where a conference day starts in the display zone (minutes after midnight, see
+   * shared/conference-days.ts): later than midnight for a night programme.
+   */
   // Only in the conference's own zone: seen from another zone, an evening programme lands after
   // midnight without being a night programme, and days there start at midnight.
-  #dayBoundary = $derived.by(() =>
-    !this.scope.myWeek && this.scope.conference?.timeZone === this.#displayZone
-      ? dayBoundaryMinutes([...this.#sessions, ...this.#plan], this.#displayZone)
+  readonly dayBoundary: number = $derived.by(() =>
+    !this.scope.myWeek && this.scope.conference?.timeZone === this.displayZone
+      ? dayBoundaryMinutes([...this.sessions, ...this.plan], this.displayZone)
       : 0
   );
 
@@ -88,12 +95,6 @@ export class AppState {
     });
   }
 
-  get info(): AppInfo | null {
-    return this.#info;
-  }
-  get loading(): boolean {
-    return this.#loading;
-  }
   get conferences(): Conference[] {
     return this.scope.conferences;
   }
@@ -110,32 +111,11 @@ export class AppState {
   conferenceOf(id: number): Conference | undefined {
     return this.scope.conferences.find((c) => c.id === id);
   }
-  /** Sessions of the chosen conference, in start order. */
-  get sessions(): Session[] {
-    return this.#sessions;
-  }
-  get plan(): PlanItem[] {
-    return this.#plan;
-  }
   get clashes(): Clash[] {
     return this.#clashModel.clashes;
   }
   get travelLookup(): TravelLookup {
     return this.#clashModel.travelLookup;
-  }
-  get selection(): Selection {
-    return this.#selection;
-  }
-  /** The zone every time on screen is shown in. */
-  get displayZone(): string {
-    return this.#displayZone;
-  }
-  get now(): number {
-    return this.#now;
-  }
-  /** Minutes after midnight at which each conference day starts (see shared/conference-days.ts). */
-  get dayBoundary(): number {
-    return this.#dayBoundary;
   }
   /** Would-be clashes of a session or a moved block with the current plan. */
   get checkCandidate(): CandidateChecker {
@@ -164,17 +144,17 @@ export class AppState {
       }),
       this.api.on('data.changed', () => void this.reloadConferences())
     ];
-    const clock = setInterval(() => (this.#now = Date.now()), 30_000);
+    const clock = setInterval(() => (this.#set.now = Date.now()), 30_000);
     try {
       const [info] = await Promise.all([this.api['app.info']({}), this.reloadConferences()]);
       // A recovery on start is shown by its own banner (BackupState), not in the passing status line.
-      this.#info = info;
+      this.#set.info = info;
       // A daily backup that could not be saved did not stop the start; say so once, until replaced.
       if (info.backupFailed) this.status.error(info.backupFailed);
     } catch (err) {
       this.status.error(describeError(err));
     } finally {
-      this.#loading = false;
+      this.#set.loading = false;
     }
     return () => {
       clearInterval(clock);
@@ -196,9 +176,9 @@ export class AppState {
   }
 
   #clearShown(): void {
-    this.#selection = null;
-    this.#sessions = [];
-    this.#plan = [];
+    this.#set.selection = null;
+    this.#set.sessions = [];
+    this.#set.plan = [];
     this.view.setWeek(0);
   }
 
@@ -208,7 +188,7 @@ export class AppState {
     if (ids.length === 0) return;
     try {
       const sessions = await loadSessions(this.api, ids);
-      if (sequence === this.#sessionSequence) this.#sessions = sessions;
+      if (sequence === this.#sessionSequence) this.#set.sessions = sessions;
     } catch (err) {
       this.status.error(describeError(err));
     }
@@ -220,7 +200,7 @@ export class AppState {
     if (ids.length === 0 || this.#changes.pending > 0) return;
     try {
       const plan = await loadPlan(this.api, ids);
-      if (sequence === this.#planSequence && this.#changes.pending === 0) this.#plan = plan;
+      if (sequence === this.#planSequence && this.#changes.pending === 0) this.#set.plan = plan;
     } catch (err) {
       this.status.error(describeError(err));
     }
@@ -234,17 +214,17 @@ export class AppState {
   }
 
   select(selection: Selection): void {
-    this.#selection = selection;
+    this.#set.selection = selection;
   }
 
   /** The selected plan item, or the plan item of the selected session. */
   get selectedItem(): PlanItem | undefined {
-    const s = this.#selection;
+    const s = this.selection;
     if (!s) return undefined;
     return s.kind === 'item' ? this.item(s.itemId) : this.itemForSession(s.sessionId);
   }
   get selectedSession(): Session | undefined {
-    const s = this.#selection;
+    const s = this.selection;
     if (!s) return undefined;
     if (s.kind === 'session') return this.session(s.sessionId);
     const item = this.item(s.itemId);
@@ -271,8 +251,8 @@ export class AppState {
   async unplan(itemId: number): Promise<void> {
     const item = this.item(itemId);
     if (!item) return;
-    this.#plan = this.#plan.filter((i) => i.id !== itemId);
-    if (this.#selection?.kind === 'item' && this.#selection.itemId === itemId) this.#selection = null;
+    this.#set.plan = this.plan.filter((i) => i.id !== itemId);
+    if (this.selection?.kind === 'item' && this.selection.itemId === itemId) this.#set.selection = null;
     const done = await this.#changes.run(() => this.api['plan.remove']({ itemIds: [itemId] }));
     if (done) {
       const what = item.kind === 'block' ? 'Deleted' : 'Removed';
@@ -346,7 +326,7 @@ export class AppState {
     );
     const created = result?.items[0];
     if (!created) return null;
-    this.#selection = { kind: 'item', itemId: created.id };
+    this.#set.selection = { kind: 'item', itemId: created.id };
     this.status.info(`Added block “${shortTitle(created.title)}”.`, this.#history.undoAction);
     return created.id;
   }
@@ -390,6 +370,6 @@ export class AppState {
   }
 
   #patchLocal(itemId: number, patch: Partial<PlanItem>): void {
-    this.#plan = this.#plan.map((i) => (i.id === itemId ? { ...i, ...patch } : i));
+    this.#set.plan = this.plan.map((i) => (i.id === itemId ? { ...i, ...patch } : i));
   }
 }

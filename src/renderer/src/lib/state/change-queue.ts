@@ -2,12 +2,15 @@
 // reloaded (a reload mid-run would undo optimistic edits on screen); after each one it is.
 import { describeError } from '../api/user-error.ts';
 import type { StatusState } from './status.svelte.ts';
+import type { Writable } from './writable.ts';
 
 export class ChangeQueue {
+  readonly #set: Writable<ChangeQueue> = this;
   readonly #status: StatusState;
   readonly #reload: () => Promise<void>;
   #queue: Promise<unknown> = Promise.resolve();
-  #pending = 0;
+  /** Changes sent or waiting. */
+  readonly pending: number = 0;
 
   /** `reload` runs after every change (it returns early while others are pending). */
   constructor(status: StatusState, reload: () => Promise<void>) {
@@ -15,17 +18,12 @@ export class ChangeQueue {
     this.#reload = reload;
   }
 
-  /** Changes sent or waiting. */
-  get pending(): number {
-    return this.#pending;
-  }
-
   /**
    * Run one change after the previous ones. Errors go to the status line and give null (the reload
    * then puts back what the services really hold).
    */
   run<T>(change: () => Promise<T>): Promise<T | null> {
-    this.#pending++;
+    this.#set.pending++;
     const next = this.#queue.then(async () => {
       try {
         const result = await change();
@@ -37,7 +35,7 @@ export class ChangeQueue {
         this.#status.error(describeError(err));
         return null;
       } finally {
-        this.#pending--;
+        this.#set.pending--;
         await this.#reload();
       }
     });

@@ -26,28 +26,19 @@ export class PlanClashes {
     const own = (id: number) => (ids.length === 1 ? sessions : sessions.filter((s) => s.conferenceId === id));
     return new Map<number, TravelLookup>(ids.map((id) => [id, conferenceTravelLookup(travel.get(id) ?? [], own(id))]));
   });
-  #travelLookup = $derived.by<TravelLookup>(() => this.#lookups.get(this.#shown.conferenceId() ?? -1) ?? ACROSS_CONFERENCES);
-  #clashes = $derived.by<Clash[]>(() => clashesAcrossConferences(this.#shown.plan(), (cid) => this.#lookups.get(cid) ?? ACROSS_CONFERENCES).map((c) => c.clash));
-  #partners = $derived(partnersOf(this.#clashes));
+  /** The chosen conference's walks. */
+  readonly travelLookup = $derived.by<TravelLookup>(() => this.#lookups.get(this.#shown.conferenceId() ?? -1) ?? ACROSS_CONFERENCES);
+  readonly clashes = $derived.by<Clash[]>(() => clashesAcrossConferences(this.#shown.plan(), (cid) => this.#lookups.get(cid) ?? ACROSS_CONFERENCES).map((c) => c.clash));
+  #partners = $derived(partnersOf(this.clashes));
   // Across conferences a drag checks overlaps only: no walk between two conferences is known.
-  #checker = $derived.by<CandidateChecker>(() =>
-    createCandidateChecker(this.#shown.plan(), this.#shown.conferenceIds().length > 1 ? ACROSS_CONFERENCES : this.#travelLookup)
+  readonly checker = $derived.by<CandidateChecker>(() =>
+    createCandidateChecker(this.#shown.plan(), this.#shown.conferenceIds().length > 1 ? ACROSS_CONFERENCES : this.travelLookup)
   );
 
   constructor(shown: ShownPlan) {
     this.#shown = shown;
   }
 
-  get clashes(): Clash[] {
-    return this.#clashes;
-  }
-  /** The chosen conference's walks. */
-  get travelLookup(): TravelLookup {
-    return this.#travelLookup;
-  }
-  get checker(): CandidateChecker {
-    return this.#checker;
-  }
   /** The ids of the items an item clashes with. */
   partnerIds(itemId: number): readonly number[] {
     return this.#partners.get(itemId) ?? [];

@@ -8,22 +8,27 @@ import { myWeekStart, overlappingConferences, weekRange } from '../../../../shar
 import { addDaysIso } from '../../../../shared/time.ts';
 import { describeError } from '../api/user-error.ts';
 import type { StatusState } from './status.svelte.ts';
+import type { Writable } from './writable.ts';
 
 /** Called after every scope decision; `moved` is true when other conferences (or days) are shown now. */
 export type ScopeChanged = (moved: boolean) => Promise<void>;
 
 export class ScopeState {
+  readonly #set: Writable<ScopeState> = this;
   readonly #api: ClientApi;
   readonly #status: StatusState;
   readonly #changed: ScopeChanged;
-  #conferences = $state.raw<Conference[]>([]);
-  #conferenceId = $state<number | null>(null);
-  #myWeek = $state(false);
+  readonly conferences = $state.raw<Conference[]>([]);
+  readonly conferenceId = $state<number | null>(null);
+  /** My week is shown. */
+  readonly myWeek: boolean = $state(false);
   /** First day of My week (ISO date). */
   #weekStart = $state<string | null>(null);
-  #conference = $derived(this.#conferences.find((c) => c.id === this.#conferenceId) ?? null);
-  #weekConferences = $derived(this.#myWeek && this.#weekStart ? overlappingConferences(weekRange(this.#weekStart), this.#conferences) : []);
-  #shownIds = $derived(this.#myWeek ? this.#weekConferences.map((c) => c.id) : this.#conferenceId !== null ? [this.#conferenceId] : []);
+  readonly conference: Conference | null = $derived(this.conferences.find((c) => c.id === this.conferenceId) ?? null);
+  /** The conferences of the week shown (empty outside My week). */
+  readonly weekConferences: Conference[] = $derived(this.myWeek && this.#weekStart ? overlappingConferences(weekRange(this.#weekStart), this.conferences) : []);
+  /** The conferences whose sessions and plan are loaded. */
+  readonly shownIds: readonly number[] = $derived(this.myWeek ? this.weekConferences.map((c) => c.id) : this.conferenceId !== null ? [this.conferenceId] : []);
   /** Conferences that existed when an import began; a new one that appears is shown at once. */
   #beforeImport: Set<number> | null = null;
 
@@ -33,44 +38,23 @@ export class ScopeState {
     this.#changed = changed;
   }
 
-  get conferences(): Conference[] {
-    return this.#conferences;
-  }
-  get conferenceId(): number | null {
-    return this.#conferenceId;
-  }
-  get conference(): Conference | null {
-    return this.#conference;
-  }
-  /** My week is shown. */
-  get myWeek(): boolean {
-    return this.#myWeek;
-  }
   /** First day of My week, or null when it is not shown. */
   get weekStart(): string | null {
-    return this.#myWeek ? this.#weekStart : null;
-  }
-  /** The conferences of the week shown (empty outside My week). */
-  get weekConferences(): Conference[] {
-    return this.#weekConferences;
-  }
-  /** The conferences whose sessions and plan are loaded. */
-  get shownIds(): readonly number[] {
-    return this.#shownIds;
+    return this.myWeek ? this.#weekStart : null;
   }
 
   async reload(): Promise<void> {
     try {
-      this.#conferences = await this.#api['conference.list']({});
-      const imported = this.#beforeImport ? this.#conferences.find((c) => !this.#beforeImport?.has(c.id)) : undefined;
-      const still = this.#conferences.some((c) => c.id === this.#conferenceId);
+      this.#set.conferences = await this.#api['conference.list']({});
+      const imported = this.#beforeImport ? this.conferences.find((c) => !this.#beforeImport?.has(c.id)) : undefined;
+      const still = this.conferences.some((c) => c.id === this.conferenceId);
       if (imported) {
         this.#beforeImport = null;
         await this.select(imported.id);
       } else if (!still) {
         // The conference (and scope) looked at last time, else the first conference.
         const remembered = await this.#api['view.get']({}).catch(() => null);
-        const first = this.#conferences.find((c) => c.id === remembered?.conferenceId) ?? this.#conferences[0];
+        const first = this.conferences.find((c) => c.id === remembered?.conferenceId) ?? this.conferences[0];
         if (remembered?.myWeek && first) await this.showMyWeek(first.id);
         else await this.select(first?.id ?? null);
       } else await this.#changed(false);
@@ -81,15 +65,15 @@ export class ScopeState {
 
   /** An import is starting (or ended, with false): a conference it creates becomes the one shown. */
   watchImport(on: boolean): void {
-    this.#beforeImport = on ? new Set(this.#conferences.map((c) => c.id)) : null;
+    this.#beforeImport = on ? new Set(this.conferences.map((c) => c.id)) : null;
   }
 
   /** Show one conference alone. */
   async select(id: number | null): Promise<void> {
-    const moved = id !== this.#conferenceId || this.#myWeek;
+    const moved = id !== this.conferenceId || this.myWeek;
     if (moved) {
-      this.#conferenceId = id;
-      this.#myWeek = false;
+      this.#set.conferenceId = id;
+      this.#set.myWeek = false;
       if (id !== null) this.#remember(id, false);
     }
     await this.#changed(moved);
@@ -99,25 +83,25 @@ export class ScopeState {
    * Show My week around a conference (by default the chosen one): from the first day of the earliest
    * conference that overlaps it (see myWeekStart), every conference of those seven days.
    */
-  async showMyWeek(conferenceId: number | null = this.#conferenceId): Promise<void> {
+  async showMyWeek(conferenceId: number | null = this.conferenceId): Promise<void> {
     this.#beforeImport = null; // an import that asked for My week does not switch to its conference alone
     try {
-      this.#conferences = await this.#api['conference.list']({});
+      this.#set.conferences = await this.#api['conference.list']({});
     } catch (err) {
       this.#status.error(describeError(err));
     }
-    const anchor = this.#conferences.find((c) => c.id === conferenceId) ?? this.#conferences[0];
+    const anchor = this.conferences.find((c) => c.id === conferenceId) ?? this.conferences[0];
     if (!anchor) return;
-    this.#conferenceId = anchor.id;
-    this.#myWeek = true;
-    this.#weekStart = myWeekStart(anchor, this.#conferences) ?? this.#weekStart;
+    this.#set.conferenceId = anchor.id;
+    this.#set.myWeek = true;
+    this.#weekStart = myWeekStart(anchor, this.conferences) ?? this.#weekStart;
     this.#remember(anchor.id, true);
     await this.#changed(true);
   }
 
   /** Move My week by whole days (−7: the week before), or to start on a date. */
   async moveWeek(to: number | string): Promise<void> {
-    if (!this.#myWeek || this.#weekStart === null) return;
+    if (!this.myWeek || this.#weekStart === null) return;
     this.#weekStart = typeof to === 'number' ? addDaysIso(this.#weekStart, to) : to;
     await this.#changed(true);
   }

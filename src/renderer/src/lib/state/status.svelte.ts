@@ -1,5 +1,7 @@
 // The status line: one sentence about what just happened, with at most one action ("Undo"), or an
 // error said for people. Info fades after a while; errors stay until the next message.
+import type { Writable } from './writable.ts';
+
 export interface StatusAction {
   label: string;
   run: () => void;
@@ -18,13 +20,10 @@ export interface StatusMessage {
 const INFO_MS = 8_000;
 
 export class StatusState {
-  #message = $state.raw<StatusMessage | null>(null);
+  readonly #set: Writable<StatusState> = this;
+  readonly message = $state.raw<StatusMessage | null>(null);
   #serial = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
-
-  get message(): StatusMessage | null {
-    return this.#message;
-  }
 
   info(text: string, action: StatusAction | null = null): void {
     this.#show({ text, kind: 'info', action, serial: ++this.#serial }, INFO_MS);
@@ -37,12 +36,12 @@ export class StatusState {
 
   /** A new change was made: the redo steps an undo line offers are gone, so the line goes too. */
   dropHistory(): void {
-    if (this.#message?.history) this.clear();
+    if (this.message?.history) this.clear();
   }
 
   /** A passing explanation (why a drag cannot do something); replaced by the next message. */
   hint(text: string): void {
-    if (this.#message?.kind === 'hint' && this.#message.text === text) return;
+    if (this.message?.kind === 'hint' && this.message.text === text) return;
     this.#show({ text, kind: 'hint', action: null, serial: ++this.#serial }, INFO_MS);
   }
 
@@ -57,11 +56,11 @@ export class StatusState {
   #show(message: StatusMessage | null, ttl: number | null): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
-    this.#message = message;
+    this.#set.message = message;
     if (message && ttl !== null) {
       const serial = message.serial;
       this.#timer = setTimeout(() => {
-        if (this.#message?.serial === serial) this.#message = null;
+        if (this.message?.serial === serial) this.#set.message = null;
       }, ttl);
     }
   }

@@ -5,47 +5,40 @@ import { localZone } from '../calendar/format.ts';
 import type { ViewMode } from '../views/view-modes.ts';
 
 import { DEFAULT_ZOOM_INDEX, loadPrefs, PREFS_KEY, SNAP_CHOICES, ZOOM_STEPS, type Prefs, type ZoneMode } from './view-prefs.ts';
+import type { Writable } from './writable.ts';
 
 export { SNAP_CHOICES, ZOOM_STEPS, type ZoneMode } from './view-prefs.ts';
 
 export class ViewState {
+  readonly #set: Writable<ViewState> = this;
   readonly #storage: Storage | null;
   readonly localZone: string;
-  #zoneMode = $state<ZoneMode>('conference');
+  readonly zoneMode = $state<ZoneMode>('conference');
   #zoomIndex = $state(DEFAULT_ZOOM_INDEX);
-  #snapMinutes = $state(5);
-  #weekIndex = $state(0);
-  #mode = $state<ViewMode>('week');
+  readonly snapMinutes: number = $state(5);
+  readonly weekIndex: number = $state(0);
+  readonly mode = $state<ViewMode>('week');
   /** The day the Day and By-room views show (ISO date), or null for the default day. */
-  #dayDate = $state<string | null>(null);
+  readonly dayDate = $state<string | null>(null);
 
   constructor(storage: Storage | null, zone: string = localZone()) {
     this.#storage = storage;
     this.localZone = zone;
     const prefs = loadPrefs(storage);
-    this.#zoneMode = prefs.zoneMode;
+    this.#set.zoneMode = prefs.zoneMode;
     this.#zoomIndex = Math.max(0, ZOOM_STEPS.indexOf(prefs.pxPerHour as 72));
-    this.#snapMinutes = prefs.snapMinutes;
-    this.#mode = prefs.view;
+    this.#set.snapMinutes = prefs.snapMinutes;
+    this.#set.mode = prefs.view;
   }
 
-  get mode(): ViewMode {
-    return this.#mode;
-  }
-  get dayDate(): string | null {
-    return this.#dayDate;
-  }
   setMode(mode: ViewMode): void {
-    this.#mode = mode;
+    this.#set.mode = mode;
     this.#save();
   }
   setDay(date: string | null): void {
-    this.#dayDate = date;
+    this.#set.dayDate = date;
   }
 
-  get zoneMode(): ZoneMode {
-    return this.#zoneMode;
-  }
   /** Pixels per hour of the grid. */
   get pxPerHour(): number {
     return ZOOM_STEPS[this.#zoomIndex] ?? 72;
@@ -59,24 +52,18 @@ export class ViewState {
   get canZoomOut(): boolean {
     return this.#zoomIndex > 0;
   }
-  get snapMinutes(): number {
-    return this.#snapMinutes;
-  }
-  get weekIndex(): number {
-    return this.#weekIndex;
-  }
 
   /** The zone times are shown in, given the conference's own zone. */
   zoneFor(conferenceZone: string | null): string {
-    return this.#zoneMode === 'local' || !conferenceZone ? this.localZone : conferenceZone;
+    return this.zoneMode === 'local' || !conferenceZone ? this.localZone : conferenceZone;
   }
 
   setZoneMode(mode: ZoneMode): void {
-    this.#zoneMode = mode;
+    this.#set.zoneMode = mode;
     this.#save();
   }
   toggleZone(): void {
-    this.setZoneMode(this.#zoneMode === 'local' ? 'conference' : 'local');
+    this.setZoneMode(this.zoneMode === 'local' ? 'conference' : 'local');
   }
   zoomIn(): void {
     this.zoomBy(1);
@@ -94,11 +81,11 @@ export class ViewState {
     this.#save();
   }
   setSnap(minutes: number): void {
-    if (SNAP_CHOICES.includes(minutes as 5)) this.#snapMinutes = minutes;
+    if (SNAP_CHOICES.includes(minutes as 5)) this.#set.snapMinutes = minutes;
     this.#save();
   }
   setWeek(index: number): void {
-    this.#weekIndex = Math.max(0, index);
+    this.#set.weekIndex = Math.max(0, index);
   }
 
   #save(): void {
@@ -106,10 +93,10 @@ export class ViewState {
       this.#storage?.setItem(
         PREFS_KEY,
         JSON.stringify({
-          zoneMode: this.#zoneMode,
+          zoneMode: this.zoneMode,
           pxPerHour: this.pxPerHour,
-          snapMinutes: this.#snapMinutes,
-          view: this.#mode
+          snapMinutes: this.snapMinutes,
+          view: this.mode
         } satisfies Prefs)
       );
     } catch {

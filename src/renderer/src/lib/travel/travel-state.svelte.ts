@@ -3,42 +3,32 @@
 import type { ClientApi, TravelEntry } from '../../../../shared/contract.ts';
 import { toUserError, type UserError } from '../api/user-error.ts';
 import { pairKey, parseMinutes } from './travel-minutes.ts';
+import type { Writable } from '../state/writable.ts';
 
 export class TravelState {
+  readonly #set: Writable<TravelState> = this;
   readonly #api: ClientApi;
   #conferenceId = $state<number | null>(null);
-  #entries = $state.raw<TravelEntry[]>([]);
-  #loaded = $state(false);
+  readonly entries = $state.raw<TravelEntry[]>([]);
+  readonly loaded: boolean = $state(false);
   #saving = $state<string | null>(null);
-  #error = $state.raw<UserError | null>(null);
+  readonly error = $state.raw<UserError | null>(null);
   /** Which pair the error is about (a typing mistake), or null for a general failure. */
-  #errorPair = $state<string | null>(null);
+  readonly errorPair = $state<string | null>(null);
   #sequence = 0;
 
   constructor(api: ClientApi) {
     this.#api = api;
   }
 
-  get entries(): TravelEntry[] {
-    return this.#entries;
-  }
-  get loaded(): boolean {
-    return this.#loaded;
-  }
-  get error(): UserError | null {
-    return this.#error;
-  }
-  get errorPair(): string | null {
-    return this.#errorPair;
-  }
   isSaving(entry: TravelEntry): boolean {
     return this.#saving === pairKey(entry);
   }
 
   setConference(conferenceId: number | null): void {
     this.#conferenceId = conferenceId;
-    this.#error = null;
-    this.#errorPair = null;
+    this.#set.error = null;
+    this.#set.errorPair = null;
     void this.refresh();
   }
 
@@ -52,18 +42,18 @@ export class TravelState {
     const sequence = ++this.#sequence;
     const conferenceId = this.#conferenceId;
     if (conferenceId === null) {
-      this.#entries = [];
-      this.#loaded = true;
+      this.#set.entries = [];
+      this.#set.loaded = true;
       return;
     }
     try {
       const entries = await this.#api['travel.list']({ conferenceId });
       if (sequence !== this.#sequence) return;
-      this.#entries = entries;
+      this.#set.entries = entries;
     } catch (err) {
-      if (sequence === this.#sequence) this.#error = toUserError(err, 'Could not load the walking times.');
+      if (sequence === this.#sequence) this.#set.error = toUserError(err, 'Could not load the walking times.');
     } finally {
-      if (sequence === this.#sequence) this.#loaded = true;
+      if (sequence === this.#sequence) this.#set.loaded = true;
     }
   }
 
@@ -74,22 +64,22 @@ export class TravelState {
     const key = pairKey(entry);
     const parsed = parseMinutes(typed);
     if (!parsed.ok) {
-      this.#error = { code: 'bad-request', message: `${entry.from} → ${entry.to}: ${parsed.message}`, where: null };
-      this.#errorPair = key;
+      this.#set.error = { code: 'bad-request', message: `${entry.from} → ${entry.to}: ${parsed.message}`, where: null };
+      this.#set.errorPair = key;
       return false;
     }
     if (parsed.minutes === entry.minutes && entry.custom) return true;
     this.#saving = key;
-    this.#error = null;
-    this.#errorPair = null;
+    this.#set.error = null;
+    this.#set.errorPair = null;
     try {
       const entries = await this.#api['travel.set']({ conferenceId, from: entry.from, to: entry.to, minutes: parsed.minutes });
       this.#sequence++;
-      this.#entries = entries;
+      this.#set.entries = entries;
       return true;
     } catch (err) {
-      this.#error = toUserError(err, 'Could not save that walking time.');
-      this.#errorPair = key;
+      this.#set.error = toUserError(err, 'Could not save that walking time.');
+      this.#set.errorPair = key;
       return false;
     } finally {
       this.#saving = null;

@@ -4,16 +4,14 @@ import type { ClientApi } from '../../../../shared/contract.ts';
 import type { Session } from '../../../../shared/domain.ts';
 import { ConferenceData } from '../api/conference-data.svelte.ts';
 import { watchLaterItems, watchLaterRows, type WatchLaterRow } from './watch-later-rows.ts';
+import type { Writable } from '../state/writable.ts';
 
 export class WatchLaterState extends ConferenceData<WatchLaterRow[]> {
-  #rows = $state.raw<WatchLaterRow[]>([]);
+  readonly #set: Writable<WatchLaterState> = this;
+  readonly rows = $state.raw<WatchLaterRow[]>([]);
 
   constructor(api: ClientApi) {
     super(api, 'Could not load the Watch later list.');
-  }
-
-  get rows(): WatchLaterRow[] {
-    return this.#rows;
   }
 
   protected async load(conferenceId: number | null): Promise<WatchLaterRow[]> {
@@ -28,6 +26,6 @@ export class WatchLaterState extends ConferenceData<WatchLaterRow[]> {
   }
 
   protected keep(rows: WatchLaterRow[]): void {
-    this.#rows = rows;
+    this.#set.rows = rows;
   }
 }
