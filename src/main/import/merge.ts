@@ -302,6 +302,7 @@ function mergeInTransaction(db: Db, input: MergeInput): MergeResult {
     result.removed++;
     change(old.id, 'removed', 'no longer in the schedule');
   }
+  sessions.finish();
   searchIndex.flush();
   input.onProgress?.(total, total);
   return result;
