@@ -4,7 +4,7 @@
 // back. This module decides; the SQL is in store/schedule-write.ts (conference, source, sessions,
 // speakers), store/changes.ts (the change rows) and store/plan-edits.ts (attendance windows).
 import type { Database as Db } from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ChangeKind, ParsedSchedule, ParsedSession } from '../../shared/domain.ts';
 import { epochToWall } from '../../shared/time.ts';
 import { changeRecorder } from '../store/changes.ts';
@@ -159,8 +159,9 @@ export function chooseTarget(db: Db, schedule: ParsedSchedule): MergeTarget {
 
 /** Everything a person sees of a session; equal fingerprints mean nothing to update. */
 export function sessionFingerprint(s: ParsedSession): string {
-  const h = createHash('sha1');
-  h.update(
+  // One-shot hashing (no Hash object per session): the same digest, about half the time.
+  return hash(
+    'sha1',
     JSON.stringify([
       s.title,
       s.description,
@@ -178,9 +179,9 @@ export function sessionFingerprint(s: ParsedSession): string {
       // A recording link is part of the session (migration 0070). Sessions without one hash as they
       // did before, so an upgrade alone updates nothing; a re-import that adds a link updates the row.
       ...(s.recordingUrl ? [{ recording: s.recordingUrl }] : [])
-    ])
+    ]),
+    'base64url'
   );
-  return h.digest('base64url');
 }
 
 function speakersText(s: ParsedSession): string {
@@ -246,7 +247,7 @@ function mergeInTransaction(db: Db, input: MergeInput): MergeResult {
   } else {
     conferenceId = insertConference(db, { title: target.title, identity: target.identity, timeZone: zone, now });
   }
-  const contentHash = createHash('sha256').update(input.rawText).digest('hex');
+  const contentHash = hash('sha256', input.rawText, 'hex');
   const sourceId = insertSource(db, conferenceId, schedule, { fileName: input.fileName, contentHash, rawText: input.rawText, now });
 
   const sessions = sessionWriter(db);
