@@ -2,7 +2,7 @@
 // conference whose dates touch one week, in one grid, the chosen one anchoring it). The database
 // keeps the choice (view.get/view.set), so a restart, a new browser-host port and the CLI agree.
 // The AppState owns what is loaded for the shown conferences; it is told when the scope changed.
-import type { ClientApi } from '../../../../shared/contract.ts';
+import type { ClientApi, ViewScope } from '../../../../shared/contract.ts';
 import type { Conference } from '../../../../shared/domain.ts';
 import { myWeekStart, overlappingConferences, weekRange } from '../../../../shared/my-week.ts';
 import { addDaysIso } from '../../../../shared/time.ts';
@@ -29,6 +29,8 @@ export class ScopeState {
   readonly weekConferences: Conference[] = $derived(this.myWeek && this.#weekStart ? overlappingConferences(weekRange(this.#weekStart), this.conferences) : []);
   /** The conferences whose sessions and plan are loaded. */
   readonly shownIds: readonly number[] = $derived(this.myWeek ? this.weekConferences.map((c) => c.id) : this.conferenceId !== null ? [this.conferenceId] : []);
+  /** The view the database holds, as "conferenceId myWeek", once read or written. */
+  #remembered: string | null = null;
   /** Conferences that existed when an import began; a new one that appears is shown at once. */
   #beforeImport: Set<number> | null = null;
 
@@ -45,6 +47,9 @@ export class ScopeState {
 
   async reload(): Promise<void> {
     try {
+      // The first load asks for the remembered view together with the list, not after it: one
+      // round trip less before the first paint.
+      const asked = this.conferenceId === null ? this.#askRemembered() : null;
       this.#set.conferences = await this.#api['conference.list']({});
       const imported = this.#beforeImport ? this.conferences.find((c) => !this.#beforeImport?.has(c.id)) : undefined;
       const still = this.conferences.some((c) => c.id === this.conferenceId);
@@ -53,7 +58,7 @@ export class ScopeState {
         await this.select(imported.id);
       } else if (!still) {
         // The conference (and scope) looked at last time, else the first conference.
-        const remembered = await this.#api['view.get']({}).catch(() => null);
+        const remembered = await (asked ?? this.#askRemembered());
         const first = this.conferences.find((c) => c.id === remembered?.conferenceId) ?? this.conferences[0];
         if (remembered?.myWeek && first) await this.showMyWeek(first.id);
         else await this.select(first?.id ?? null);
@@ -106,7 +111,17 @@ export class ScopeState {
     await this.#changed(true);
   }
 
+  /** What the database remembers of the last view (null when it cannot say); the answer is kept, so remembering it again writes nothing. */
+  async #askRemembered(): Promise<ViewScope | null> {
+    const view = await this.#api['view.get']({}).catch(() => null);
+    if (view) this.#remembered = `${view.conferenceId} ${view.myWeek}`;
+    return view;
+  }
+
   #remember(conferenceId: number, myWeek: boolean): void {
+    const key = `${conferenceId} ${myWeek}`;
+    if (key === this.#remembered) return;
+    this.#remembered = key;
     void this.#api['view.set']({ conferenceId, myWeek }).catch(() => undefined); // a convenience, never worth an error
   }
 }
