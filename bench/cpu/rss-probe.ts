@@ -1,6 +1,6 @@
 // One memory probe, run as its own process so nothing else lives in its heap: open the services
 // on the 100,000-session dataset, list every session of the conference as the renderer asks
-// (session.list with limit 100,000) and keep the list, then report resident memory. Prints one
+// (session.summaries with limit 100,000) and keep the list, then report resident memory. Prints one
 // JSON line: { rssMb, peakMb, heapMb, baseMb, sessions, listMs, caveat }.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -30,7 +30,7 @@ async function listEverything(dbPath: string): Promise<{ held: unknown[]; sessio
     const held: unknown[] = [];
     let sessions = 0;
     for (const c of await host.api['conference.list']({})) {
-      const list = await host.api['session.list']({ conferenceId: c.id, limit: 100_000 });
+      const list = await host.api['session.summaries']({ conferenceId: c.id, limit: 100_000 });
       sessions += list.length;
       held.push(list, await host.api['plan.list']({ conferenceId: c.id }));
     }
@@ -39,17 +39,17 @@ async function listEverything(dbPath: string): Promise<{ held: unknown[]; sessio
   } catch (err) {
     const why = describeError(err);
     const { openStore } = await import('../../src/main/store/open.ts');
-    const { listConferences, listSessions } = await import('../../src/main/store/sessions.ts');
+    const { listConferences, listSessionSummaries } = await import('../../src/main/store/sessions.ts');
     const baseMb = baselineMb();
     const { db } = openStore(dbPath);
     const held: unknown[] = [db];
     let sessions = 0;
     for (const c of listConferences(db)) {
-      const list = listSessions(db, { conferenceId: c.id, limit: 100_000 });
+      const list = listSessionSummaries(db, { conferenceId: c.id, limit: 100_000 });
       sessions += list.length;
       held.push(list);
     }
-    return { held, sessions, baseMb, caveat: `backend.ts could not load (${why}); measured openStore + listSessions instead` };
+    return { held, sessions, baseMb, caveat: `backend.ts could not load (${why}); measured openStore + listSessionSummaries instead` };
   }
 }
 

@@ -10,6 +10,7 @@ export const CHANNEL_NAMES = [
   'view.get',
   'view.set',
   'session.list',
+  'session.summaries',
   'session.get',
   'session.search',
   'import.preview',

@@ -33,6 +33,7 @@ import type {
   PlanItem,
   ScheduleChange,
   Session,
+  SessionSummary,
   ZoneDecision
 } from './domain.ts';
 
@@ -90,6 +91,11 @@ export const schemas = {
   'session.list': z.strictObject({
     conferenceId: id.optional(),
     search: z.string().max(500).optional(),
+    limit: z.number().int().min(1).max(100_000).optional()
+  }),
+  /** One conference's sessions as the week and the catalog hold them, in schedule order. */
+  'session.summaries': z.strictObject({
+    conferenceId: id,
     limit: z.number().int().min(1).max(100_000).optional()
   }),
   'session.get': z.strictObject({ sessionId: id }),
@@ -291,6 +297,7 @@ export interface Responses extends FriendResponses {
   'view.get': ViewScope;
   'view.set': ViewScope;
   'session.list': Session[];
+  'session.summaries': SessionSummary[];
   'session.get': Session;
   /**
    * The matching session ids as runs of consecutive ids ([start, length, …], see `id-runs.ts`);

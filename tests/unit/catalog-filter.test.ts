@@ -1,6 +1,7 @@
 import { anchoredScrollTop, rowAt, rowOffsets, scrollToRow, windowAt } from '../../src/renderer/src/lib/catalog/row-window.ts';
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../src/shared/domain.ts';
+import type { Session, SessionSummary } from '../../src/shared/domain.ts';
+import { summaryOf } from '../fixtures/session-summary.ts';
 import { filterOptions, filterSessions, NO_FILTERS, roomLabel } from '../../src/renderer/src/lib/catalog/filter.ts';
 
 const HOUR = 3_600_000;
@@ -8,8 +9,8 @@ const HOUR = 3_600_000;
 const WED = Date.UTC(2024, 10, 13, 18, 15);
 const FRI_EVENING = Date.UTC(2024, 10, 16, 0, 25);
 
-function session(id: number, start: number, extra: Partial<Session> = {}): Session {
-  return {
+function session(id: number, start: number, extra: Partial<Session> = {}): SessionSummary {
+  return summaryOf({
     id,
     conferenceId: 1,
     key: `k${id}`,
@@ -27,7 +28,7 @@ function session(id: number, start: number, extra: Partial<Session> = {}): Sessi
     speakers: [],
     attributes: {},
     ...extra
-  };
+  });
 }
 
 const sessions = [

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { friendInitials, sameFriendName, type FriendInfo } from '../../src/shared/friends.ts';
 import { TRACK_PALETTE } from '../../src/renderer/src/lib/views/track-palette.ts';
 import { seedSessions } from '../fixtures/export-agenda.ts';
+import { summaryOf } from '../fixtures/session-summary.ts';
 
 function friend(id: number, name: string): FriendInfo {
   return { id, name, initials: name[0] ?? '?', owner: null, fileName: null, sessions: 0, conferences: 0 };
@@ -28,7 +29,7 @@ describe('showing friends', () => {
   const alex = friend(1, 'Alex');
   const bea = friend(2, 'Bea');
   const chris = friend(3, 'Chris');
-  const sessions = seedSessions();
+  const sessions = seedSessions().map(summaryOf);
   const attendance = new Map<number, number[]>([
     [1, [2, 1]],
     [2, [3]],

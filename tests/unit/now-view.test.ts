@@ -1,7 +1,8 @@
 // The Now view's choice at an instant: what I am in, what is next (and the walk there), what else
 // starts within the hour, and what to say outside the conference. KubeCon NA 2024 in Denver.
 import { describe, expect, it } from 'vitest';
-import type { PlanItem, Session } from '../../src/shared/domain.ts';
+import type { PlanItem, Session, SessionSummary } from '../../src/shared/domain.ts';
+import { summaryOf } from '../fixtures/session-summary.ts';
 import { KnownPlaces } from '../../src/shared/places.ts';
 import { createTravelLookup } from '../../src/shared/travel.ts';
 import { HOUR, MINUTE, wallToEpoch } from '../../src/shared/time.ts';
@@ -17,9 +18,9 @@ function at(day: number, hhmm: string): number {
 const L1 = 'Level 1 | 155 EF';
 const L2 = 'Level 2 | 255 EF';
 let ids = 1;
-function session(day: number, from: string, to: string, title: string, room: string | null = L1, extra: Partial<Session> = {}): Session {
+function session(day: number, from: string, to: string, title: string, room: string | null = L1, extra: Partial<Session> = {}): SessionSummary {
   const id = ids++;
-  return {
+  return summaryOf({
     id,
     conferenceId: 1,
     key: `k${id}`,
@@ -37,15 +38,15 @@ function session(day: number, from: string, to: string, title: string, room: str
     speakers: [],
     attributes: {},
     ...extra
-  };
+  });
 }
-function plan(s: Session, extra: Partial<PlanItem> = {}): PlanItem {
+function plan(s: SessionSummary, extra: Partial<PlanItem> = {}): PlanItem {
   return {
     id: 1000 + s.id,
     conferenceId: 1,
     kind: 'session',
     sessionId: s.id,
-    sessionKey: s.key,
+    sessionKey: `k${s.id}`,
     title: s.title,
     start: s.start,
     end: s.end,

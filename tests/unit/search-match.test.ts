@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { abstractSnippet, highlightParts, matchRank, rankMatches, searchWords } from '../../src/renderer/src/lib/catalog/search-match.ts';
-import type { Session } from '../../src/shared/domain.ts';
+import type { Session, SessionSummary } from '../../src/shared/domain.ts';
+import { summaryOf } from '../fixtures/session-summary.ts';
 
-function session(id: number, title: string, extra: Partial<Session> = {}): Session {
-  return {
+function session(id: number, title: string, extra: Partial<Session> = {}): SessionSummary {
+  return summaryOf({
     id,
     conferenceId: 1,
     key: `k${id}`,
@@ -21,7 +22,7 @@ function session(id: number, title: string, extra: Partial<Session> = {}): Sessi
     speakers: [],
     attributes: {},
     ...extra
-  } as Session;
+  } as Session);
 }
 
 const lit = (parts: { text: string; hit: boolean }[]): string => parts.map((p) => (p.hit ? `[${p.text}]` : p.text)).join('');

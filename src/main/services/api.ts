@@ -27,7 +27,7 @@ import { listPlan, redo, undo } from '../store/plan.ts';
 import { setReminders } from '../store/reminders.ts';
 import { markItems } from '../store/outcomes.ts';
 import { readSetting, writeSetting } from '../store/settings-table.ts';
-import { getConference, getSessions, listConferences, listSessions, searchSessionIds } from '../store/sessions.ts';
+import { getConference, getSessions, listConferences, listSessions, listSessionSummaries, searchSessionIds } from '../store/sessions.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -125,6 +125,9 @@ export function createApi(
     },
     async 'session.list'(req: Request<'session.list'>) {
       return listSessions(db, req);
+    },
+    async 'session.summaries'(req: Request<'session.summaries'>) {
+      return listSessionSummaries(db, req);
     },
     async 'session.get'(req: Request<'session.get'>) {
       const s = getSessions(db, [req.sessionId])[0];

@@ -1,7 +1,7 @@
 // Reading conferences and sessions, with bound parameters only. What an import writes to these
 // tables is in schedule-write.ts.
 import type { Database as Db } from 'better-sqlite3';
-import type { Conference, Session, SessionStatus, Speaker } from '../../shared/domain.ts';
+import type { Conference, Session, SessionStatus, SessionSummary, Speaker } from '../../shared/domain.ts';
 import { isoDateInZone } from '../../shared/time.ts';
 import { splitWords } from '../../shared/search-words.ts';
 import { ascendingIds } from '../../shared/id-runs.ts';
@@ -156,16 +156,74 @@ const SCHEDULE_ORDER = 'ORDER BY s.start_ms, s.end_ms, s.title, s.id';
  * with bm25 cost 200 ms at 100k sessions while matching itself takes a few.
  */
 export function listSessions(db: Db, opts: ListOptions): Session[] {
+  return withSpeakers(db, sessionRows<SessionRow>(db, opts, SESSION_COLUMNS));
+}
+
+/** The columns of a SessionSummary (what the week and the catalog hold of every session). */
+const SUMMARY_COLUMNS = 's.id, s.conference_id, s.title, s.start_ms, s.end_ms, s.all_day, s.venue, s.room, s.track, s.type, s.status';
+type SummaryRow = Pick<SessionRow, 'id' | 'conference_id' | 'title' | 'start_ms' | 'end_ms' | 'all_day' | 'venue' | 'room' | 'track' | 'type' | 'status'>;
+
+/**
+ * A conference's sessions as the week and the catalog hold them, in the catalog's order (see
+ * listSessions). Places, tracks, types and speaker names repeat across a conference: each distinct
+ * text is one string however many sessions name it (100,000 sessions: 10 MB less held).
+ */
+export function listSessionSummaries(db: Db, opts: { conferenceId: number; limit?: number | undefined }): SessionSummary[] {
+  const rows = sessionRows<SummaryRow>(db, opts, SUMMARY_COLUMNS);
+  const one = new Map<string, string>();
+  const shared = <T extends string | null>(text: T): T => {
+    if (text === null) return text;
+    const kept = one.get(text);
+    if (kept !== undefined) return kept as T;
+    one.set(text, text);
+    return text;
+  };
+  const names = speakerNamesFor(db, rows, shared);
+  return rows.map((r) => ({
+    id: r.id,
+    conferenceId: r.conference_id,
+    title: r.title,
+    start: r.start_ms,
+    end: r.end_ms,
+    allDay: r.all_day === 1,
+    venue: shared(r.venue),
+    room: shared(r.room),
+    track: shared(r.track),
+    type: shared(r.type),
+    status: shared(r.status),
+    speakerNames: names.get(r.id) ?? []
+  }));
+}
+
+/** Speaker names of the given sessions, in order; one statement, whatever their number. */
+function speakerNamesFor(db: Db, rows: readonly { id: number }[], shared: (name: string) => string): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  if (rows.length === 0) return out;
+  const links = db
+    .prepare(
+      `SELECT ss.session_id AS id, sp.name FROM session_speaker ss JOIN speaker sp ON sp.id = ss.speaker_id
+        WHERE ss.session_id IN (SELECT value FROM json_each(?)) ORDER BY ss.session_id, ss.position`
+    )
+    .raw()
+    .all(JSON.stringify(rows.map((r) => r.id))) as [number, string][];
+  for (const [id, text] of links) {
+    const name = shared(text);
+    const list = out.get(id);
+    if (list) list.push(name);
+    else out.set(id, [name]);
+  }
+  return out;
+}
+
+/** The rows (of the given columns of `session s`) behind the catalog's list, in its order. */
+function sessionRows<R>(db: Db, opts: ListOptions, columns: string): R[] {
   const limit = opts.limit ?? 20_000;
   const match = opts.search ? ftsQuery(opts.search) : null;
-  if (match !== null) {
-    return withSpeakers(db, db.transaction(() => firstInKeyOrder(db, matchSource(db, match, opts.conferenceId), limit))());
-  }
+  if (match !== null) return db.transaction(() => firstInKeyOrder<R>(db, matchSource(db, match, opts.conferenceId), limit, columns))();
   // Every conference: the first page by the search key's index, not a sort of every session (38 ms at 100k).
-  if (opts.conferenceId === undefined) return withSpeakers(db, db.transaction(() => firstInKeyOrder(db, EVERY_SESSION, limit))());
+  if (opts.conferenceId === undefined) return db.transaction(() => firstInKeyOrder<R>(db, EVERY_SESSION, limit, columns))();
   // One conference: its (conference, start) index.
-  const rows = db.prepare(`SELECT ${SESSION_COLUMNS} FROM session s WHERE s.conference_id = ? ${SCHEDULE_ORDER} LIMIT ?`).all(opts.conferenceId, limit);
-  return withSpeakers(db, rows as SessionRow[]);
+  return db.prepare(`SELECT ${columns} FROM session s WHERE s.conference_id = ? ${SCHEDULE_ORDER} LIMIT ?`).all(opts.conferenceId, limit) as R[];
 }
 
 /** Rows in search-key order: `k` the key, `id` the session; `key` names the key's column for ORDER BY and ranges. */
@@ -184,7 +242,7 @@ const EVERY_SESSION: KeyedSource = { sql: 'SELECT a.search_key AS k, a.id AS id 
  * and ordered by the session rows: exact, and only that minute's sessions more (minute 0 holds every
  * start before 1970 and the last one every start after about 2223, search-key.ts).
  */
-function firstInKeyOrder(db: Db, source: KeyedSource | null, limit: number): SessionRow[] {
+function firstInKeyOrder<R>(db: Db, source: KeyedSource | null, limit: number, columns: string): R[] {
   if (source === null) return [];
   const keys = db
     .prepare(`${source.sql} ORDER BY ${source.key} LIMIT @limit`)
@@ -197,10 +255,10 @@ function firstInKeyOrder(db: Db, source: KeyedSource | null, limit: number): Ses
   const last = keys.length < limit ? lastFound : lastKeyOfMinute(lastFound);
   return db
     .prepare(
-      `SELECT ${SESSION_COLUMNS} FROM (${source.sql} AND ${source.key} BETWEEN @first AND @last) h
+      `SELECT ${columns} FROM (${source.sql} AND ${source.key} BETWEEN @first AND @last) h
        CROSS JOIN session s ON s.search_key = h.k ${SCHEDULE_ORDER} LIMIT @limit`
     )
-    .all({ ...source.params, first, last, limit }) as SessionRow[];
+    .all({ ...source.params, first, last, limit }) as R[];
 }
 
 /**

@@ -1,6 +1,6 @@
 // The catalog's state: the search text (debounced into the search index), the filters, the
 // clash toggle, and the resulting rows. Reads sessions and the plan from the AppState.
-import type { Session } from '../../../../shared/domain.ts';
+import type { SessionSummary } from '../../../../shared/domain.ts';
 import { IdRuns } from '../../../../shared/id-runs.ts';
 import { describeError } from '../api/user-error.ts';
 import type { AppState } from '../state/app-state.svelte.ts';
@@ -25,7 +25,7 @@ export class CatalogState {
   readonly hideClashing: boolean = $state(false);
   /** In My week: every conference of the week ('week') or only the chosen one ('conference'). */
   readonly scope = $state<'week' | 'conference'>('week');
-  #scoped = $derived.by<Session[]>(() => {
+  #scoped = $derived.by<SessionSummary[]>(() => {
     const app = this.#app;
     return app.scope.myWeek && this.scope === 'conference' ? app.sessions.filter((s) => s.conferenceId === app.conferenceId) : app.sessions;
   });
@@ -40,7 +40,7 @@ export class CatalogState {
   });
   /** The words of the search the rows answer (not of text still being typed). */
   readonly words: readonly string[] = $derived(this.#searchIds === null ? [] : searchWords(this.#searchedFor));
-  readonly rows = $derived<Session[]>(
+  readonly rows = $derived<SessionSummary[]>(
     this.#ranked(
       filterSessions(
         this.#appSessions(),
@@ -53,7 +53,7 @@ export class CatalogState {
     )
   );
 
-  /** Session id → the friends who go (friends/friends-state.svelte.ts), for the friend filter. */
+  /** SessionSummary id → the friends who go (friends/friends-state.svelte.ts), for the friend filter. */
   readonly #attendance: () => ReadonlyMap<number, readonly number[]>;
 
   constructor(app: AppState, attendance: () => ReadonlyMap<number, readonly number[]> = () => new Map()) {
@@ -62,9 +62,9 @@ export class CatalogState {
   }
 
   /** The clash toggle and the friend filter, as one rule (null when neither is on). */
-  #keep(): ((s: Session) => boolean) | null {
+  #keep(): ((s: SessionSummary) => boolean) | null {
     const friend = friendFilter(this.filters.friend, this.#attendance());
-    const clash = this.hideClashing ? (s: Session) => this.#app.itemForSession(s.id) !== undefined || !this.#app.checkCandidate.any(s) : null;
+    const clash = this.hideClashing ? (s: SessionSummary) => this.#app.itemForSession(s.id) !== undefined || !this.#app.checkCandidate.any(s) : null;
     if (!friend) return clash;
     return clash ? (s) => friend(s.id) && clash(s) : (s) => friend(s.id);
   }
@@ -74,11 +74,11 @@ export class CatalogState {
    * schedule order. Past RANK_LIMIT matches the search is too broad for ranking to help anyone,
    * and it would cost a frame per keystroke, so the list stays in schedule order.
    */
-  #ranked(rows: Session[]): Session[] {
+  #ranked(rows: SessionSummary[]): SessionSummary[] {
     return this.words.length === 0 || rows.length > RANK_LIMIT ? rows : rankMatches(rows, this.words);
   }
 
-  #appSessions(): Session[] {
+  #appSessions(): SessionSummary[] {
     return this.#scoped;
   }
   #zone(): string {
@@ -106,7 +106,7 @@ export class CatalogState {
   }
 
   /** Planned items this session would clash with if it were added (its own item excluded). */
-  clashesOf(session: Session): CandidateClash[] {
+  clashesOf(session: SessionSummary): CandidateClash[] {
     let found = this.#clashCache.get(session.id);
     if (!found) {
       const own = this.#app.itemForSession(session.id);

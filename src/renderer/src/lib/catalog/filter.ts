@@ -1,6 +1,6 @@
 // Catalog filtering and windowing. Pure, so they are tested without a browser and stay cheap
 // enough to rerun on every keystroke over 10,000 sessions.
-import type { Session } from '../../../../shared/domain.ts';
+import type { SessionSummary } from '../../../../shared/domain.ts';
 import { conferenceDateOf } from '../../../../shared/conference-days.ts';
 
 export interface CatalogFilters {
@@ -23,7 +23,7 @@ export interface FilterOptions {
 }
 
 /** The distinct days, tracks, rooms and types to offer, sorted. */
-export function filterOptions(sessions: readonly Session[], zone: string, boundaryMinutes = 0): FilterOptions {
+export function filterOptions(sessions: readonly SessionSummary[], zone: string, boundaryMinutes = 0): FilterOptions {
   const days = new Set<string>();
   const tracks = new Set<string>();
   const rooms = new Set<string>();
@@ -50,14 +50,14 @@ export function roomLabel(s: { room: string | null; venue: string | null }): str
  * and `keep` (the clash toggle). Keeps the input order.
  */
 export function filterSessions(
-  sessions: readonly Session[],
+  sessions: readonly SessionSummary[],
   zone: string,
   searchIds: { has(id: number): boolean } | null,
   filters: CatalogFilters,
-  keep: ((s: Session) => boolean) | null = null,
+  keep: ((s: SessionSummary) => boolean) | null = null,
   boundaryMinutes = 0
-): Session[] {
-  const out: Session[] = [];
+): SessionSummary[] {
+  const out: SessionSummary[] = [];
   for (const s of sessions) {
     if (searchIds && !searchIds.has(s.id)) continue;
     if (filters.track && s.track !== filters.track) continue;

@@ -5,7 +5,7 @@
 // where the index splits (shared/search-words.ts), every typed word a prefix of a word in the text (the
 // index takes only the last one as a prefix; lighting up "hack" in "hacking" when "hack jeo" is
 // typed costs nothing and reads naturally). Pure, so it is tested without a browser.
-import type { Session } from '../../../../shared/domain.ts';
+import type { Session, SessionSummary } from '../../../../shared/domain.ts';
 import { splitWords, wordPattern } from '../../../../shared/search-words.ts';
 
 /** Lower-case, accent-free form of text, as the search index folds it. */
@@ -75,19 +75,19 @@ function coversAll(text: string, words: readonly string[]): boolean {
  * begins with them (1), or holds them all (2); they are all among title, speakers, track and room
  * (3); or only the abstract makes it a match (4).
  */
-export function matchRank(session: Session, words: readonly string[]): number {
+export function matchRank(session: SessionSummary, words: readonly string[]): number {
   if (words.length === 0) return 0;
   const title = tokens(session.title).map((t) => t.word);
   if (title.length === words.length && title.every((w, i) => (i === words.length - 1 ? w.startsWith(words[i]!) : w === words[i]))) return 0;
   if (words.every((w, i) => title[i]?.startsWith(w))) return 1;
   if (coversAll(session.title, words)) return 2;
-  const visible = [session.title, ...session.speakers.map((s) => s.name), session.track ?? '', session.room ?? '', session.venue ?? ''].join(' ');
+  const visible = [session.title, ...session.speakerNames, session.track ?? '', session.room ?? '', session.venue ?? ''].join(' ');
   if (coversAll(visible, words)) return 3;
   return 4;
 }
 
 /** Matches with the best answers first; schedule order within each rank (the sort is stable). */
-export function rankMatches(rows: readonly Session[], words: readonly string[]): Session[] {
+export function rankMatches(rows: readonly SessionSummary[], words: readonly string[]): SessionSummary[] {
   if (words.length === 0) return [...rows];
   const ranks = new Map(rows.map((s) => [s.id, matchRank(s, words)]));
   return [...rows].sort((a, b) => ranks.get(a.id)! - ranks.get(b.id)!);

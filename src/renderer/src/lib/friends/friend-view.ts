@@ -1,7 +1,7 @@
 // Pure helpers for showing friends: each friend's colour, the names behind a badge row, the
 // catalog filter's rule, and "who is where now".
 import type { FriendInfo } from '../../../../shared/friends.ts';
-import type { Session } from '../../../../shared/domain.ts';
+import type { SessionSummary } from '../../../../shared/domain.ts';
 import { paletteStyle, TRACK_PALETTE } from '../views/track-palette.ts';
 
 /** A friend keeps one colour of the track palette (contrast-checked in both themes), chosen by id. */
@@ -30,7 +30,7 @@ export function friendFilter(value: string, attendance: ReadonlyMap<number, read
 }
 
 export interface FriendsInSession {
-  session: Session;
+  session: SessionSummary;
   /** By name. */
   friends: FriendInfo[];
 }
@@ -38,7 +38,7 @@ export interface FriendsInSession {
 /** The sessions friends are in at `now`, each with who is there; ordered by the first friend's name. */
 export function friendsNow(
   now: number,
-  sessions: readonly Session[],
+  sessions: readonly SessionSummary[],
   attendance: ReadonlyMap<number, readonly number[]>,
   friends: readonly FriendInfo[]
 ): FriendsInSession[] {

@@ -1,6 +1,6 @@
 // Small pure helpers of the AppState: wording, clash partner lists, the travel lookup.
 import type { TravelEntry } from '../../../../shared/contract.ts';
-import type { Clash, Session } from '../../../../shared/domain.ts';
+import type { Clash, SessionSummary } from '../../../../shared/domain.ts';
 import { KnownPlaces } from '../../../../shared/places.ts';
 import { createTravelLookup, type TravelLookup } from '../../../../shared/travel.ts';
 
@@ -33,7 +33,7 @@ export function lowerFirst(text: string): string {
  * Walks as the services count them: the person's own times first, defaults only between the
  * conference's own places (a typed place walks an unknown distance, so it claims no clash).
  */
-export function conferenceTravelLookup(travel: readonly TravelEntry[], sessions: readonly Session[]): TravelLookup {
+export function conferenceTravelLookup(travel: readonly TravelEntry[], sessions: readonly SessionSummary[]): TravelLookup {
   const overrides = travel.flatMap((e) => (e.custom && e.minutes !== null ? [{ from: e.from, to: e.to, minutes: e.minutes }] : []));
   return createTravelLookup(overrides, new KnownPlaces(sessions));
 }

@@ -6,7 +6,7 @@
 // keeps undo history), but drags and keyboard nudges update the local copy first so blocks never
 // jump back while the round trip runs. Changes are sent one at a time, in order.
 import type { AppInfo, ClientApi, TravelEntry } from '../../../../shared/contract.ts';
-import type { Clash, Conference, PlanItem, PlanState, Reminder, Session } from '../../../../shared/domain.ts';
+import type { Clash, Conference, PlanItem, PlanState, Reminder, SessionSummary } from '../../../../shared/domain.ts';
 import { dayBoundaryMinutes } from '../../../../shared/conference-days.ts';
 import type { TravelLookup } from '../../../../shared/travel.ts';
 import { describeError } from '../api/user-error.ts';
@@ -24,6 +24,7 @@ import { ChangeQueue } from './change-queue.ts';
 import { ConferenceEdits } from './conference-edits.ts';
 import { StatusState } from './status.svelte.ts';
 import { ViewState } from './view-state.svelte.ts';
+import { SessionDetails } from './session-details.svelte.ts';
 import type { Writable } from './writable.ts';
 
 export type Selection = { kind: 'session'; sessionId: number } | { kind: 'item'; itemId: number } | null;
@@ -35,12 +36,14 @@ export class AppState {
   readonly view: ViewState;
   /** What only the host shell does: print, open a link. */
   readonly desktop: DesktopActions;
+  /** The parts of a session the list does not hold, asked for when shown. */
+  readonly details: SessionDetails;
   /** Deleting and renaming a conference. */
   readonly conferenceEdits: ConferenceEdits;
 
   readonly info = $state.raw<AppInfo | null>(null);
   /** Sessions of the chosen conference, in start order. */
-  readonly sessions = $state.raw<Session[]>([]);
+  readonly sessions = $state.raw<SessionSummary[]>([]);
   readonly plan = $state.raw<PlanItem[]>([]);
   /** Each shown conference's travel table. */
   #travel = $state.raw<Map<number, TravelEntry[]>>(new Map());
@@ -83,6 +86,7 @@ export class AppState {
     this.api = api;
     this.view = new ViewState(storage, localZone);
     this.desktop = new DesktopActions(api, this.status);
+    this.details = new SessionDetails(api);
     this.#changes = new ChangeQueue(this.status, () => this.reloadPlan());
     this.#history = new HistoryActions(api, this.#changes, this.status, async (id) => {
       await this.reloadConferences();
@@ -122,7 +126,7 @@ export class AppState {
     return this.#clashModel.checker;
   }
 
-  session(id: number): Session | undefined {
+  session(id: number): SessionSummary | undefined {
     return this.#sessionById.get(id);
   }
   item(id: number): PlanItem | undefined {
@@ -142,7 +146,10 @@ export class AppState {
       this.api.on('plan.changed', (p) => {
         if (p.conferenceId === null || this.scope.shownIds.includes(p.conferenceId)) void this.reloadPlan();
       }),
-      this.api.on('data.changed', () => void this.reloadConferences())
+      this.api.on('data.changed', () => {
+        this.details.forget();
+        void this.reloadConferences();
+      })
     ];
     const clock = setInterval(() => (this.#set.now = Date.now()), 30_000);
     try {
@@ -223,7 +230,7 @@ export class AppState {
     if (!s) return undefined;
     return s.kind === 'item' ? this.item(s.itemId) : this.itemForSession(s.sessionId);
   }
-  get selectedSession(): Session | undefined {
+  get selectedSession(): SessionSummary | undefined {
     const s = this.selection;
     if (!s) return undefined;
     if (s.kind === 'session') return this.session(s.sessionId);

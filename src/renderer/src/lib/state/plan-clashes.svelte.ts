@@ -3,7 +3,7 @@
 // of two conferences (My week) only by overlapping. Also the walks a drag checks candidates with.
 import type { TravelEntry } from '../../../../shared/contract.ts';
 import { ACROSS_CONFERENCES, clashesAcrossConferences } from '../../../../shared/conference-clashes.ts';
-import type { Clash, PlanItem, Session } from '../../../../shared/domain.ts';
+import type { Clash, PlanItem, SessionSummary } from '../../../../shared/domain.ts';
 import type { TravelLookup } from '../../../../shared/travel.ts';
 import { conferenceTravelLookup, partnersOf } from './app-helpers.ts';
 import { createCandidateChecker, type CandidateChecker } from './candidate-clashes.ts';
@@ -12,7 +12,7 @@ export interface ShownPlan {
   /** The conferences shown, the chosen one among them. */
   conferenceIds(): readonly number[];
   conferenceId(): number | null;
-  sessions(): readonly Session[];
+  sessions(): readonly SessionSummary[];
   plan(): readonly PlanItem[];
   travel(): ReadonlyMap<number, TravelEntry[]>;
 }

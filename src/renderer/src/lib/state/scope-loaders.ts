@@ -2,11 +2,11 @@
 // week in My week. Each conference is asked on its own (the services answer per conference), and
 // the answers are put together here.
 import type { ClientApi, TravelEntry } from '../../../../shared/contract.ts';
-import type { PlanItem, Session } from '../../../../shared/domain.ts';
+import type { PlanItem, SessionSummary } from '../../../../shared/domain.ts';
 
 /** Sessions of the conferences, in start order. */
-export async function loadSessions(api: ClientApi, conferenceIds: readonly number[]): Promise<Session[]> {
-  const lists = await Promise.all(conferenceIds.map((conferenceId) => api['session.list']({ conferenceId, limit: 100_000 })));
+export async function loadSessions(api: ClientApi, conferenceIds: readonly number[]): Promise<SessionSummary[]> {
+  const lists = await Promise.all(conferenceIds.map((conferenceId) => api['session.summaries']({ conferenceId, limit: 100_000 })));
   return lists.flat().sort((a, b) => a.start - b.start || a.end - b.end || a.title.localeCompare(b.title));
 }
 

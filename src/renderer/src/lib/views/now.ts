@@ -15,7 +15,7 @@
 // - Outside the conference (before its first session or after its last) the view says so and
 //   shows the first day's first items.
 import { conferenceDateOf } from '../../../../shared/conference-days.ts';
-import type { PlanItem, PlanState, Session } from '../../../../shared/domain.ts';
+import type { PlanItem, PlanState, SessionSummary } from '../../../../shared/domain.ts';
 import { placeOf } from '../../../../shared/places.ts';
 import type { TravelLookup } from '../../../../shared/travel.ts';
 import { MINUTE } from '../../../../shared/time.ts';
@@ -41,21 +41,21 @@ export interface NowSnapshot {
   /** The rest of the next item's day after it (what else is planned). */
   later: PlanItem[];
   /** Unplanned sessions starting within the window. */
-  soon: Session[];
+  soon: SessionSummary[];
   /** First and last instants of the programme (sessions and plan), null when empty. */
   firstStart: number | null;
   lastEnd: number | null;
   /** The conference's first day (ISO date) and what to show of it outside the conference. */
   firstDate: string | null;
   firstItems: PlanItem[];
-  firstSessions: Session[];
+  firstSessions: SessionSummary[];
 }
 
 export interface NowInput {
   now: number;
   plan: readonly PlanItem[];
   /** The programme, in any order. */
-  sessions: readonly Session[];
+  sessions: readonly SessionSummary[];
   travel: TravelLookup;
   zone: string;
   /** Minutes after midnight at which a conference day starts. */
