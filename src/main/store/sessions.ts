@@ -147,6 +147,9 @@ interface ListOptions {
   limit?: number | undefined;
 }
 
+/** How many sessions a list gives when the caller does not say. */
+const LIST_LIMIT = 20_000;
+
 /** ORDER BY of the catalog: schedule order (the id last, so equal sessions always come in the same order). */
 const SCHEDULE_ORDER = 'ORDER BY s.start_ms, s.end_ms, s.title, s.id';
 
@@ -159,17 +162,26 @@ export function listSessions(db: Db, opts: ListOptions): Session[] {
   return withSpeakers(db, sessionRows<SessionRow>(db, opts, SESSION_COLUMNS));
 }
 
-/** The columns of a SessionSummary (what the week and the catalog hold of every session). */
+/** One conference's sessions (the given columns of `session s`), in the catalog's order, by its (conference, start) index. */
+const ONE_CONFERENCE = (columns: string): string => `SELECT ${columns} FROM session s WHERE s.conference_id = ? ${SCHEDULE_ORDER} LIMIT ?`;
+
+/** The columns of a SessionSummary, read as arrays in this order. */
 const SUMMARY_COLUMNS = 's.id, s.conference_id, s.title, s.start_ms, s.end_ms, s.all_day, s.venue, s.room, s.track, s.type, s.status';
-type SummaryRow = Pick<SessionRow, 'id' | 'conference_id' | 'title' | 'start_ms' | 'end_ms' | 'all_day' | 'venue' | 'room' | 'track' | 'type' | 'status'>;
+type SummaryRow = [number, number, string, number, number, number, string | null, string | null, string | null, string | null, SessionStatus];
 
 /**
  * A conference's sessions as the week and the catalog hold them, in the catalog's order (see
- * listSessions). Places, tracks, types and speaker names repeat across a conference: each distinct
- * text is one string however many sessions name it (100,000 sessions: 10 MB less held).
+ * listSessions). Built row by row as SQLite reads them (no array of rows beside the list), and
+ * each repeated text (a place, a track, a type, a speaker's name) is one string however many
+ * sessions name it. The summaries of 100,000 sessions take about 30 MB of JS heap; the same
+ * sessions in full took about 130 MB. Sessions and names are read in one transaction, so an import
+ * committing meanwhile is seen whole or not at all.
  */
 export function listSessionSummaries(db: Db, opts: { conferenceId: number; limit?: number | undefined }): SessionSummary[] {
-  const rows = sessionRows<SummaryRow>(db, opts, SUMMARY_COLUMNS);
+  return db.transaction(() => readSummaries(db, opts.conferenceId, opts.limit ?? LIST_LIMIT))();
+}
+
+function readSummaries(db: Db, conference: number, limit: number): SessionSummary[] {
   const one = new Map<string, string>();
   const shared = <T extends string | null>(text: T): T => {
     if (text === null) return text;
@@ -178,52 +190,65 @@ export function listSessionSummaries(db: Db, opts: { conferenceId: number; limit
     one.set(text, text);
     return text;
   };
-  const names = speakerNamesFor(db, rows, shared);
-  return rows.map((r) => ({
-    id: r.id,
-    conferenceId: r.conference_id,
-    title: r.title,
-    start: r.start_ms,
-    end: r.end_ms,
-    allDay: r.all_day === 1,
-    venue: shared(r.venue),
-    room: shared(r.room),
-    track: shared(r.track),
-    type: shared(r.type),
-    status: shared(r.status),
-    speakerNames: names.get(r.id) ?? []
-  }));
-}
-
-/** Speaker names of the given sessions, in order; one statement, whatever their number. */
-function speakerNamesFor(db: Db, rows: readonly { id: number }[], shared: (name: string) => string): Map<number, string[]> {
-  const out = new Map<number, string[]>();
-  if (rows.length === 0) return out;
-  const links = db
-    .prepare(
-      `SELECT ss.session_id AS id, sp.name FROM session_speaker ss JOIN speaker sp ON sp.id = ss.speaker_id
-        WHERE ss.session_id IN (SELECT value FROM json_each(?)) ORDER BY ss.session_id, ss.position`
-    )
+  const list: SessionSummary[] = [];
+  const byId = new Map<number, SessionSummary>();
+  for (const [id, conferenceId, title, start, end, allDay, venue, room, track, type, status] of db
+    .prepare(ONE_CONFERENCE(SUMMARY_COLUMNS))
     .raw()
-    .all(JSON.stringify(rows.map((r) => r.id))) as [number, string][];
-  for (const [id, text] of links) {
-    const name = shared(text);
-    const list = out.get(id);
-    if (list) list.push(name);
-    else out.set(id, [name]);
+    .iterate(conference, limit) as IterableIterator<SummaryRow>) {
+    const summary: SessionSummary = {
+      id,
+      conferenceId,
+      title,
+      start,
+      end,
+      allDay: allDay === 1,
+      venue: shared(venue),
+      room: shared(room),
+      track: shared(track),
+      type: shared(type),
+      status: shared(status),
+      speakerNames: []
+    };
+    list.push(summary);
+    byId.set(id, summary);
   }
-  return out;
+  if (list.length === 0) return list;
+  // The names, in order: of the whole conference by its own index when the list is all of it, else of the sessions listed.
+  const namesOf = 'SELECT ss.session_id, sp.name FROM session_speaker ss JOIN speaker sp ON sp.id = ss.speaker_id WHERE ss.session_id IN';
+  const links = (
+    list.length < limit
+      ? db.prepare(`${namesOf} (SELECT id FROM session WHERE conference_id = ?) ORDER BY ss.session_id, ss.position`).raw().iterate(conference)
+      : db.prepare(`${namesOf} (SELECT value FROM json_each(?)) ORDER BY ss.session_id, ss.position`).raw().iterate(JSON.stringify([...byId.keys()]))
+  ) as IterableIterator<[number, string]>;
+  // Links come grouped by session: each session's names are set once, as an array of their exact size.
+  let speakers: string[] = [];
+  let of: number | null = null;
+  const settle = (): void => {
+    const summary = of === null ? undefined : byId.get(of);
+    if (summary) summary.speakerNames = speakers.slice();
+    speakers = [];
+  };
+  for (const [id, name] of links) {
+    if (id !== of) {
+      settle();
+      of = id;
+    }
+    speakers.push(shared(name));
+  }
+  settle();
+  return list;
 }
 
 /** The rows (of the given columns of `session s`) behind the catalog's list, in its order. */
 function sessionRows<R>(db: Db, opts: ListOptions, columns: string): R[] {
-  const limit = opts.limit ?? 20_000;
+  const limit = opts.limit ?? LIST_LIMIT;
   const match = opts.search ? ftsQuery(opts.search) : null;
   if (match !== null) return db.transaction(() => firstInKeyOrder<R>(db, matchSource(db, match, opts.conferenceId), limit, columns))();
   // Every conference: the first page by the search key's index, not a sort of every session (38 ms at 100k).
   if (opts.conferenceId === undefined) return db.transaction(() => firstInKeyOrder<R>(db, EVERY_SESSION, limit, columns))();
   // One conference: its (conference, start) index.
-  return db.prepare(`SELECT ${columns} FROM session s WHERE s.conference_id = ? ${SCHEDULE_ORDER} LIMIT ?`).all(opts.conferenceId, limit) as R[];
+  return db.prepare(ONE_CONFERENCE(columns)).all(opts.conferenceId, limit) as R[];
 }
 
 /** Rows in search-key order: `k` the key, `id` the session; `key` names the key's column for ORDER BY and ranges. */
