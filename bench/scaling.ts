@@ -13,7 +13,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { mergeSchedule } from '../src/main/import/merge.ts';
-import { searchSessionIds } from '../src/main/store/sessions.ts';
+import { searchSessionIds } from '../src/main/store/session-search.ts';
 import { findClashes } from '../src/shared/clashes.ts';
 import { createTravelLookup } from '../src/shared/travel.ts';
 import { generateIcs } from '../tests/fixtures/generate-ics.ts';

@@ -4,7 +4,8 @@
 // gives a p95; the figure is the median p95 of up to five passes.
 import type { Database as Db } from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
-import { listSessions, listSessionSummaries, searchSessionIds } from '../../src/main/store/sessions.ts';
+import { listSessions, listSessionSummaries } from '../../src/main/store/sessions.ts';
+import { searchSessionIds } from '../../src/main/store/session-search.ts';
 import { NO_FILTERS, filterSessions } from '../../src/renderer/src/lib/catalog/filter.ts';
 import { encodeIdRuns, IdRuns } from '../../src/shared/id-runs.ts';
 import { openStore } from '../../src/main/store/open.ts';

@@ -11,7 +11,8 @@ import { createCore } from '../../src/main/store/migrations/0010-create-core.ts'
 import { talkKeys } from '../../src/main/store/migrations/0020-talk-keys.ts';
 import { sessionFtsTriggers } from '../../src/main/store/migrations/0030-session-fts-triggers.ts';
 import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
-import { listSessions, searchSessionIds } from '../../src/main/store/sessions.ts';
+import { listSessions } from '../../src/main/store/sessions.ts';
+import { searchSessionIds } from '../../src/main/store/session-search.ts';
 import { commitText, copyIntoOldSchema, SEED_DIR, tempDir } from './helpers.ts';
 
 const cleanups: (() => void)[] = [];

@@ -12,7 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/main/store/open.ts';
 import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
 import { searchKey } from '../../src/main/store/search-key.ts';
-import { ftsQuery, listSessions, searchSessionIds } from '../../src/main/store/sessions.ts';
+import { listSessions } from '../../src/main/store/sessions.ts';
+import { ftsQuery, searchSessionIds } from '../../src/main/store/session-search.ts';
 import { PEER_DIR } from '../fixtures/paths.ts';
 import { commitText, openMigratedFrom, ftsCheck, oldConferenceSessions, SEED_DIR, tempDir } from './helpers.ts';
 

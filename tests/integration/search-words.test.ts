@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/main/store/open.ts';
-import { ftsQuery, listSessions } from '../../src/main/store/sessions.ts';
+import { listSessions } from '../../src/main/store/sessions.ts';
+import { ftsQuery } from '../../src/main/store/session-search.ts';
 import { searchWords } from '../../src/renderer/src/lib/catalog/search-match.ts';
 import { commitText, tempDir } from './helpers.ts';
 

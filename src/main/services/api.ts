@@ -27,7 +27,8 @@ import { listPlan, redo, undo } from '../store/plan.ts';
 import { setReminders } from '../store/reminders.ts';
 import { markItems } from '../store/outcomes.ts';
 import { readSetting, writeSetting } from '../store/settings-table.ts';
-import { getConference, getSessions, listConferences, listSessions, listSessionSummaries, searchSessionIds } from '../store/sessions.ts';
+import { getConference, getSessions, listConferences, listSessions, listSessionSummaries } from '../store/sessions.ts';
+import { searchSessionIds } from '../store/session-search.ts';
 
 export const APP_VERSION = '0.1.0';
 
