@@ -14,3 +14,14 @@ export function watch<T>(read: () => T): { values: T[]; stop: () => void } {
 }
 
 export { flushSync };
+
+/** A value that effects and deriveds react to, as a stand-in for state a class reads from elsewhere. */
+export function cell<T>(initial: T): { get: () => T; set: (value: T) => void } {
+  let value = $state.raw(initial);
+  return {
+    get: () => value,
+    set: (next) => {
+      value = next;
+    }
+  };
+}

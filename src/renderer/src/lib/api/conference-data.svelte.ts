@@ -1,5 +1,5 @@
-// The one loader behind the side panels that show data of the conference on screen (Watch later,
-// What changed, the clash count badge): it follows the shown conference, refreshes when that conference's plan or data
+// The one loader behind the side panels that show the services' data of the conference on screen
+// (What changed; panels that show the plan derive it from the AppState instead): it follows the shown conference, refreshes when that conference's plan or data
 // changes (followConferenceChanges), drops answers that a newer refresh overtook, and keeps
 // "loaded" and a user-facing error. A panel says only what to load and how to keep it.
 import type { ClientApi } from '../../../../shared/contract.ts';

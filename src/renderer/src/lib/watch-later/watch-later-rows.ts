@@ -13,8 +13,10 @@ export interface WatchLaterRow {
   end: number;
   room: string | null;
   reason: 'missed' | 'backup';
-  /** The recording to open, or null: "No recording yet". */
+  /** The recording to open, or null: "No recording yet" (once the session has arrived). */
   recordingUrl: string | null;
+  /** The session's details have arrived, so a null recordingUrl means there is none. */
+  recordingKnown: boolean;
 }
 
 /** The plan items that belong on the list (their sessions are what the panel loads next). */
@@ -25,7 +27,8 @@ export function watchLaterItems(plan: readonly PlanItem[]): PlanItem[] {
 export function watchLaterRows(items: readonly PlanItem[], sessions: ReadonlyMap<number, Session>): WatchLaterRow[] {
   return watchLaterItems(items)
     .map((item) => {
-      const url = sessions.get(item.sessionId!)?.recordingUrl ?? null;
+      const session = sessions.get(item.sessionId!);
+      const url = session?.recordingUrl ?? null;
       return {
         itemId: item.id,
         sessionId: item.sessionId!,
@@ -34,7 +37,8 @@ export function watchLaterRows(items: readonly PlanItem[], sessions: ReadonlyMap
         end: item.end,
         room: item.room,
         reason: item.outcome === 'missed' ? ('missed' as const) : ('backup' as const),
-        recordingUrl: url !== null && isExternalLinkAllowed(url) ? url : null
+        recordingUrl: url !== null && isExternalLinkAllowed(url) ? url : null,
+        recordingKnown: session !== undefined
       };
     })
     .sort((a, b) => a.start - b.start || a.title.localeCompare(b.title, 'en'));

@@ -1,31 +1,37 @@
 // The Watch later list of one conference: missed sessions and backups not attended, with the
-// recording each session's schedule links. Loads the plan, then the sessions on the list.
-import type { ClientApi } from '../../../../shared/contract.ts';
-import type { Session } from '../../../../shared/domain.ts';
-import { ConferenceData } from '../api/conference-data.svelte.ts';
+// recording each session's schedule links. Derived, not loaded: the plan items are the AppState's
+// own (it reloads them on every plan change), and each listed session's recording comes from
+// SessionDetails (asked for once, asked again after a re-import).
+import type { PlanItem, Session } from '../../../../shared/domain.ts';
 import { watchLaterItems, watchLaterRows, type WatchLaterRow } from './watch-later-rows.ts';
-import type { Writable } from '../state/writable.ts';
 
-export class WatchLaterState extends ConferenceData<WatchLaterRow[]> {
-  readonly #set: Writable<WatchLaterState> = this;
-  readonly rows = $state.raw<WatchLaterRow[]>([]);
+export interface WatchLaterSource {
+  /** The conference the panel shows (null: none chosen). */
+  conferenceId(): number | null;
+  /** The plan on screen (AppState.plan). */
+  plan(): readonly PlanItem[];
+  /** A session in full once it has arrived (AppState.details.get), else undefined. */
+  session(id: number): Session | undefined;
+}
 
-  constructor(api: ClientApi) {
-    super(api, 'Could not load the Watch later list.');
-  }
+export class WatchLaterState {
+  readonly #source: WatchLaterSource;
+  #items = $derived.by<PlanItem[]>(() => {
+    const id = this.#source.conferenceId();
+    return id === null ? [] : watchLaterItems(this.#source.plan().filter((p) => p.conferenceId === id));
+  });
+  #sessions = $derived.by(() => {
+    const found = new Map<number, Session>();
+    for (const item of this.#items) {
+      const session = this.#source.session(item.sessionId!);
+      if (session) found.set(session.id, session);
+    }
+    return found;
+  });
+  /** The list, in time order; a row whose session has not arrived yet says so (recordingKnown false). */
+  readonly rows: WatchLaterRow[] = $derived(watchLaterRows(this.#items, this.#sessions));
 
-  protected async load(conferenceId: number | null): Promise<WatchLaterRow[]> {
-    const plan = conferenceId === null ? [] : await this.api['plan.list']({ conferenceId });
-    const items = watchLaterItems(plan);
-    const sessions = await Promise.all(items.map((i) => this.api['session.get']({ sessionId: i.sessionId! })));
-    return watchLaterRows(items, new Map(sessions.map((s: Session) => [s.id, s])));
-  }
-
-  protected empty(): WatchLaterRow[] {
-    return [];
-  }
-
-  protected keep(rows: WatchLaterRow[]): void {
-    this.#set.rows = rows;
+  constructor(source: WatchLaterSource) {
+    this.#source = source;
   }
 }
