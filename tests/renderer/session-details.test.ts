@@ -46,27 +46,41 @@ describe('SessionDetails', () => {
     expect(fake.calls('session.get')).toHaveLength(3);
   });
 
-  it('keeps the 300 most recently arrived and asks again for one forgotten', async () => {
-    const { fake, details } = setup();
-    for (let id = 1; id <= 301; id++) details.get(id);
+  it('a reader waiting when the data changes asks again and sees the new answer', async () => {
+    const { fake, details, bump } = setup();
+    fake.hold('session.get');
+    const seen = watch(() => details.get(3)?.description ?? null);
+    details.forget(); // nothing kept yet: only the generation tells the reader
+    flushSync();
+    bump();
+    fake.release('session.get', [0, 1]); // the answer asked before forget() is dropped
     await fake.settle();
-    expect(details.get(301)?.description).toBe('Abstract 301 v1');
-    expect(details.get(2)?.description).toBe('Abstract 2 v1');
-    expect(details.get(1)).toBeUndefined();
-    await fake.settle();
-    expect(fake.calls('session.get')).toHaveLength(302);
+    flushSync();
+    seen.stop();
+    expect(fake.calls('session.get')).toHaveLength(2);
+    expect(seen.values).toEqual([null, null, 'Abstract 3 v2']); // ran again on forget(), then got the answer
   });
 
-  it('does not ask again for a session it could not get, until the data changes', async () => {
+  it('many readers at once each ask once, however many there are', async () => {
+    const { fake, details } = setup();
+    const seen = watch(() => Array.from({ length: 1_000 }, (_, i) => details.get(i + 1)).filter(Boolean).length);
+    await fake.settle();
+    flushSync();
+    seen.stop();
+    expect(seen.values.at(-1)).toBe(1_000);
+    expect(fake.calls('session.get')).toHaveLength(1_000);
+  });
+
+  it('asks again for a session it could not get only when something reads it again', async () => {
     const { fake, details } = setup();
     fake.answer('session.get', () => {
       throw new Error('not found');
     });
-    details.get(5);
+    const seen = watch(() => details.get(5)?.description ?? null);
     await fake.settle();
-    details.get(5);
-    expect(fake.calls('session.get')).toHaveLength(1);
-    details.forget();
+    flushSync();
+    expect(fake.calls('session.get')).toHaveLength(1); // no loop: a failure changes nothing a reader follows
+    seen.stop();
     details.get(5);
     expect(fake.calls('session.get')).toHaveLength(2);
   });

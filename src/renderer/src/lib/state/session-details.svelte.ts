@@ -1,22 +1,23 @@
 // What the week and the catalog do not hold of a session (SessionSummary): its abstract, link,
 // attributes and speakers with affiliation, role and bio. Asked for (session.get) the first time
-// something shows it, the details panel or a catalog row whose match is in the abstract, and kept
-// for the most recent sessions. An import or an edit elsewhere (data.changed) forgets them all, so
-// what is shown next is asked again.
+// something shows it, the details panel, a Watch later row or a catalog row whose match is only in
+// the abstract, and kept until the data changes (data.changed) or other conferences are shown:
+// then everything is forgotten, and whatever is on screen asks again.
+//
+// Kept without a count limit on purpose: evicting a session something on screen still reads would
+// make that reader ask again, and with more readers than the limit the asking would never end. What
+// is kept is what was shown since the last import, edit or switch of conference.
 import { SvelteMap } from 'svelte/reactivity';
 import type { ClientApi } from '../../../../shared/contract.ts';
 import type { Session } from '../../../../shared/domain.ts';
 
-/** Sessions kept; the oldest asked is forgotten first (a few hundred KB at most). */
-const KEPT = 300;
-
 export class SessionDetails {
   readonly #api: ClientApi;
   readonly #kept = new SvelteMap<number, Session>();
-  /** Asked and not answered yet, or failed (not asked again until the data changes). */
+  /** Asked and not answered yet. A failed question is forgotten, so the next read asks again. */
   readonly #asked = new Set<number>();
-  /** Bumped by forget(), so an answer to a question asked before is dropped. */
-  #generation = 0;
+  /** Bumped by forget(): readers follow it (so they ask again), and an older answer is dropped. */
+  #generation = $state(0);
 
   constructor(api: ClientApi) {
     this.#api = api;
@@ -24,16 +25,17 @@ export class SessionDetails {
 
   /** The session in full, or undefined until it has arrived (asking for it the first time). */
   get(id: number): Session | undefined {
+    void this.#generation; // read, so a reader runs again after forget()
     const kept = this.#kept.get(id);
     if (kept === undefined && !this.#asked.has(id)) this.#ask(id);
     return kept;
   }
 
-  /** The data changed: nothing kept is trusted any more. */
+  /** The data changed, or other conferences are shown: nothing kept is trusted any more. */
   forget(): void {
-    this.#generation++;
     this.#asked.clear();
     this.#kept.clear();
+    this.#generation++;
   }
 
   #ask(id: number): void {
@@ -44,9 +46,12 @@ export class SessionDetails {
         if (generation !== this.#generation) return;
         this.#asked.delete(id);
         this.#kept.set(id, session);
-        if (this.#kept.size > KEPT) this.#kept.delete(this.#kept.keys().next().value as number);
       },
-      () => undefined // a session deleted meanwhile has no details to show; it stays asked until forget()
+      () => {
+        // A session deleted meanwhile has nothing to show; nothing changes, so no reader loops,
+        // and the next time something shows it, it is asked again.
+        if (generation === this.#generation) this.#asked.delete(id);
+      }
     );
   }
 }
