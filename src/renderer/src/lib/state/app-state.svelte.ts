@@ -1,6 +1,6 @@
 // The app's shared state: the conferences, the chosen conference's sessions and plan, the clashes
-// in that plan, and every verb that changes the plan. Components read getters and call verbs; only
-// this class (and the feature panels' own state classes) talk to the api.
+// in that plan, and every verb that changes the plan. Components read its read-only fields (see
+// writable.ts) and call verbs; only this class (and the feature panels' own state classes) talk to the api.
 //
 // Policy: after every change the plan is reloaded from the services (the source of truth, which also
 // keeps undo history), but drags and keyboard nudges update the local copy first so blocks never
@@ -50,6 +50,9 @@ export class AppState {
   /** Which conferences are shown: one, or My week. */
   readonly scope: ScopeState;
   readonly loading: boolean = $state(true);
+  /** The sessions, plan and travel of what is shown have arrived since it last changed (until then a count of clashes would be wrong). */
+  readonly shownLoaded: boolean = $state(false);
+  #shownSequence = 0;
   readonly selection = $state.raw<Selection>(null);
   readonly now: number = $state(Date.now());
 
@@ -94,8 +97,10 @@ export class AppState {
     });
     this.conferenceEdits = new ConferenceEdits(api, this.#changes, this.status, this.#history.undoAction, () => this.reloadConferences());
     this.scope = new ScopeState(api, this.status, async (moved) => {
+      const sequence = ++this.#shownSequence;
       if (moved) this.#clearShown();
       await Promise.all([this.reloadSessions(), this.reloadPlan(), this.#reloadTravel()]);
+      if (sequence === this.#shownSequence) this.#set.shownLoaded = true;
     });
   }
 
@@ -183,6 +188,8 @@ export class AppState {
   }
 
   #clearShown(): void {
+    this.#set.shownLoaded = false;
+    this.details.forget();
     this.#set.selection = null;
     this.#set.sessions = [];
     this.#set.plan = [];
