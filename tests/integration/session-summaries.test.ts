@@ -46,6 +46,9 @@ describe('session.summaries', () => {
     expect(summaries.some((s) => s.status === 'removed')).toBe(true);
     const page = await api['session.summaries']({ conferenceId: first.conferenceId, limit: 25 });
     expect(page).toEqual(summaries.slice(0, 25));
+    // A limit of exactly the conference's size is the whole conference; one less is a page.
+    expect(await api['session.summaries']({ conferenceId: first.conferenceId, limit: summaries.length })).toEqual(summaries);
+    expect(await api['session.summaries']({ conferenceId: first.conferenceId, limit: summaries.length - 1 })).toEqual(summaries.slice(0, -1));
     expect(await api['session.summaries']({ conferenceId: 999_999 })).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
 import type { Database as Db } from 'better-sqlite3';
 import type { Conference, Session, SessionStatus, SessionSummary, Speaker } from '../../shared/domain.ts';
 import { isoDateInZone } from '../../shared/time.ts';
+import { textPool } from '../../shared/text-pool.ts';
 import { LIST_LIMIT, ONE_CONFERENCE, sessionRows, type ListOptions } from './session-search.ts';
 
 interface SessionRow {
@@ -145,8 +146,9 @@ type SummaryRow = [number, number, string, number, number, number, string | null
  * A conference's sessions as the week and the catalog hold them, in the catalog's order (see
  * listSessions). Built row by row as SQLite reads them (no array of rows beside the list), and
  * each repeated text (a place, a track, a type, a speaker's name) is one string however many
- * sessions name it. The summaries of 100,000 sessions take about 30 MB of JS heap; the same
- * sessions in full took about 130 MB. Sessions and names are read in one transaction, so an import
+ * sessions name it (shared/text-pool.ts; the renderer shares them again after the transport). The
+ * bench's memory probe holding 100,000 sessions has 49 MB of JS heap with these, and had 148 MB
+ * with full sessions. Sessions and names are read in one transaction, so an import
  * committing meanwhile is seen whole or not at all.
  */
 export function listSessionSummaries(db: Db, opts: { conferenceId: number; limit?: number | undefined }): SessionSummary[] {
@@ -154,20 +156,19 @@ export function listSessionSummaries(db: Db, opts: { conferenceId: number; limit
 }
 
 function readSummaries(db: Db, conference: number, limit: number): SessionSummary[] {
-  const one = new Map<string, string>();
-  const shared = <T extends string | null>(text: T): T => {
-    if (text === null) return text;
-    const kept = one.get(text);
-    if (kept !== undefined) return kept as T;
-    one.set(text, text);
-    return text;
-  };
+  const shared = textPool();
   const list: SessionSummary[] = [];
   const byId = new Map<number, SessionSummary>();
+  // One row more than asked tells whether the list is the whole conference; that row is not kept.
+  let whole = true;
   for (const [id, conferenceId, title, start, end, allDay, venue, room, track, type, status] of db
     .prepare(ONE_CONFERENCE(SUMMARY_COLUMNS))
     .raw()
-    .iterate(conference, limit) as IterableIterator<SummaryRow>) {
+    .iterate(conference, limit + 1) as IterableIterator<SummaryRow>) {
+    if (list.length === limit) {
+      whole = false;
+      break;
+    }
     const summary: SessionSummary = {
       id,
       conferenceId,
@@ -189,7 +190,7 @@ function readSummaries(db: Db, conference: number, limit: number): SessionSummar
   // The names, in order: of the whole conference by its own index when the list is all of it, else of the sessions listed.
   const namesOf = 'SELECT ss.session_id, sp.name FROM session_speaker ss JOIN speaker sp ON sp.id = ss.speaker_id WHERE ss.session_id IN';
   const links = (
-    list.length < limit
+    whole
       ? db.prepare(`${namesOf} (SELECT id FROM session WHERE conference_id = ?) ORDER BY ss.session_id, ss.position`).raw().iterate(conference)
       : db.prepare(`${namesOf} (SELECT value FROM json_each(?)) ORDER BY ss.session_id, ss.position`).raw().iterate(JSON.stringify([...byId.keys()]))
   ) as IterableIterator<[number, string]>;

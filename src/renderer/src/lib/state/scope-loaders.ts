@@ -3,11 +3,22 @@
 // the answers are put together here.
 import type { ClientApi, TravelEntry } from '../../../../shared/contract.ts';
 import type { PlanItem, SessionSummary } from '../../../../shared/domain.ts';
+import { textPool } from '../../../../shared/text-pool.ts';
 
 /** Sessions of the conferences, in start order. */
 export async function loadSessions(api: ClientApi, conferenceIds: readonly number[]): Promise<SessionSummary[]> {
   const lists = await Promise.all(conferenceIds.map((conferenceId) => api['session.summaries']({ conferenceId, limit: 100_000 })));
-  return lists.flat().sort((a, b) => a.start - b.start || a.end - b.end || a.title.localeCompare(b.title));
+  // Each repeated text once again: JSON gives every value its own string (shared/text-pool.ts).
+  const share = textPool();
+  const all = lists.flat();
+  for (const s of all) {
+    s.venue = share(s.venue);
+    s.room = share(s.room);
+    s.track = share(s.track);
+    s.type = share(s.type);
+    s.speakerNames = s.speakerNames.map(share);
+  }
+  return all.sort((a, b) => a.start - b.start || a.end - b.end || a.title.localeCompare(b.title));
 }
 
 /** The plan items of the conferences: one conference asks for its own, several ask once for all and keep theirs. */
