@@ -1,7 +1,8 @@
 // An import writes its speakers and their links set-based when it is done (schedule-write.ts,
 // sessionWriter.finish). What a person sees of the speakers must not depend on that: every link in
 // its place, one speaker per (name, affiliation) across sessions and imports, the role and bio a
-// schedule gives kept and the ones it leaves out not erased, and every name exactly as written.
+// schedule gives kept and the ones it leaves out (null, or both empty) not erased, and every name
+// exactly as written.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -78,6 +79,18 @@ describe('an import writes its speakers set-based', () => {
     commit(db, [talk('t1', names.map((n) => person(n, n === '李小龍 🚀' ? 'Ｆｕｌｌ　ｗｉｄｔｈ' : null, { role: `${n} role`, bio: '{"not":"json"}' }))) ]);
     expect(db.prepare('SELECT name FROM speaker ORDER BY id').pluck().all()).toEqual(names);
     expect(db.prepare("SELECT count(*) FROM speaker WHERE bio = '{\"not\":\"json\"}' AND role = name || ' role'").pluck().get()).toBe(names.length);
+  });
+
+  it('stores a broken name (a lone surrogate) as a bound title is stored, so a re-import finds the same speaker', () => {
+    const db = freshDb();
+    const broken = 'Bad \ud800 Byte';
+    commit(db, [talk('t1', [person(broken)], broken)]);
+    const title = db.prepare("SELECT title FROM session WHERE key = 't1'").pluck().get();
+    expect(db.prepare('SELECT name FROM speaker').pluck().all()).toEqual([title]);
+    expect(title).toBe('Bad \ufffd Byte');
+    commit(db, [talk('t1', [person(broken), person('Other')], broken)], Date.UTC(2026, 0, 3));
+    expect(speakerCount(db)).toBe(2);
+    expect(stored(db)).toEqual({ t1: ['Bad \ufffd Byte', 'Other'] });
   });
 
   it('keeps a stored role and bio the new schedule leaves out, and takes the ones it gives', () => {

@@ -132,6 +132,15 @@ export function deferSearchIndex(db: Db): { flush(): void } {
   };
 }
 
+/**
+ * Text as a bound parameter stores it: a lone surrogate (which a parser may keep from a broken
+ * file) becomes U+FFFD. Through JSON it would reach SQLite as bytes that are not UTF-8, and the
+ * same speaker would no longer match the one an earlier import stored.
+ */
+function asBound<T extends string | null>(text: T): T {
+  return (text === null ? text : text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')) as T;
+}
+
 /** Speaker links written per statement at most (each a few dozen bytes of JSON). */
 const LINKS_PER_STATEMENT = 20_000;
 
@@ -176,10 +185,11 @@ export function sessionWriter(db: Db) {
 
   const linkSpeakers = (sessionId: number, s: ParsedSession): void => {
     s.speakers.forEach((p, position) => {
-      const affiliation = p.affiliation ?? '';
-      const key = `${p.name}\u001f${affiliation}`;
-      if (!speakers.has(key)) speakers.set(key, [p.name, affiliation, p.role, p.bio]);
-      links.push([sessionId, position, p.name, affiliation]);
+      const name = asBound(p.name);
+      const affiliation = asBound(p.affiliation ?? '');
+      const key = `${name}\u001f${affiliation}`;
+      if (!speakers.has(key)) speakers.set(key, [name, affiliation, asBound(p.role), asBound(p.bio)]);
+      links.push([sessionId, position, name, affiliation]);
     });
   };
 
