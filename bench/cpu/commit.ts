@@ -12,7 +12,7 @@ import { median, round } from '../lib/stats.ts';
 import { freshStore } from '../lib/store.ts';
 import { runWorker } from '../lib/worker.ts';
 
-/** The peer: the same rows, written the obvious way (the schema's triggers fill the FTS index for both). */
+/** The peer: the same rows, written the obvious way; the schema's triggers fill its FTS index row by row (ours indexes its rows in one statement at the end, deferSearchIndex). */
 function rawInsert(db: Db, schedule: ParsedSchedule): void {
   const insertConference = db.prepare('INSERT INTO conference (title, identity, time_zone, created_at) VALUES (?, ?, ?, ?)');
   const insertSource = db.prepare(

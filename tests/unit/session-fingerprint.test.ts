@@ -44,6 +44,10 @@ describe('session fingerprint', () => {
     }
   });
 
+  it('is the digest databases already hold for this session (a literal, so even the JSON rule cannot drift)', () => {
+    expect(sessionFingerprint(base)).toBe('nGXkUpoB6K44MKc-uxBgutqE6tY');
+  });
+
   it('ignores what a person does not see (key, source line) and changes with what they do', () => {
     expect(sessionFingerprint({ ...base, key: 'other', line: 99 })).toBe(sessionFingerprint(base));
     expect(sessionFingerprint({ ...base, room: 'Saal 2' })).not.toBe(sessionFingerprint(base));
