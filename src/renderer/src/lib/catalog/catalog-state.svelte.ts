@@ -53,7 +53,7 @@ export class CatalogState {
     )
   );
 
-  /** SessionSummary id → the friends who go (friends/friends-state.svelte.ts), for the friend filter. */
+  /** Session id → the friends who go (friends/friends-state.svelte.ts), for the friend filter. */
   readonly #attendance: () => ReadonlyMap<number, readonly number[]>;
 
   constructor(app: AppState, attendance: () => ReadonlyMap<number, readonly number[]> = () => new Map()) {

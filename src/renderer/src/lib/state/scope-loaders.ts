@@ -16,7 +16,8 @@ export async function loadSessions(api: ClientApi, conferenceIds: readonly numbe
     s.room = share(s.room);
     s.track = share(s.track);
     s.type = share(s.type);
-    s.speakerNames = s.speakerNames.map(share);
+    const names = s.speakerNames;
+    for (let i = 0; i < names.length; i++) names[i] = share(names[i]!);
   }
   return all.sort((a, b) => a.start - b.start || a.end - b.end || a.title.localeCompare(b.title));
 }
