@@ -181,3 +181,20 @@ export function oldConferenceSessions(db: Database.Database): (key: string, titl
   return (key, title, description, start, end, speakers = '') => void insert.run(key, title, description, start, end, speakers);
 }
 
+/** The <event> elements of a frab schedule, as written, for tests that change one talk and import again. */
+export function frabEvents(xml: string): string[] {
+  return [...xml.matchAll(/<event [^>]*>[\s\S]*?<\/event>/g)].map((m) => m[0]);
+}
+
+/** A fresh store in its own temporary folder; `cleanup` closes it and removes the folder. */
+export function tempStore(now = Date.UTC(2026, 0, 1)): { db: Database.Database; cleanup: () => void } {
+  const tmp = tempDir();
+  const { db } = openStore(join(tmp.dir, 'clashless.db'), { now });
+  return {
+    db,
+    cleanup: () => {
+      if (db.open) db.close();
+      tmp.cleanup();
+    }
+  };
+}

@@ -4,21 +4,17 @@
 // schedule gives kept and the ones it leaves out (null, or both empty) not erased, and every name
 // exactly as written.
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mergeSchedule } from '../../src/main/import/merge.ts';
-import { openStore } from '../../src/main/store/open.ts';
 import type { ParsedSchedule, ParsedSession, Speaker } from '../../src/shared/domain.ts';
-import { tempDir } from './helpers.ts';
+import { tempStore } from './helpers.ts';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
 
 function freshDb(): Database.Database {
-  const tmp = tempDir();
-  cleanups.push(tmp.cleanup);
-  const { db } = openStore(join(tmp.dir, 'clashless.db'), { now: Date.UTC(2026, 0, 1) });
-  cleanups.unshift(() => db.open && db.close());
+  const { db, cleanup } = tempStore();
+  cleanups.push(cleanup);
   return db;
 }
 

@@ -11,7 +11,7 @@ import { openStore } from '../../src/main/store/open.ts';
 import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
 import { searchSessionIds } from '../../src/main/store/session-search.ts';
 import { PEER_DIR } from '../fixtures/paths.ts';
-import { commitText, openMigratedFrom, ftsCheck, oldConferenceSessions, SEED_DIR, tempDir } from './helpers.ts';
+import { commitText, openMigratedFrom, ftsCheck, oldConferenceSessions, SEED_DIR, tempDir, frabEvents } from './helpers.ts';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
@@ -82,7 +82,7 @@ describe('migration 90: the search index of an import is written in one statemen
 
       // A re-import where talks moved, one was retitled and one dropped: updates and removals of
       // rows indexed in the earlier import go through the triggers, new rows through the flush.
-      const events = [...FOSDEM.matchAll(/<event [^>]*>[\s\S]*?<\/event>/g)].map((m) => m[0]);
+      const events = frabEvents(FOSDEM);
       const changed = FOSDEM.replace(events[0]!, events[0]!.replace(/<title>[^<]*<\/title>/, '<title>Zebra migration patterns</title>')).replace(events[1]!, '');
       const second = commitText(db, changed, 'fosdem_2021.xml', Date.UTC(2026, 0, 3));
       expect(second.conferenceId).toBe(first.conferenceId);

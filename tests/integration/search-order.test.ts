@@ -9,13 +9,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/main/store/open.ts';
 import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
 import { searchKey } from '../../src/main/store/search-key.ts';
 import { listSessions } from '../../src/main/store/sessions.ts';
 import { ftsQuery, searchSessionIds } from '../../src/main/store/session-search.ts';
 import { PEER_DIR } from '../fixtures/paths.ts';
-import { commitText, openMigratedFrom, ftsCheck, oldConferenceSessions, SEED_DIR, tempDir } from './helpers.ts';
+import { commitText, openMigratedFrom, ftsCheck, oldConferenceSessions, SEED_DIR, frabEvents, tempStore } from './helpers.ts';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
@@ -52,10 +51,11 @@ function keysAgree(db: Database.Database): void {
   expect(wrong).toEqual([]);
 }
 
+/** A fresh database, closed (then removed) after the file's tests. */
 function openTemp(): Database.Database {
-  const tmp = tempDir();
-  cleanups.push(tmp.cleanup);
-  return openStore(join(tmp.dir, 'clashless.db'), { now: Date.UTC(2026, 0, 1) }).db;
+  const { db, cleanup } = tempStore();
+  cleanups.push(cleanup);
+  return db;
 }
 
 const MINUTE = 60_000;
@@ -89,92 +89,76 @@ describe('migration 100: the search index in schedule order', () => {
 
   it('every page of a real congress ends where the plain query ends, inside shared minutes too', () => {
     const db = openTemp();
-    try {
-      const { conferenceId } = commitText(db, FOSDEM, 'fosdem_2021.xml', Date.UTC(2026, 0, 2));
-      // FOSDEM starts dozens of talks in the same minute: pages of these sizes end inside such minutes.
-      const shared = db.prepare('SELECT max(n) FROM (SELECT count(*) AS n FROM session GROUP BY start_ms / 60000)').pluck().get() as number;
-      expect(shared).toBeGreaterThan(20);
-      for (const search of ['th', 'de', 'linux', 'rust', 'open source', 'in']) {
-        const total = plainPage(db, search, 100_000).length;
-        expect(total, search).toBeGreaterThan(0);
-        for (const limit of [1, 7, 50, 333, total, total + 5]) {
-          if (search === 'th') expect(unsearchedPage(db, limit), `no search / ${limit}`).toEqual(plainPage(db, null, limit));
-          expect(page(db, search, limit), `${search} / ${limit}`).toEqual(plainPage(db, search, limit));
-          expect(page(db, search, limit, conferenceId), `${search} / ${limit} in the conference`).toEqual(plainPage(db, search, limit, conferenceId));
-        }
+    const { conferenceId } = commitText(db, FOSDEM, 'fosdem_2021.xml', Date.UTC(2026, 0, 2));
+    // FOSDEM starts dozens of talks in the same minute: pages of these sizes end inside such minutes.
+    const shared = db.prepare('SELECT max(n) FROM (SELECT count(*) AS n FROM session GROUP BY start_ms / 60000)').pluck().get() as number;
+    expect(shared).toBeGreaterThan(20);
+    for (const search of ['th', 'de', 'linux', 'rust', 'open source', 'in']) {
+      const total = plainPage(db, search, 100_000).length;
+      expect(total, search).toBeGreaterThan(0);
+      for (const limit of [1, 7, 50, 333, total, total + 5]) {
+        if (search === 'th') expect(unsearchedPage(db, limit), `no search / ${limit}`).toEqual(plainPage(db, null, limit));
+        expect(page(db, search, limit), `${search} / ${limit}`).toEqual(plainPage(db, search, limit));
+        expect(page(db, search, limit, conferenceId), `${search} / ${limit} in the conference`).toEqual(plainPage(db, search, limit, conferenceId));
       }
-    } finally {
-      db.close();
     }
   });
 
   it('a talk moved by a re-import, and one moved in place, is found where it is now', () => {
     const db = openTemp();
-    try {
-      commitText(db, FOSDEM, 'fosdem_2021.xml', Date.UTC(2026, 0, 2));
-      const events = [...FOSDEM.matchAll(/<event [^>]*>[\s\S]*?<\/event>/g)].map((m) => m[0]);
-      const first = events[0]!;
-      // The first talk of the file gets a unique word and moves to the last day's evening.
-      const moved = first
-        .replace(/<title>[^<]*<\/title>/, '<title>Zeppelin scheduling</title>')
-        .replace(/<start>[^<]*<\/start>/, '<start>23:30</start>');
-      commitText(db, FOSDEM.replace(first, moved), 'fosdem_2021.xml', Date.UTC(2026, 0, 3));
-      expect(ftsCheck(db)).toBe('ok');
-      keysAgree(db);
-      const [found] = listSessions(db, { search: 'zeppelin', limit: 5 });
-      expect(found?.title).toBe('Zeppelin scheduling');
-      const zone = db.prepare('SELECT time_zone FROM conference WHERE id = ?').pluck().get(found!.conferenceId) as string;
-      expect(DateTime.fromMillis(found!.start, { zone }).toFormat('HH:mm')).toBe('23:30');
-      expect(page(db, 'zeppelin scheduling', 1)).toEqual([found!.id]);
+    commitText(db, FOSDEM, 'fosdem_2021.xml', Date.UTC(2026, 0, 2));
+    const events = frabEvents(FOSDEM);
+    const first = events[0]!;
+    // The first talk of the file gets a unique word and moves to the last day's evening.
+    const moved = first
+      .replace(/<title>[^<]*<\/title>/, '<title>Zeppelin scheduling</title>')
+      .replace(/<start>[^<]*<\/start>/, '<start>23:30</start>');
+    commitText(db, FOSDEM.replace(first, moved), 'fosdem_2021.xml', Date.UTC(2026, 0, 3));
+    expect(ftsCheck(db)).toBe('ok');
+    keysAgree(db);
+    const [found] = listSessions(db, { search: 'zeppelin', limit: 5 });
+    expect(found?.title).toBe('Zeppelin scheduling');
+    const zone = db.prepare('SELECT time_zone FROM conference WHERE id = ?').pluck().get(found!.conferenceId) as string;
+    expect(DateTime.fromMillis(found!.start, { zone }).toFormat('HH:mm')).toBe('23:30');
+    expect(page(db, 'zeppelin scheduling', 1)).toEqual([found!.id]);
 
-      // A start changed in place re-keys the row: the index follows through the trigger.
-      db.prepare('UPDATE session SET start_ms = ?, end_ms = ? WHERE id = ?').run(Date.UTC(2021, 1, 6, 6, 0), Date.UTC(2021, 1, 6, 6, 30), found!.id);
-      expect(ftsCheck(db)).toBe('ok');
-      keysAgree(db);
-      expect(page(db, 'zeppelin', 5)).toEqual([found!.id]);
-      expect(page(db, 'sc', 1)).toEqual(plainPage(db, 'sc', 1));
-    } finally {
-      db.close();
-    }
+    // A start changed in place re-keys the row: the index follows through the trigger.
+    db.prepare('UPDATE session SET start_ms = ?, end_ms = ? WHERE id = ?').run(Date.UTC(2021, 1, 6, 6, 0), Date.UTC(2021, 1, 6, 6, 30), found!.id);
+    expect(ftsCheck(db)).toBe('ok');
+    keysAgree(db);
+    expect(page(db, 'zeppelin', 5)).toEqual([found!.id]);
+    expect(page(db, 'sc', 1)).toEqual(plainPage(db, 'sc', 1));
   });
 
   it('refuses an import past the ids the key can hold, and changes nothing', () => {
     const db = openTemp();
-    try {
-      commitText(db, CILIUM, 'cilium.md', Date.UTC(2026, 0, 1));
-      // The last id the key can hold, taken by hand: the next import's first session would be 2^36.
-      db.prepare(
-        `INSERT INTO session (id, conference_id, key, title, start_ms, end_ms, all_day, status, attributes, speakers_text, fingerprint, source_id)
-         SELECT ?, conference_id, 'last-id', 'The last id', start_ms, end_ms, 0, 'scheduled', '{}', '', 'f', source_id FROM session LIMIT 1`
-      ).run(2 ** 36 - 1);
-      const before = db.prepare('SELECT count(*) FROM session').pluck().get();
-      expect(() => commitText(db, FOSDEM, 'fosdem_2021.xml', Date.UTC(2026, 0, 2))).toThrow(/run out of session ids/);
-      expect(db.prepare('SELECT count(*) FROM session').pluck().get()).toBe(before);
-      expect(ftsCheck(db)).toBe('ok');
-    } finally {
-      db.close();
-    }
+    commitText(db, CILIUM, 'cilium.md', Date.UTC(2026, 0, 1));
+    // The last id the key can hold, taken by hand: the next import's first session would be 2^36.
+    db.prepare(
+      `INSERT INTO session (id, conference_id, key, title, start_ms, end_ms, all_day, status, attributes, speakers_text, fingerprint, source_id)
+       SELECT ?, conference_id, 'last-id', 'The last id', start_ms, end_ms, 0, 'scheduled', '{}', '', 'f', source_id FROM session LIMIT 1`
+    ).run(2 ** 36 - 1);
+    const before = db.prepare('SELECT count(*) FROM session').pluck().get();
+    expect(() => commitText(db, FOSDEM, 'fosdem_2021.xml', Date.UTC(2026, 0, 2))).toThrow(/run out of session ids/);
+    expect(db.prepare('SELECT count(*) FROM session').pluck().get()).toBe(before);
+    expect(ftsCheck(db)).toBe('ok');
   });
 
   it('keeps a conference apart whether its ids form one range or are broken by another import', () => {
     const db = openTemp();
-    try {
-      const cilium = commitText(db, CILIUM, 'cilium.md', Date.UTC(2026, 0, 1)).conferenceId;
-      const fosdem = commitText(db, FOSDEM, 'fosdem_2021.xml', Date.UTC(2026, 0, 2)).conferenceId;
-      // Cilium re-imported with one talk more: its ids are no longer one range (FOSDEM's lie between).
-      const more = `${CILIUM.trimEnd()}\n\n[Cilium tracing for everyone - Ada Example, Example Org](https://example.org/talk)\n\n**Thursday, November 9 • 4:00 pm - 4:30pm**\n\nTracing with eBPF.\n`;
-      commitText(db, more, 'cilium.md', Date.UTC(2026, 0, 3));
-      const ids = db.prepare('SELECT id FROM session WHERE conference_id = ? ORDER BY id').pluck().all(cilium) as number[];
-      expect(ids[ids.length - 1]! - ids[0]! + 1).toBeGreaterThan(ids.length);
-      for (const search of ['cilium', 'ci', 'ebpf', 'tracing']) {
-        for (const conferenceId of [cilium, fosdem]) {
-          expect(page(db, search, 10, conferenceId), `${search} in ${conferenceId}`).toEqual(plainPage(db, search, 10, conferenceId));
-          const all = new Set(plainPage(db, search, 100_000, conferenceId));
-          expect(searchSessionIds(db, { search, conferenceId })).toEqual([...all].sort((a, b) => a - b));
-        }
+    const cilium = commitText(db, CILIUM, 'cilium.md', Date.UTC(2026, 0, 1)).conferenceId;
+    const fosdem = commitText(db, FOSDEM, 'fosdem_2021.xml', Date.UTC(2026, 0, 2)).conferenceId;
+    // Cilium re-imported with one talk more: its ids are no longer one range (FOSDEM's lie between).
+    const more = `${CILIUM.trimEnd()}\n\n[Cilium tracing for everyone - Ada Example, Example Org](https://example.org/talk)\n\n**Thursday, November 9 • 4:00 pm - 4:30pm**\n\nTracing with eBPF.\n`;
+    commitText(db, more, 'cilium.md', Date.UTC(2026, 0, 3));
+    const ids = db.prepare('SELECT id FROM session WHERE conference_id = ? ORDER BY id').pluck().all(cilium) as number[];
+    expect(ids[ids.length - 1]! - ids[0]! + 1).toBeGreaterThan(ids.length);
+    for (const search of ['cilium', 'ci', 'ebpf', 'tracing']) {
+      for (const conferenceId of [cilium, fosdem]) {
+        expect(page(db, search, 10, conferenceId), `${search} in ${conferenceId}`).toEqual(plainPage(db, search, 10, conferenceId));
+        const all = new Set(plainPage(db, search, 100_000, conferenceId));
+        expect(searchSessionIds(db, { search, conferenceId })).toEqual([...all].sort((a, b) => a - b));
       }
-    } finally {
-      db.close();
     }
   });
 });

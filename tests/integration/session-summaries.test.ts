@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PEER_DIR } from '../fixtures/paths.ts';
 import { summaryOf } from '../fixtures/session-summary.ts';
-import { tempServices } from './helpers.ts';
+import { tempServices, frabEvents } from './helpers.ts';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
@@ -36,7 +36,7 @@ describe('session.summaries', () => {
     cleanups.push(services.cleanup);
     const { api } = services;
     const first = await api['import.commit']({ text: FOSDEM, fileName: 'fosdem_2021.xml', timeZone: 'Europe/Brussels' });
-    const events = [...FOSDEM.matchAll(/<event [^>]*>[\s\S]*?<\/event>/g)].map((m) => m[0]);
+    const events = frabEvents(FOSDEM);
     const moved = events[0]!.replace(/<start>\d\d:\d\d<\/start>/, '<start>23:55</start>').replace(/<title>[^<]*<\/title>/, '<title>Zebra migration patterns</title>');
     await api['import.commit']({ text: FOSDEM.replace(events[0]!, moved).replace(events[1]!, ''), fileName: 'fosdem_2021.xml', timeZone: 'Europe/Brussels' });
     const full = await api['session.list']({ conferenceId: first.conferenceId, limit: 100_000 });

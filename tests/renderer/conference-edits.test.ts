@@ -2,21 +2,15 @@
 // changed with Undo one click away, the conference list is read again, a conference that is no
 // longer there deletes nothing, and a refused rename is said in words and reloads nothing.
 import { describe, expect, it } from 'vitest';
-import type { ClientApi } from '../../src/shared/contract.ts';
-import { ChangeQueue } from '../../src/renderer/src/lib/state/change-queue.ts';
 import { ConferenceEdits } from '../../src/renderer/src/lib/state/conference-edits.ts';
-import { StatusState } from '../../src/renderer/src/lib/state/status.svelte.ts';
 import { ClashlessError } from '../../src/shared/errors.ts';
-import { FakeApi } from './fake-api.ts';
+import { queuedChanges } from './fake-api.ts';
 
 function setup() {
-  const fake = new FakeApi();
-  const status = new StatusState();
-  const reloads: string[] = [];
-  const changes = new ChangeQueue(status, async () => void reloads.push('plan'));
+  const { fake, api, status, reloads, changes } = queuedChanges();
   const undone: string[] = [];
   const undo = { label: 'Undo', run: () => void undone.push('undo') };
-  const edits = new ConferenceEdits(fake as unknown as ClientApi, changes, status, undo, async () => void reloads.push('conferences'));
+  const edits = new ConferenceEdits(api, changes, status, undo, async () => void reloads.push('conferences'));
   return { fake, status, edits, reloads, undone };
 }
 

@@ -1,7 +1,9 @@
 // A fake ClientApi for the renderer's state classes: each channel answers from a function the test
 // gives (validated by the real contract schemas, as the doors do), calls are recorded, answers can
 // be held and released in any order, and events are emitted by hand.
-import { parseRequest, type Channel, type Events, type EventName, type Request, type Responses } from '../../src/shared/contract.ts';
+import { ChangeQueue } from '../../src/renderer/src/lib/state/change-queue.ts';
+import { StatusState } from '../../src/renderer/src/lib/state/status.svelte.ts';
+import { parseRequest, type Channel, type ClientApi, type Events, type EventName, type Request, type Responses } from '../../src/shared/contract.ts';
 
 type Answer<C extends Channel> = (req: Request<C>) => Responses[C] | Promise<Responses[C]>;
 
@@ -70,4 +72,16 @@ export class FakeApi {
     if (!fn) throw new Error(`FakeApi: no answer for ${channel}`);
     return fn(req);
   }
+}
+
+/**
+ * What the plan's verbs are built on in a test: a FakeApi (and it typed as the ClientApi), a status
+ * line, and a change queue whose plan reloads are recorded in `reloads` as 'plan'.
+ */
+export function queuedChanges() {
+  const fake = new FakeApi();
+  const status = new StatusState();
+  const reloads: string[] = [];
+  const changes = new ChangeQueue(status, async () => void reloads.push('plan'));
+  return { fake, api: fake as unknown as ClientApi, status, reloads, changes };
 }

@@ -2,20 +2,14 @@
 // the opposite step one click away, "nothing to undo" is said as such, an undo that brings back a
 // deleted conference shows it again, and a failure is said in words.
 import { describe, expect, it } from 'vitest';
-import type { ClientApi } from '../../src/shared/contract.ts';
-import { ChangeQueue } from '../../src/renderer/src/lib/state/change-queue.ts';
 import { HistoryActions } from '../../src/renderer/src/lib/state/history-actions.ts';
-import { StatusState } from '../../src/renderer/src/lib/state/status.svelte.ts';
 import { ClashlessError } from '../../src/shared/errors.ts';
-import { FakeApi } from './fake-api.ts';
+import { queuedChanges } from './fake-api.ts';
 
 function setup() {
-  const fake = new FakeApi();
-  const status = new StatusState();
-  const reloads: string[] = [];
-  const changes = new ChangeQueue(status, async () => void reloads.push('plan'));
+  const { fake, api, status, reloads, changes } = queuedChanges();
   const shown: number[] = [];
-  const history = new HistoryActions(fake as unknown as ClientApi, changes, status, async (id) => void shown.push(id));
+  const history = new HistoryActions(api, changes, status, async (id) => void shown.push(id));
   return { fake, status, history, shown, reloads };
 }
 
