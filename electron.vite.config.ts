@@ -3,8 +3,9 @@
 //   npm dependencies stay external and load from node_modules / app.asar at run time — above all
 //   better-sqlite3, whose native binding must never be bundled. electron-vite adds the __dirname
 //   shim to the ESM bundle itself.
-// - import worker: src/main/import/import-worker.ts → out/main/import-worker.cjs, ONE CommonJS
-//   file with every dependency but better-sqlite3 inlined. A worker thread started from inside
+// - workers: src/main/import/import-worker.ts → out/main/import-worker.cjs and
+//   src/main/export/ics-worker.ts → out/main/ics-worker.cjs, ONE CommonJS file each with every
+//   dependency but better-sqlite3 inlined. A worker thread started from inside
 //   app.asar loads through Node's CommonJS loader, which Electron teaches to read asar archives;
 //   an ESM worker with chunks is not guaranteed to. (electron-builder.yml says the same.)
 // - preload: src/preload/index.ts → out/preload/index.cjs, ONE CommonJS file with everything
@@ -33,41 +34,49 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  */
 export const ELECTRON_TARGETS = { electron: '45', chrome: 'chrome156', node: 'node24.11' } as const;
 
+/** The worker threads the main process starts, each built into out/main as one CommonJS file. */
+const WORKERS = [
+  { entry: 'src/main/import/import-worker.ts', file: 'import-worker.cjs' },
+  { entry: 'src/main/export/ics-worker.ts', file: 'ics-worker.cjs' }
+] as const;
+
 /**
- * Build the import worker as one CommonJS file after the main bundle is written (see the header).
- * Everything is inlined except better-sqlite3, whose native binding loads from node_modules
- * (unpacked from the asar by electron-builder's asarUnpack of *.node).
+ * Build the worker threads as one CommonJS file each after the main bundle is written (see the
+ * header). Everything is inlined except better-sqlite3, whose native binding loads from
+ * node_modules (unpacked from the asar by electron-builder's asarUnpack of *.node).
  */
-function commonJsImportWorker(): Plugin {
+function commonJsWorkers(): Plugin {
   return {
-    name: 'clashless:import-worker-cjs',
+    name: 'clashless:workers-cjs',
     apply: 'build',
     async closeBundle() {
-      await viteBuild({
-        configFile: false,
-        logLevel: 'warn',
-        root,
-        ssr: { noExternal: true, external: ['better-sqlite3'] },
-        build: {
-          ssr: resolve(root, 'src/main/import/import-worker.ts'),
-          outDir: resolve(root, 'out/main'),
-          emptyOutDir: false,
-          target: ELECTRON_TARGETS.node,
-          minify: false,
-          copyPublicDir: false,
-          rolldownOptions: {
-            external: ['better-sqlite3'],
-            output: { format: 'cjs', entryFileNames: 'import-worker.cjs', codeSplitting: false }
+      for (const worker of WORKERS) {
+        await viteBuild({
+          configFile: false,
+          logLevel: 'warn',
+          root,
+          ssr: { noExternal: true, external: ['better-sqlite3'] },
+          build: {
+            ssr: resolve(root, worker.entry),
+            outDir: resolve(root, 'out/main'),
+            emptyOutDir: false,
+            target: ELECTRON_TARGETS.node,
+            minify: false,
+            copyPublicDir: false,
+            rolldownOptions: {
+              external: ['better-sqlite3'],
+              output: { format: 'cjs', entryFileNames: worker.file, codeSplitting: false }
+            }
           }
-        }
-      });
+        });
+      }
     }
   };
 }
 
 export default defineConfig({
   main: {
-    plugins: [commonJsImportWorker()],
+    plugins: [commonJsWorkers()],
     build: {
       outDir: resolve(root, 'out/main'),
       target: ELECTRON_TARGETS.node,

@@ -8,7 +8,9 @@ import type { Api, EventName, Events } from '../shared/contract.ts';
 import { decodeBytes } from './import/decode.ts';
 import { mergeSchedule } from './import/merge.ts';
 import { parseImport } from './import/pipeline.ts';
+import { ParallelIcsWriter } from './export/ics-parallel.ts';
 import { createApi } from './services/api.ts';
+import type { IcsWriter } from './services/export-ops.ts';
 import { takeBackup } from './store/backups.ts';
 import { openStore } from './store/open.ts';
 import { readSetting, writeSetting } from './store/settings-table.ts';
@@ -31,6 +33,12 @@ export interface BackendOptions {
    * (the CLI), they run inline.
    */
   importWorker?: string;
+  /**
+   * Path of the .ics writer worker (src/main/export/ics-worker.ts, or its bundled file in the app).
+   * With it, large .ics exports are written on several threads (export/ics-parallel.ts); without
+   * it (the CLI), in this one.
+   */
+  icsWorker?: string;
   /** Clock, injectable for tests. */
   now?: () => number;
 }
@@ -95,7 +103,9 @@ export function openBackend(opts: BackendOptions): Backend {
     if (!hasConferences(db)) importSeeds(db, opts.seedDir, clock());
   }
   const backupFailed = opts.seedOnFirstRun ? dailyBackup(db, opened.path, clock()) : null;
-  const api = createApi(db, opened.path, opened.recovery, emit, clock, opts.importWorker ?? null, backupFailed);
+  const icsWriter = opts.icsWorker ? new ParallelIcsWriter(opts.icsWorker) : null;
+  const writeIcs: IcsWriter | undefined = icsWriter ? (input) => icsWriter.write(input) : undefined;
+  const api = createApi(db, opened.path, opened.recovery, emit, clock, opts.importWorker ?? null, backupFailed, writeIcs);
   return {
     api,
     subscribe(listener) {
@@ -113,6 +123,7 @@ export function openBackend(opts: BackendOptions): Backend {
     },
     close() {
       listeners.clear();
+      icsWriter?.close();
       if (db.open) db.close();
     }
   };

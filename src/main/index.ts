@@ -117,7 +117,9 @@ function start(): void {
       seedOnFirstRun: true,
       // Large imports run in a worker thread: IPC keeps answering and progress is live. The build
       // emits it beside this bundle as one CommonJS file, so it loads from inside app.asar too.
-      importWorker: join(__dirname, 'import-worker.cjs')
+      importWorker: join(__dirname, 'import-worker.cjs'),
+      // Large .ics exports are written on several threads; built the same way beside this bundle.
+      icsWorker: join(__dirname, 'ics-worker.cjs')
     });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

@@ -45,7 +45,9 @@ try {
     seedDir: join(ROOT, 'seed'),
     seedOnFirstRun: true,
     // Large imports run in this worker so the page keeps getting answers and live progress.
-    importWorker: join(ROOT, 'src', 'main', 'import', 'import-worker.ts')
+    importWorker: join(ROOT, 'src', 'main', 'import', 'import-worker.ts'),
+    // Large .ics exports are written on several threads.
+    icsWorker: join(ROOT, 'src', 'main', 'export', 'ics-worker.ts')
   });
 } catch (err) {
   fail(err instanceof Error ? err.message : String(err));

@@ -72,6 +72,7 @@ describe('npm start', () => {
     expect(existsSync(join(project, 'out', 'preload', 'index.cjs'))).toBe(true);
     expect(existsSync(join(project, 'out', 'renderer', 'index.html'))).toBe(true);
     expect(existsSync(join(project, 'out', 'main', 'import-worker.cjs'))).toBe(true);
+    expect(existsSync(join(project, 'out', 'main', 'ics-worker.cjs'))).toBe(true);
   });
 
   it('says in plain words what is missing, why and what to do when Electron cannot be fetched', async () => {

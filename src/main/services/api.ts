@@ -16,7 +16,7 @@ import { chooseTarget } from '../import/merge.ts';
 import { csvColumns } from '../import/parsers/csv/parse.ts';
 import { systemZone } from '../import/pipeline.ts';
 import { listClashes, listTravel, resolveAll, resolveClash, setTravel } from './clash-ops.ts';
-import { exportAgenda } from './export-ops.ts';
+import { exportAgenda, type IcsWriter } from './export-ops.ts';
 import { addSessions, createBlock, removeItems, updateBlock, updateItem } from './plan-ops.ts';
 import { historyResult, removeConference, renameConference } from './conference-ops.ts';
 import { addFriend, friendAttendance, friendList, previewFriend, removeFriend } from './friend-ops.ts';
@@ -88,7 +88,8 @@ export function createApi(
   emit: <E extends EventName>(event: E, payload: Events[E]) => void,
   clock: () => number,
   importWorker: string | null = null,
-  backupFailed: string | null = null
+  backupFailed: string | null = null,
+  writeIcs?: IcsWriter
 ) {
   const planChanged = (conferenceId: number | null) => emit('plan.changed', { conferenceId });
   /** One event per conference the items belong to (a CLI edit may span several). */
@@ -295,7 +296,7 @@ export function createApi(
       if (req.conferenceId !== undefined && !getConference(db, req.conferenceId)) {
         throw new ClashlessError('not-found', `No conference with id ${req.conferenceId}.`, 'field conferenceId');
       }
-      return exportAgenda(db, clock(), req);
+      return exportAgenda(db, clock(), req, writeIcs);
     },
     // Friends' overlays (services/friend-ops.ts): never part of the person's own plan.
     async 'friends.list'() {

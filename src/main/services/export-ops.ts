@@ -8,6 +8,9 @@ import type { PlanItem } from '../../shared/domain.ts';
 import { isoDateInZone } from '../../shared/time.ts';
 import { entryFingerprint, entryUid } from '../export/agenda.ts';
 import type { AgendaEntry, AgendaInput } from '../export/agenda.ts';
+
+/** Writes the .ics file: buildIcs in this thread, or a ParallelIcsWriter when the host has worker threads for it. */
+export type IcsWriter = (input: AgendaInput) => string | Promise<string>;
 import { buildCsv } from '../export/csv.ts';
 import { buildIcs } from '../export/ics.ts';
 import { buildMarkdown } from '../export/markdown.ts';
@@ -51,7 +54,8 @@ function buildEntries(db: Db, plan: PlanItem[]): AgendaEntry[] {
   }));
 }
 
-export function exportAgenda(db: Db, now: number, req: Request<'export.agenda'>): ExportedFile {
+/** Everything is read from the store before the first await, so the file shows one moment of the plan. */
+export async function exportAgenda(db: Db, now: number, req: Request<'export.agenda'>, writeIcs: IcsWriter = buildIcs): Promise<ExportedFile> {
   const conf = req.conferenceId !== undefined ? getConference(db, req.conferenceId) : undefined;
   const plan = listPlan(db, req.conferenceId);
   const entries = buildEntries(db, plan);
@@ -83,7 +87,7 @@ export function exportAgenda(db: Db, now: number, req: Request<'export.agenda'>)
   const base = `${slug(named?.title ?? 'clashless-agenda')}-${isoDateInZone(now, zone)}`;
   switch (req.format) {
     case 'ics':
-      return { fileName: `${slug(conf?.title ?? 'clashless-agenda')}.ics`, mimeType: 'text/calendar', content: buildIcs(input), count: included.length };
+      return { fileName: `${slug(conf?.title ?? 'clashless-agenda')}.ics`, mimeType: 'text/calendar', content: await writeIcs(input), count: included.length };
     case 'md':
       return { fileName: `${base}.md`, mimeType: 'text/markdown', content: buildMarkdown(input), count: included.length };
     case 'csv':
