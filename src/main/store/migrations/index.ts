@@ -9,6 +9,7 @@ import { afterTheTalk } from './0070-after-the-talk.ts';
 import { friends } from './0080-friends.ts';
 import { deferredSearchIndex } from './0090-deferred-search-index.ts';
 import { scheduleOrderedSearch } from './0100-schedule-ordered-search.ts';
+import { searchIndexBuffer } from './0110-search-index-buffer.ts';
 import type { Migration } from './types.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -21,7 +22,8 @@ export const MIGRATIONS: readonly Migration[] = [
   afterTheTalk,
   friends,
   deferredSearchIndex,
-  scheduleOrderedSearch
+  scheduleOrderedSearch,
+  searchIndexBuffer
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
