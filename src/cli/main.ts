@@ -35,7 +35,7 @@ const COMMANDS: Record<string, (backend: Backend, args: ParsedArgs, io: Io) => P
   seed: async (backend, args, io) => {
     allowOnly(args, 'seed', []);
     if (args.positionals.length > 1) throw new UsageError('seed takes no arguments.');
-    for (const d of backend.seed()) io.out(`Imported ${d.sessions} sessions from ${d.file}.\n`);
+    for (const d of await backend.seed()) io.out(`Imported ${d.sessions} sessions from ${d.file}.\n`);
     return 0;
   },
   sessions: cmdSessions,

@@ -1,15 +1,13 @@
 // The backend: what every door (Electron IPC, the browser host, the CLI) opens. It owns the store's
 // connection, the event listeners and the first-run seed; services/api.ts answers the contract.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The code that reads files loads on demand (services/on-demand.ts), so a start that imports
+// nothing never loads it; a first run loads it to import the samples while the requests wait.
 import type { Database as Db } from 'better-sqlite3';
 import { ClashlessError } from '../shared/contract.ts';
 import type { Api, EventName, Events } from '../shared/contract.ts';
-import { decodeBytes } from './import/decode.ts';
-import { mergeSchedule } from './import/merge.ts';
-import { parseImport } from './import/pipeline.ts';
 import { ParallelIcsWriter } from './export/ics-parallel.ts';
 import { createApi } from './services/api.ts';
+import { loadOnDemand } from './services/load-on-demand.ts';
 import type { IcsWriter } from './services/export-ops.ts';
 import { takeBackup } from './store/backups.ts';
 import { openStore } from './store/open.ts';
@@ -44,7 +42,10 @@ export interface BackendOptions {
 }
 
 export interface Backend {
+  /** Every request waits for the first-run seed, when there is one. */
   api: Api;
+  /** Settles when the backend is ready: at once, or once a first run has imported the samples (rejects if it could not). */
+  ready: Promise<void>;
   /** Subscribe to pushed events (plan changed, import progress …); returns the unsubscribe function. */
   subscribe(listener: EventListener): () => void;
   /** Emit an event to every subscriber (hosts use this for menu commands and dropped files). */
@@ -52,23 +53,8 @@ export interface Backend {
   /** Sessions with this key in any conference (the CLI names sessions by key). */
   sessionsByKey(key: string): { id: number; conference_id: number; title: string }[];
   /** Import the bundled sample schedules (first run does this by itself when seedOnFirstRun). */
-  seed(): { file: string; sessions: number }[];
+  seed(): Promise<{ file: string; sessions: number }[]>;
   close(): void;
-}
-
-/** Import every schedule in the seed folder (sorted by name) through the real importers. */
-export function importSeeds(db: Db, seedDir: string, now: number): { file: string; sessions: number }[] {
-  const files = readdirSync(seedDir)
-    .filter((f) => !f.startsWith('.') && !f.toLowerCase().endsWith('.md.license'))
-    .sort();
-  const out: { file: string; sessions: number }[] = [];
-  for (const file of files) {
-    const text = decodeBytes(readFileSync(join(seedDir, file)), { name: file });
-    const parsed = parseImport(text, { fileName: file, fallbackZone: 'UTC' });
-    mergeSchedule(db, { schedule: parsed, rawText: text, fileName: file, now });
-    out.push({ file, sessions: parsed.sessions.length });
-  }
-  return out;
 }
 
 /**
@@ -91,6 +77,20 @@ function dailyBackup(db: Db, dbPath: string, now: number): string | null {
   }
 }
 
+/** The same services, each request answered only once `ready` has settled (and refused if it failed). */
+function waitingFor(ready: Promise<void>, api: Api): Api {
+  // Api is a mapped type over the channels; each entry is wrapped the same way, whatever its types.
+  const handlers = api as unknown as Record<string, (req: unknown) => Promise<unknown>>;
+  const waiting: Record<string, (req: unknown) => Promise<unknown>> = {};
+  for (const [channel, handler] of Object.entries(handlers)) {
+    waiting[channel] = async (req) => {
+      await ready;
+      return handler(req);
+    };
+  }
+  return waiting as unknown as Api;
+}
+
 export function openBackend(opts: BackendOptions): Backend {
   const clock = opts.now ?? Date.now;
   const opened = openStore(opts.dbPath, { now: clock() });
@@ -99,15 +99,30 @@ export function openBackend(opts: BackendOptions): Backend {
   const emit = <E extends EventName>(event: E, payload: Events[E]) => {
     for (const l of listeners) l(event, payload);
   };
-  if (opened.created && opts.seedOnFirstRun) {
-    if (!hasConferences(db)) importSeeds(db, opts.seedDir, clock());
+  // The day's backup comes after the first-run seed, as it always has.
+  let backupFailed: string | null = null;
+  const backUp = (): void => {
+    backupFailed = opts.seedOnFirstRun ? dailyBackup(db, opened.path, clock()) : null;
+  };
+  let seeding: Promise<void> | null = null;
+  if (opened.created && opts.seedOnFirstRun && !hasConferences(db)) {
+    seeding = loadOnDemand().then(({ importSeeds }) => {
+      if (!db.open) return; // closed before the code loaded: nothing to seed any more
+      importSeeds(db, opts.seedDir, clock());
+      backUp();
+    });
+    // Whoever awaits `ready` or sends a request gets the failure; nobody else has to.
+    seeding.catch(() => undefined);
+  } else {
+    backUp();
   }
-  const backupFailed = opts.seedOnFirstRun ? dailyBackup(db, opened.path, clock()) : null;
   const icsWriter = opts.icsWorker ? new ParallelIcsWriter(opts.icsWorker) : null;
   const writeIcs: IcsWriter | undefined = icsWriter ? (input) => icsWriter.write(input) : undefined;
-  const api = createApi(db, opened.path, opened.recovery, emit, clock, opts.importWorker ?? null, backupFailed, writeIcs);
+  const services = createApi(db, opened.path, opened.recovery, emit, clock, opts.importWorker ?? null, () => backupFailed, writeIcs);
+  const api = seeding ? waitingFor(seeding, services) : services;
   return {
     api,
+    ready: seeding ?? Promise.resolve(),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -116,7 +131,8 @@ export function openBackend(opts: BackendOptions): Backend {
     sessionsByKey(key) {
       return findSessionsByKey(db, key);
     },
-    seed() {
+    async seed() {
+      const { importSeeds } = await loadOnDemand();
       const done = importSeeds(db, opts.seedDir, clock());
       emit('data.changed', { conferenceId: null });
       return done;

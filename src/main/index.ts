@@ -105,6 +105,12 @@ function installMenu(current: Backend): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
+function cannotStart(err: unknown, userData: string): void {
+  const message = err instanceof Error ? err.message : String(err);
+  dialog.showErrorBox('Clashless cannot start', `${message}\n\nYour data folder is ${userData}.`);
+  app.quit();
+}
+
 function start(): void {
   lockDownSession(session.defaultSession, devOrigin);
   serveAppProtocol(protocol, rendererDir);
@@ -122,12 +128,13 @@ function start(): void {
       icsWorker: join(__dirname, 'ics-worker.cjs')
     });
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    dialog.showErrorBox('Clashless cannot start', `${message}\n\nYour data folder is ${userData}.`);
-    app.quit();
+    cannotStart(err, userData);
     return;
   }
   const current = backend;
+  // A first run imports the samples after the window opens (its requests wait for them); if that
+  // fails, the app stops as it would have had opening failed.
+  current.ready.catch((err: unknown) => cannotStart(err, userData));
 
   const desktopApi = createElectronDesktopApi({
     getWindow: () => mainWindow,

@@ -49,6 +49,8 @@ try {
     // Large .ics exports are written on several threads.
     icsWorker: join(ROOT, 'src', 'main', 'export', 'ics-worker.ts')
   });
+  // A first run imports the samples before the page is served.
+  await backend.ready;
 } catch (err) {
   fail(err instanceof Error ? err.message : String(err));
 }

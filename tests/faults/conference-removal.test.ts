@@ -237,7 +237,7 @@ describe('removing a conference', () => {
     const [first] = await api['session.list']({ conferenceId: kubecon.id });
     await api['plan.add']({ sessionIds: [first!.id] });
     await api['conference.remove']({ conferenceId: kubecon.id });
-    host.seed(); // imports both seeds again: KubeCon comes back as a new conference, Cilium is merged
+    await host.seed(); // imports both seeds again: KubeCon comes back as a new conference, Cilium is merged
     const undone = await api['history.undo']({});
     const copies = (await api['conference.list']({})).filter((c) => c.title === KUBECON);
     expect(copies).toHaveLength(2);

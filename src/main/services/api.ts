@@ -8,13 +8,9 @@ import type { Database as Db } from 'better-sqlite3';
 import { ClashlessError } from '../../shared/contract.ts';
 import type { Api, EventName, Events, ImportPreview, ImportReport, Request, ViewScope } from '../../shared/contract.ts';
 import type { CsvColumn, ParsedSchedule } from '../../shared/domain.ts';
-import { detectFormat } from '../import/detect.ts';
-import { commitImport, LastPreview, parseForImport, zoneCandidates } from '../import/import-job.ts';
-import type { CommitResult, ProgressListener } from '../import/import-job.ts';
+import type { CommitResult, LastPreview, ProgressListener } from '../import/import-job.ts';
 import type { ImportWorkerData, ImportWorkerMessage } from '../import/import-worker.ts';
-import { chooseTarget } from '../import/merge.ts';
-import { csvColumns } from '../import/parsers/csv/parse.ts';
-import { systemZone } from '../import/pipeline.ts';
+import { loadOnDemand } from './load-on-demand.ts';
 import { listClashes, listTravel, resolveAll, resolveClash, setTravel } from './clash-ops.ts';
 import { exportAgenda, type IcsWriter } from './export-ops.ts';
 import { addSessions, createBlock, removeItems, updateBlock, updateItem } from './plan-ops.ts';
@@ -36,7 +32,7 @@ export const APP_VERSION = '0.1.0';
 export const WORKER_IMPORT_CHARS = 256 * 1024;
 
 /** A preview with no sessions yet: the CSV's columns and what is missing, for the mapping step. */
-function csvMappingPreview(req: Request<'import.preview'>, columns: CsvColumn[], err: ClashlessError): ImportPreview {
+function csvMappingPreview(req: Request<'import.preview'>, columns: CsvColumn[], err: ClashlessError, systemZone: () => string): ImportPreview {
   const zone = req.timeZone ?? systemZone();
   return {
     format: 'csv',
@@ -88,7 +84,8 @@ export function createApi(
   emit: <E extends EventName>(event: E, payload: Events[E]) => void,
   clock: () => number,
   importWorker: string | null = null,
-  backupFailed: string | null = null,
+  /** The day's backup notice, when it could not be written (read when asked: a first run backs up after seeding). */
+  backupFailed: () => string | null = () => null,
   writeIcs?: IcsWriter
 ) {
   const planChanged = (conferenceId: number | null) => emit('plan.changed', { conferenceId });
@@ -102,11 +99,12 @@ export function createApi(
   const useWorker = (req: Request<'import.preview'>) =>
     importWorker !== null && dbPath !== ':memory:' && req.text.length >= WORKER_IMPORT_CHARS;
   // Parsed in this thread by the last preview; a commit of the same request reuses it (parse once).
-  const lastPreview = new LastPreview();
+  // Made with the file-reading code, at the first import.
+  let lastPreview: LastPreview | null = null;
 
   const api = {
     async 'app.info'() {
-      return { version: APP_VERSION, dbPath, recovery, backupFailed };
+      return { version: APP_VERSION, dbPath, recovery, backupFailed: backupFailed() };
     },
     async 'conference.list'() {
       return listConferences(db);
@@ -141,6 +139,7 @@ export function createApi(
       return { runs: ids === null ? null : encodeIdRuns(ids) };
     },
     async 'import.preview'(req: Request<'import.preview'>): Promise<ImportPreview> {
+      const { detectFormat, csvColumns, parseForImport, LastPreview, systemZone, chooseTarget, zoneCandidates } = await loadOnDemand();
       const csv = (req.format ?? 'auto') === 'auto' ? detectFormat(req.text, req.fileName) === 'csv' : req.format === 'csv';
       const columns = csv ? csvColumns(req.text, req.columns) : null;
       let parsed: ParsedSchedule;
@@ -149,12 +148,12 @@ export function createApi(
         parsed = useWorker(req)
           ? await inWorker(importWorker!, { op: 'preview', dbPath, req, now: clock() }, onProgress)
           : parseForImport(req);
-        if (!useWorker(req)) lastPreview.remember(req, parsed);
+        if (!useWorker(req)) (lastPreview ??= new LastPreview()).remember(req, parsed);
       } catch (err) {
         // A CSV whose columns could not be matched is not a dead end: show the columns so the
         // person can say which one holds the title or the start, instead of an error alone.
         if (csv && err instanceof ClashlessError && err.code === 'parse-failed' && columns && columns.length > 0) {
-          return csvMappingPreview(req, columns, err);
+          return csvMappingPreview(req, columns, err, systemZone);
         }
         throw err;
       }
@@ -175,9 +174,10 @@ export function createApi(
       };
     },
     async 'import.commit'(req: Request<'import.commit'>): Promise<ImportReport> {
+      const { commitImport } = await loadOnDemand();
       const job = useWorker(req)
         ? await inWorker(importWorker!, { op: 'commit', dbPath, req, now: clock() }, onProgress)
-        : commitImport(db, req, clock(), onProgress, lastPreview.take(req));
+        : commitImport(db, req, clock(), onProgress, lastPreview?.take(req) ?? null);
       const { merged, total } = job;
       emit('import.progress', { phase: 'done', done: total, total });
       emit('data.changed', { conferenceId: merged.conferenceId });
@@ -303,10 +303,12 @@ export function createApi(
       return friendList(db);
     },
     async 'friends.preview'(req: Request<'friends.preview'>) {
-      return previewFriend(db, req);
+      const { readFriendAgenda } = await loadOnDemand();
+      return previewFriend(db, readFriendAgenda(req.text, req.fileName));
     },
     async 'friends.add'(req: Request<'friends.add'>) {
-      const added = addFriend(db, clock(), req);
+      const { readFriendAgenda } = await loadOnDemand();
+      const added = addFriend(db, clock(), req, readFriendAgenda(req.text, req.fileName));
       emit('data.changed', { conferenceId: null });
       return added;
     },

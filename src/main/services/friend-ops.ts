@@ -8,7 +8,7 @@ import { friendInitials } from '../../shared/friends.ts';
 import type { FriendInfo } from '../../shared/friends.ts';
 import { matchFriendEvents } from '../friends/match.ts';
 import type { FriendMatch } from '../friends/match.ts';
-import { readFriendAgenda } from '../friends/read-agenda.ts';
+import type { FriendAgenda } from '../friends/read-agenda.ts';
 import { changeFriendWithHistory, deleteFriend, findFriend, friendSessions, listFriends, putFriend } from '../store/friends.ts';
 import { sessionIdentities } from '../store/sessions.ts';
 
@@ -18,19 +18,19 @@ export function friendList(db: Db): FriendInfo[] {
   return rows.map((r, i) => ({ ...r, initials: initials[i] ?? '?' }));
 }
 
-function readAndMatch(db: Db, text: string, fileName: string | undefined): FriendMatch & { owner: string | null } {
-  const agenda = readFriendAgenda(text, fileName);
+/** A friend's agenda as read from their file (friends/read-agenda.ts, loaded on demand), matched to the sessions here. */
+function matched(db: Db, agenda: FriendAgenda): FriendMatch & { owner: string | null } {
   return { owner: agenda.owner, ...matchFriendEvents(agenda.events, sessionIdentities(db)) };
 }
 
-export function previewFriend(db: Db, req: Request<'friends.preview'>): Responses['friends.preview'] {
-  const { owner, matches, unmatched } = readAndMatch(db, req.text, req.fileName);
+export function previewFriend(db: Db, agenda: FriendAgenda): Responses['friends.preview'] {
+  const { owner, matches, unmatched } = matched(db, agenda);
   const replaces = owner ? (findFriend(db, owner)?.name ?? null) : null;
   return { owner, matched: matches.length, unmatched, replaces };
 }
 
-export function addFriend(db: Db, now: number, req: Request<'friends.add'>): Responses['friends.add'] {
-  const { owner, matches, unmatched } = readAndMatch(db, req.text, req.fileName);
+export function addFriend(db: Db, now: number, req: Request<'friends.add'>, agenda: FriendAgenda): Responses['friends.add'] {
+  const { owner, matches, unmatched } = matched(db, agenda);
   if (matches.length === 0) {
     // Keeping an empty overlay would only hide the mistake (another conference's file, or one not imported yet).
     throw new ClashlessError(
