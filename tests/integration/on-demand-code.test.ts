@@ -29,9 +29,10 @@ const FILE_READING = [
 const readingCode = (urls: readonly string[]): string[] => urls.filter((url) => FILE_READING.some((part) => url.includes(part)));
 
 describe('the file-reading code', () => {
-  it('is not loaded by a start that plans, searches, finds clashes and exports, and is by the first import', () => {
+  it('is not loaded by a start that plans, searches, finds clashes and exports, and is by the first import', async () => {
     const services = tempServices({ seeded: true });
     cleanups.push(services.cleanup);
+    await services.ready;
     services.close(); // the probe opens the seeded database in its own process
     const probe = spawnSync(
       process.execPath,
@@ -40,7 +41,15 @@ describe('the file-reading code', () => {
     );
     expect(probe.stderr).toBe('');
     expect(probe.status).toBe(0);
-    const { start, afterImport } = JSON.parse(probe.stdout) as { start: string[]; afterImport: string[] };
+    const { conferences, exported, start, afterImport } = JSON.parse(probe.stdout) as {
+      conferences: number;
+      exported: number;
+      start: string[];
+      afterImport: string[];
+    };
+    // It planned, found clashes and exported in both sample conferences.
+    expect(conferences).toBe(2);
+    expect(exported).toBe(6);
     // The probe saw the backend load: the services, the store, the .ics writer.
     expect(start.some((url) => url.endsWith('/src/main/services/api.ts'))).toBe(true);
     expect(start.some((url) => url.endsWith('/src/main/export/ics.ts'))).toBe(true);

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PAGE_SIZE } from '../../src/main/store/connection.ts';
 import { MIGRATIONS, LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
 import { SEARCH_INDEX_BUFFER_BYTES } from '../../src/main/store/migrations/0110-search-index-buffer.ts';
+import { takeBackup } from '../../src/main/store/backups.ts';
 import { openStore } from '../../src/main/store/open.ts';
 import { searchSessionIds } from '../../src/main/store/session-search.ts';
 import { PEER_DIR } from '../fixtures/paths.ts';
@@ -64,6 +65,11 @@ describe('migration 110 and 16 KiB pages', () => {
       expect(ftsCheck(db)).toBe('ok');
       expect(searchAll(db)).toEqual(before.found);
       for (const [table, rows] of Object.entries(before.tables)) expect(dump(db, table), table).toEqual(rows);
+      // Its backups keep its pages too (VACUUM INTO writes a copy with the connection's page size).
+      const backup = takeBackup(db, dbPath, 'daily', NOW);
+      const copy = new Database(backup, { readonly: true });
+      expect(copy.pragma('page_size', { simple: true })).toBe(4096);
+      copy.close();
       // The next import goes through the new buffer and is found like the rest.
       const added = commitText(db, CONGRESS_38, '38c3.xml', NOW);
       expect(added.added).toBeGreaterThan(900);

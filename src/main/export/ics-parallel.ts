@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ClashlessError } from '../../shared/contract.ts';
 import { selectEvents, type AgendaEvent, type AgendaInput } from './agenda.ts';
-import { joinIcsParts, writeIcsPart, type IcsContext } from './ics.ts';
+import { checkInstants, joinIcsParts, writeIcsPart, type IcsContext } from './ics.ts';
 import type { IcsPartReply, IcsPartRequest } from './ics-worker.ts';
 
 /** Below this many events an export takes a few ms in one thread; handing runs out would not pay. */
@@ -70,6 +70,8 @@ export class ParallelIcsWriter {
   readonly #helpers: (Helper | null)[];
   #nextId = 0;
   #closed = false;
+  /** Set when a worker stopped before it was ever ready (a missing or broken file): no more are started. */
+  #cannotStart = false;
 
   /** threads counts this one: 1 writes everything here. */
   constructor(workerPath: string, threads = Math.min(availableParallelism(), MAX_THREADS)) {
@@ -83,6 +85,7 @@ export class ParallelIcsWriter {
     if (events.length < PARALLEL_FROM_EVENTS) return writeIcsPart(events, input, true);
     const helpers = this.#start().filter((h) => h.ready);
     if (helpers.length === 0) return writeIcsPart(events, input, true);
+    checkInstants(events);
     const context = icsContext(input);
     const [mine = [], ...theirs] = splitRuns(events, helpers.length + 1);
     const helped = theirs.map((run, i) => this.#inHelper(helpers[i]!, run, context));
@@ -121,7 +124,7 @@ export class ParallelIcsWriter {
 
   /** Every helper, started where missing (none once closed). */
   #start(): Helper[] {
-    if (this.#closed) return [];
+    if (this.#closed || this.#cannotStart) return [];
     return this.#helpers.flatMap((h, i) => {
       const helper = h ?? this.#spawn(i);
       return helper ? [helper] : [];
@@ -131,10 +134,17 @@ export class ParallelIcsWriter {
   #inHelper(helper: Helper, events: AgendaEvent[], context: IcsContext): Promise<string> {
     return new Promise((resolve, reject) => {
       const id = this.#nextId++;
-      helper.pending.set(id, { resolve, reject, fallback: () => writeIcsPart(events, context, false) });
+      const pending: Pending = { resolve, reject, fallback: () => writeIcsPart(events, context, false) };
+      helper.pending.set(id, pending);
       // Kept referenced only while it has work, so an idle worker never holds the process open.
       helper.worker.ref();
-      helper.worker.postMessage({ id, events, context } satisfies IcsPartRequest);
+      try {
+        helper.worker.postMessage({ id, events, context } satisfies IcsPartRequest);
+      } catch {
+        helper.pending.delete(id);
+        if (helper.pending.size === 0) helper.worker.unref();
+        settleWithFallback(pending);
+      }
     });
   }
 
@@ -162,7 +172,11 @@ export class ParallelIcsWriter {
       if ('text' in reply) p.resolve(reply.text);
       else p.reject(new ClashlessError(reply.error.code, reply.error.message, reply.error.where));
     });
+    let ended = false;
     const gone = () => {
+      if (ended) return; // 'error' is followed by 'exit'
+      ended = true;
+      if (!helper.ready && !this.#closed) this.#cannotStart = true;
       helper.ready = false;
       started();
       if (this.#helpers[index] === helper) this.#helpers[index] = null;
@@ -172,6 +186,8 @@ export class ParallelIcsWriter {
     };
     worker.on('error', gone);
     worker.on('exit', gone);
+    // A message that cannot be read on this side: the worker is stopped, and its runs are written here.
+    worker.on('messageerror', () => void worker.terminate());
     return helper;
   }
 }

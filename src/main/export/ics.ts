@@ -115,6 +115,18 @@ function checkInstant(ms: number, ev: AgendaEvent, field: string): number {
   return Math.round(ms);
 }
 
+/**
+ * The checks writeIcsPart makes while it builds the events, run over all of them in order: when
+ * an export is written in runs (export/ics-parallel.ts), a bad time in a late run must still win
+ * over the package refusing an event in an earlier one, as it does when one call builds them all.
+ */
+export function checkInstants(events: readonly AgendaEvent[]): void {
+  for (const ev of events) {
+    checkInstant(ev.attendStart, ev, 'start');
+    checkInstant(ev.attendEnd, ev, 'end');
+  }
+}
+
 function alarmFor(minutes: number, start: number, description: string): Alarm {
   // The package writes {minutes: 0} as "TRIGGER:PT" (no duration); an absolute trigger at the
   // start says the same thing validly.

@@ -5,8 +5,11 @@ export type OnDemand = typeof OnDemandModule;
 
 let loading: Promise<OnDemand> | null = null;
 
-/** The file-reading code, loaded at the first call (later calls get the same module). */
+/** The file-reading code, loaded at the first call (later calls get the same module; after a failed load, the next call tries again). */
 export function loadOnDemand(): Promise<OnDemand> {
-  loading ??= import('./on-demand.ts');
+  loading ??= import('./on-demand.ts').catch((err: unknown) => {
+    loading = null;
+    throw err;
+  });
   return loading;
 }
