@@ -126,6 +126,32 @@ describe('.ics STATUS, SEQUENCE and alarms', () => {
     expect(eventByUid(ics, 'k4@clashless').getFirstSubcomponent('valarm')).toBeNull();
   });
 
+  it('puts each alarm inside its own event, whichever events around it have none', () => {
+    const mixed: AgendaEntry[] = [
+      entryFor(s[0]!),
+      entryFor({ ...s[1]!, status: 'cancelled' }),
+      entryFor(s[2]!, { reminder: 5 }),
+      entryFor(s[3]!, { reminder: 'none' }),
+      entryFor(s[4]!, { reminder: 30 }),
+      entryFor(s[5]!)
+    ];
+    const ics = buildIcs(agendaInput(mixed, { alarmMinutes: 10 }));
+    const alarms = Object.fromEntries(
+      vevents(ics).map((v) => [
+        v.getFirstPropertyValue('uid'),
+        v.getAllSubcomponents('valarm').map((a) => `${a.getFirstProperty('trigger')?.toICALString()} ${a.getFirstPropertyValue('description')}`)
+      ])
+    );
+    expect(alarms).toEqual({
+      'k1@clashless': ['TRIGGER:-PT10M Reminder'],
+      'k2@clashless': [],
+      'k3@clashless': [`TRIGGER:-PT5M ${s[2]!.title}`],
+      'k4@clashless': [],
+      'k5@clashless': [`TRIGGER:-PT30M ${s[4]!.title}`],
+      'k6@clashless': ['TRIGGER:-PT10M Reminder']
+    });
+  });
+
   it('writes no VALARM without a reminder, and a valid trigger for a reminder at the start', () => {
     expect(buildIcs(agendaInput(entries))).not.toContain('BEGIN:VALARM');
     const atStart = unfoldedLines(buildIcs(agendaInput(entries.slice(0, 1), { alarmMinutes: 0 })));

@@ -4,9 +4,12 @@
 // independent of this computer's zone). What the package gets wrong is repaired here, not worked
 // around by callers: it folds lines at 75 characters instead of 75 octets (so non-ASCII lines run
 // long), it does not escape commas inside CATEGORIES, it passes a lone CR through as a raw line
-// break, and it writes a zero-minute alarm as the malformed "TRIGGER:PT".
+// break. Alarms (VALARM) are written here, not by the package: it wrote an alarm's DESCRIPTION
+// verbatim and a zero-minute alarm as the malformed "TRIGGER:PT", and its check of each alarm
+// against a nested schema was a sixth of an export's time. Ours are built only from a title
+// escaped here and a whole number of minutes checked here (or by the contract's reminder schema).
 import * as icsPackage from 'ics';
-import type { Alarm, DateArray, EventAttributes, EventStatus, ReturnObject } from 'ics';
+import type { DateArray, EventAttributes, EventStatus, ReturnObject } from 'ics';
 import { ClashlessError } from '../../shared/contract.ts';
 import { addDaysIso } from '../../shared/time.ts';
 import { OWNER_PROPERTY } from '../../shared/friends.ts';
@@ -127,27 +130,37 @@ export function checkInstants(events: readonly AgendaEvent[]): void {
   }
 }
 
-function alarmFor(minutes: number, start: number, description: string): Alarm {
-  // The package writes {minutes: 0} as "TRIGGER:PT" (no duration); an absolute trigger at the
-  // start says the same thing validly.
-  const trigger = minutes === 0 ? start : { minutes, before: true };
-  return { action: 'display', description, trigger };
+/** An instant as an iCalendar UTC DATE-TIME: 20241113T181500Z. */
+function utcDateTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+}
+
+/** One VALARM, as content lines: minutes before the start, or at the start for 0 minutes. */
+function alarmLines(minutes: number, start: number, description: string): string[] {
+  // An absolute trigger at the start says "0 minutes before" in a form every client reads.
+  const trigger = minutes === 0 ? `TRIGGER;VALUE=DATE-TIME:${utcDateTime(start)}` : `TRIGGER:-PT${minutes}M`;
+  return ['BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${description || 'Reminder'}`, trigger, 'END:VALARM'];
 }
 
 /**
- * The event's VALARMs. The item's own reminder wins: minutes before it, described by its title, or
- * 'none' for no alarm even when the export sets a default; an item without its own gets the
- * export's default ("Reminder"). Reminding someone to go to a cancelled session, or at midnight for
- * an all-day item, helps nobody: those get none.
+ * The event's VALARMs, as content lines. The item's own reminder wins: minutes before it,
+ * described by its title, or 'none' for no alarm even when the export sets a default; an item
+ * without its own gets the export's default ("Reminder"). Reminding someone to go to a cancelled
+ * session, or at midnight for an all-day item, helps nobody: those get none.
  */
-function alarmsFor(ev: AgendaEvent, input: IcsContext, start: number): Alarm[] {
+function alarmsFor(ev: AgendaEvent, input: IcsContext, start: number): string[] {
   if (ev.status !== 'scheduled' || ev.allDay || ev.reminder === 'none') return [];
-  // The package writes an alarm's DESCRIPTION verbatim but for line breaks, so it is escaped here.
-  if (ev.reminder !== null) return [alarmFor(ev.reminder, start, escapeOneLine(ev.title))];
-  return input.alarmMinutes === null ? [] : [alarmFor(input.alarmMinutes, start, 'Reminder')];
+  if (ev.reminder !== null) return alarmLines(ev.reminder, start, escapeOneLine(ev.title));
+  return input.alarmMinutes === null ? [] : alarmLines(input.alarmMinutes, start, 'Reminder');
 }
 
-function toEventAttributes(ev: AgendaEvent, input: IcsContext, descriptions: string[]): EventWithStamp {
+/** What refold puts into the package's text: escaped descriptions by slot, and each event's alarm lines in event order. */
+interface Inserts {
+  descriptions: string[];
+  alarms: string[][];
+}
+
+function toEventAttributes(ev: AgendaEvent, input: IcsContext, inserts: Inserts): EventWithStamp {
   const base = {
     uid: ev.uid,
     title: icalText(ev.title).replace(/\n/g, ' '),
@@ -158,8 +171,8 @@ function toEventAttributes(ev: AgendaEvent, input: IcsContext, descriptions: str
   const optional: Partial<EventAttributes> = {};
   const description = icsDescription(ev, input.timeZone);
   if (description) {
-    optional.description = descriptionSlot(descriptions.length);
-    descriptions.push(description);
+    optional.description = descriptionSlot(inserts.descriptions.length);
+    inserts.descriptions.push(description);
   }
   const location = icalText(ev.location).replace(/\n/g, ' ');
   if (location) optional.location = location;
@@ -168,8 +181,7 @@ function toEventAttributes(ev: AgendaEvent, input: IcsContext, descriptions: str
   if (ev.track) optional.categories = [escapeOneLine(ev.track)];
   const start = checkInstant(ev.attendStart, ev, 'start');
   const end = checkInstant(ev.attendEnd, ev, 'end');
-  const alarms = alarmsFor(ev, input, start);
-  if (alarms.length > 0) optional.alarms = alarms;
+  inserts.alarms.push(alarmsFor(ev, input, start));
   if (ev.allDay) {
     const { first, days } = allDayDates(ev, input.timeZone);
     return { ...base, ...optional, start: dateArray(first), end: dateArray(addDaysIso(first, days)) };
@@ -210,20 +222,21 @@ export function foldLine(line: string): string {
 }
 
 /**
- * Undo the package's character-based folding, put the escaped descriptions into their slots, and
- * fold again by octets, with CRLF endings.
+ * Undo the package's character-based folding, put the escaped descriptions into their slots and
+ * each event's alarms before its END:VEVENT (the package writes the events in the order it was
+ * given them), and fold again by octets, with CRLF endings.
  */
-export function refold(ics: string, descriptions: readonly string[] = []): string {
+export function refold(ics: string, inserts: Inserts = { descriptions: [], alarms: [] }): string {
   const unfolded = ics.replace(/\r?\n[ \t]/g, '');
-  const lines = unfolded.split(/\r?\n/).filter((line) => line.length > 0);
-  return (
-    lines
-      .map((line) => {
-        const slot = line.startsWith('DESCRIPTION:') ? DESCRIPTION_SLOT.exec(line) : null;
-        return foldLine(slot ? `DESCRIPTION:${escapeText(descriptions[Number(slot[1])] ?? '')}` : line);
-      })
-      .join('\r\n') + '\r\n'
-  );
+  const out: string[] = [];
+  let event = 0;
+  for (const line of unfolded.split(/\r?\n/)) {
+    if (line.length === 0) continue;
+    if (line === 'END:VEVENT') for (const alarm of inserts.alarms[event++] ?? []) out.push(foldLine(alarm));
+    const slot = line.startsWith('DESCRIPTION:') ? DESCRIPTION_SLOT.exec(line) : null;
+    out.push(foldLine(slot ? `DESCRIPTION:${escapeText(inserts.descriptions[Number(slot[1])] ?? '')}` : line));
+  }
+  return out.join('\r\n') + '\r\n';
 }
 
 function describeValidationError(error: Error, events: readonly EventWithStamp[]): ClashlessError {
@@ -260,8 +273,8 @@ function checkAlarmMinutes(alarmMinutes: number | null): void {
  */
 export function writeIcsPart(events: readonly AgendaEvent[], context: IcsContext, first: boolean): string {
   checkAlarmMinutes(context.alarmMinutes);
-  const descriptions: string[] = [];
-  const attributes = events.map((ev) => toEventAttributes(ev, context, descriptions));
+  const inserts: Inserts = { descriptions: [], alarms: [] };
+  const attributes = events.map((ev) => toEventAttributes(ev, context, inserts));
   const calName = escapeOneLine(context.calendarName);
   const header = calName ? { productId: PRODUCT_ID, calName } : { productId: PRODUCT_ID };
   let result: ReturnObject;
@@ -272,7 +285,7 @@ export function writeIcsPart(events: readonly AgendaEvent[], context: IcsContext
   }
   if (result.error) throw describeValidationError(result.error, attributes);
   if (result.value === null) throw new ClashlessError('internal', 'Could not write the .ics file: the writer returned nothing.');
-  return refold(first ? withOwner(result.value, context.owner) : result.value, descriptions);
+  return refold(first ? withOwner(result.value, context.owner) : result.value, inserts);
 }
 
 // With the line break before it, so a calendar name that ends in these letters is never taken for it.
