@@ -132,7 +132,7 @@ function start(): void {
     return;
   }
   const current = backend;
-  // A first run imports the samples after the window opens (its requests wait for them); if that
+  // A first run imports the samples while the window opens (its requests wait for them); if that
   // fails, the app stops as it would have had opening failed.
   current.ready.catch((err: unknown) => cannotStart(err, userData));
 

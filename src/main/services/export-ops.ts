@@ -8,9 +8,6 @@ import type { PlanItem } from '../../shared/domain.ts';
 import { isoDateInZone } from '../../shared/time.ts';
 import { entryFingerprint, entryUid } from '../export/agenda.ts';
 import type { AgendaEntry, AgendaInput } from '../export/agenda.ts';
-
-/** Writes the .ics file: buildIcs in this thread, or a ParallelIcsWriter when the host has worker threads for it. */
-export type IcsWriter = (input: AgendaInput) => string | Promise<string>;
 import { buildCsv } from '../export/csv.ts';
 import { buildIcs } from '../export/ics.ts';
 import { buildMarkdown } from '../export/markdown.ts';
@@ -22,6 +19,9 @@ import { exportSequences } from '../store/export-state.ts';
 import { exportUids, getConference, getSessions, sessionSpans } from '../store/sessions.ts';
 import { dayBoundaryMinutes } from '../../shared/conference-days.ts';
 import { planClashes } from './clash-ops.ts';
+
+/** Writes the .ics file: buildIcs in this thread, or a ParallelIcsWriter when the host has worker threads for it. */
+export type IcsWriter = (input: AgendaInput) => string | Promise<string>;
 
 function slug(text: string): string {
   return (
