@@ -84,4 +84,27 @@ describe('searching the catalog', () => {
     }
     expect(new Set(inView.map((r) => Math.round(r.height))).size).toBeGreaterThan(1);
   });
+
+  it('lays the page out once per frame while a person types, never forced by the catalog', async () => {
+    const box = app.page.getByRole('searchbox', { name: 'Search sessions' });
+    await box.fill('');
+    const cdp = await app.page.context().newCDPSession(app.page);
+    const events: { name: string; args?: { beginData?: { stackTrace?: unknown[] } } }[] = [];
+    cdp.on('Tracing.dataCollected', (d: { value: typeof events }) => events.push(...d.value));
+    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    // With the stack category, a layout that script forced carries the script's stack.
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline.stack', transferMode: 'ReportEvents' });
+    for (const text of ['h', 'ha', 'hac', 'hack', 'hacke', 'hacker', '']) {
+      await box.fill(text);
+      await expect.poll(() => app.page.locator('.searching').count()).toBe(0);
+    }
+    await cdp.send('Tracing.end');
+    await done;
+    await cdp.detach();
+    const layouts = events.filter((e) => e.name === 'Layout');
+    const forced = layouts.filter((e) => e.args?.beginData?.stackTrace !== undefined);
+    expect(layouts.length).toBeGreaterThan(5); // the trace saw the typing
+    // Reading the list's width in an effect forced layouts on every keystroke (11 for these 7).
+    expect(forced.length).toBeLessThanOrEqual(2);
+  });
 });
