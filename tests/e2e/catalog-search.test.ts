@@ -90,7 +90,8 @@ describe('searching the catalog', () => {
     await box.fill('');
     const cdp = await app.page.context().newCDPSession(app.page);
     const events: { name: string; args?: { beginData?: { stackTrace?: unknown[] } } }[] = [];
-    cdp.on('Tracing.dataCollected', (d: { value: typeof events }) => events.push(...d.value));
+    // Protocol types give each trace event as string fields; only the name and the stack are read.
+    cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as typeof events)));
     const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     // With the stack category, a layout that script forced carries the script's stack.
     await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline.stack', transferMode: 'ReportEvents' });
