@@ -70,6 +70,10 @@ export class ClashlessError extends Error {
     this.where = where;
     this.question = question;
   }
+  /** The error a wire answer from a worker thread describes: the inverse of toWire. */
+  static fromWire(wire: WireError): ClashlessError {
+    return new ClashlessError(wire.code, wire.message, wire.where, wire.question);
+  }
   toWire(): WireError {
     const wire: WireError = { code: this.code, message: this.message };
     if (this.where !== undefined) wire.where = this.where;

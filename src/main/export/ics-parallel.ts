@@ -38,7 +38,7 @@ interface Helper {
 }
 
 /** Consecutive runs of nearly equal length, in order. */
-export function splitRuns<T>(items: readonly T[], runs: number): T[][] {
+function splitRuns<T>(items: readonly T[], runs: number): T[][] {
   const size = Math.ceil(items.length / runs);
   const out: T[][] = [];
   for (let from = 0; from < items.length; from += size) out.push(items.slice(from, from + size));
@@ -170,7 +170,7 @@ export class ParallelIcsWriter {
       helper.pending.delete(reply.id);
       if (helper.pending.size === 0) worker.unref();
       if ('text' in reply) p.resolve(reply.text);
-      else p.reject(new ClashlessError(reply.error.code, reply.error.message, reply.error.where));
+      else p.reject(ClashlessError.fromWire(reply.error));
     });
     let ended = false;
     const gone = () => {

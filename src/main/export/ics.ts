@@ -11,7 +11,7 @@
 import * as icsPackage from 'ics';
 import type { DateArray, EventAttributes, EventStatus, ReturnObject } from 'ics';
 import { ClashlessError } from '../../shared/contract.ts';
-import { addDaysIso } from '../../shared/time.ts';
+import { addDaysIso, toIsoUtc } from '../../shared/time.ts';
 import { OWNER_PROPERTY } from '../../shared/friends.ts';
 import {
   allDayDates,
@@ -130,15 +130,10 @@ export function checkInstants(events: readonly AgendaEvent[]): void {
   }
 }
 
-/** An instant as an iCalendar UTC DATE-TIME: 20241113T181500Z. */
-function utcDateTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
-}
-
 /** One VALARM, as content lines: minutes before the start, or at the start for 0 minutes. */
 function alarmLines(minutes: number, start: number, description: string): string[] {
   // An absolute trigger at the start says "0 minutes before" in a form every client reads.
-  const trigger = minutes === 0 ? `TRIGGER;VALUE=DATE-TIME:${utcDateTime(start)}` : `TRIGGER:-PT${minutes}M`;
+  const trigger = minutes === 0 ? `TRIGGER;VALUE=DATE-TIME:${toIsoUtc(start).replace(/[-:]/g, '')}` : `TRIGGER:-PT${minutes}M`;
   return ['BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${description || 'Reminder'}`, trigger, 'END:VALARM'];
 }
 

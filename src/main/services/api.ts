@@ -63,7 +63,7 @@ function inWorker(workerPath: string, data: ImportWorkerData, onProgress: Progre
         resolve(message.type === 'done' ? message.result : message.parsed);
       } else {
         settled = true;
-        reject(new ClashlessError(message.error.code, message.error.message, message.error.where, message.error.question));
+        reject(ClashlessError.fromWire(message.error));
       }
     });
     worker.on('error', () => {
