@@ -138,7 +138,8 @@ export function deferSearchIndex(db: Db): { flush(): void } {
  * same speaker would no longer match the one an earlier import stored.
  */
 function asBound<T extends string | null>(text: T): T {
-  return (text === null ? text : text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')) as T;
+  // toWellFormed replaces exactly the lone surrogates with U+FFFD; the test first skips the copy.
+  return (text === null || text.isWellFormed() ? text : text.toWellFormed()) as T;
 }
 
 /** Speaker links written per statement at most (each a few dozen bytes of JSON). */
