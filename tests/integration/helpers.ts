@@ -13,6 +13,7 @@ import { mergeSchedule, type MergeResult } from '../../src/main/import/merge.ts'
 import { parseImport } from '../../src/main/import/pipeline.ts';
 import { MIGRATIONS } from '../../src/main/store/migrations/index.ts';
 import { openStore } from '../../src/main/store/open.ts';
+import { searchSessionIds } from '../../src/main/store/session-search.ts';
 import type { Migration } from '../../src/main/store/migrations/types.ts';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import { expect } from 'vitest';
@@ -124,6 +125,30 @@ export function copyIntoOldSchema(written: string, dbPath: string, migrations: r
   } finally {
     old.close();
   }
+}
+
+/**
+ * A database at schema `version` (the migrations up to it) holding what `fill` commits with today's
+ * code into a current one (copyIntoOldSchema): its path, in `dir`.
+ */
+export function populatedAtVersion(dir: string, version: number, fill: (db: Database.Database) => void, now = Date.UTC(2026, 0, 1)): string {
+  const written = join(dir, `written-${version}.db`);
+  const current = openStore(written, { now }).db;
+  fill(current);
+  current.close();
+  const dbPath = join(dir, 'clashless.db');
+  copyIntoOldSchema(written, dbPath, MIGRATIONS.filter((m) => m.version <= version), version);
+  return dbPath;
+}
+
+/** What each search finds (session ids in catalog order; null when it is not a search yet). */
+export function searchResults(db: Database.Database, searches: readonly string[]): Record<string, number[] | null> {
+  return Object.fromEntries(searches.map((q) => [q, searchSessionIds(db, { search: q })]));
+}
+
+/** Every row of a table, in the order of its first two columns (session_speaker has no rowid). */
+export function tableRows(db: Database.Database, table: string): unknown[] {
+  return db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
 }
 
 /**

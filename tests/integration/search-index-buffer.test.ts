@@ -4,56 +4,35 @@
 // what it found before; a new database has 16 KiB pages, and an index filled through the 16 MiB
 // buffer finds exactly what one filled through SQLite's 1 MiB default finds.
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PAGE_SIZE } from '../../src/main/store/connection.ts';
-import { MIGRATIONS, LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
+import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
 import { SEARCH_INDEX_BUFFER_BYTES } from '../../src/main/store/migrations/0110-search-index-buffer.ts';
 import { takeBackup } from '../../src/main/store/backups.ts';
 import { openStore } from '../../src/main/store/open.ts';
 import { searchSessionIds } from '../../src/main/store/session-search.ts';
-import { PEER_DIR } from '../fixtures/paths.ts';
-import { commitText, copyIntoOldSchema, ftsCheck, SEED_DIR, tempDir, tempStore } from './helpers.ts';
+import { commitText, ftsCheck, populatedAtVersion, searchResults, tableRows, tempDir, tempStore } from './helpers.ts';
+import { CILIUM_NA_2023, CONGRESS_36, CONGRESS_38, FOSDEM_2021, searchIndexHashsize, TYPED_SEARCHES } from './search-corpus.ts';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
 
-const read = (...path: string[]) => readFileSync(join(...path), 'utf8');
-const FOSDEM = read(PEER_DIR, 'frab-xml', 'fosdem_2021.xml');
-const CONGRESS_36 = read(PEER_DIR, 'frab-xml', '36c3_merged.xml');
-const CONGRESS_38 = read(PEER_DIR, 'frab-xml', '38c3_2025-12-06.xml');
-const CILIUM = read(SEED_DIR, 'cilium-talks-kubecon-na-2023.md');
 const NOW = Date.UTC(2026, 0, 1);
 
-/** Searches a person types: whole words, two- and three-letter prefixes, two words, accents. */
-const SEARCHES = ['kernel', 'ke', 'ker', 'security', 'sec', 'linux', 'rust', 'ru', 'open source', 'chaos', 'über', 'uber', 'datenschutz', 'network', 'ne', 'cilium', 'ebpf', 'hack', 'ha', 'a'];
-
-function hashsize(db: Database.Database): number | undefined {
-  return db.prepare("SELECT v FROM session_fts_config WHERE k = 'hashsize'").pluck().get() as number | undefined;
-}
-
-function searchAll(db: Database.Database): Record<string, number[] | null> {
-  return Object.fromEntries(SEARCHES.map((q) => [q, searchSessionIds(db, { search: q })]));
-}
-
-/** Every row, in the order of its first two columns (session_speaker has no rowid). */
-const dump = (db: Database.Database, table: string): unknown[] => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
+const searchAll = (db: Database.Database) => searchResults(db, TYPED_SEARCHES);
 
 describe('migration 110 and 16 KiB pages', () => {
   it('migrates a populated schema-100 database: 4 KiB pages and every row kept, the buffer set, the same search results', () => {
     const tmp = tempDir();
     cleanups.push(tmp.cleanup);
-    const current = openStore(join(tmp.dir, 'current.db'), { now: NOW }).db;
-    commitText(current, FOSDEM, 'fosdem.xml', NOW);
-    commitText(current, CILIUM, 'cilium.md', NOW);
-    current.close();
-    const dbPath = join(tmp.dir, 'clashless.db');
-    copyIntoOldSchema(join(tmp.dir, 'current.db'), dbPath, MIGRATIONS.filter((m) => m.version <= 100), 100);
+    const dbPath = populatedAtVersion(tmp.dir, 100, (db) => {
+      commitText(db, FOSDEM_2021, 'fosdem.xml', NOW);
+      commitText(db, CILIUM_NA_2023, 'cilium.md', NOW);
+    });
     const old = new Database(dbPath);
     expect(old.pragma('page_size', { simple: true })).toBe(4096);
-    expect(hashsize(old)).toBeUndefined();
-    const before = { found: searchAll(old), tables: Object.fromEntries(['conference', 'session', 'speaker', 'session_speaker'].map((t) => [t, dump(old, t)])) };
+    expect(searchIndexHashsize(old)).toBeUndefined();
+    const before = { found: searchAll(old), tables: Object.fromEntries(['conference', 'session', 'speaker', 'session_speaker'].map((t) => [t, tableRows(old, t)])) };
     expect(Object.values(before.found).filter((ids) => ids !== null && ids.length > 0).length).toBeGreaterThan(10);
     old.close();
 
@@ -61,10 +40,10 @@ describe('migration 110 and 16 KiB pages', () => {
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
       expect(db.pragma('page_size', { simple: true })).toBe(4096);
-      expect(hashsize(db)).toBe(SEARCH_INDEX_BUFFER_BYTES);
+      expect(searchIndexHashsize(db)).toBe(SEARCH_INDEX_BUFFER_BYTES);
       expect(ftsCheck(db)).toBe('ok');
       expect(searchAll(db)).toEqual(before.found);
-      for (const [table, rows] of Object.entries(before.tables)) expect(dump(db, table), table).toEqual(rows);
+      for (const [table, rows] of Object.entries(before.tables)) expect(tableRows(db, table), table).toEqual(rows);
       // Its backups keep its pages too (VACUUM INTO writes a copy with the connection's page size).
       const backup = takeBackup(db, dbPath, 'daily', NOW);
       const copy = new Database(backup, { readonly: true });
@@ -85,12 +64,12 @@ describe('migration 110 and 16 KiB pages', () => {
     const plain = tempStore(NOW);
     cleanups.push(fast.cleanup, plain.cleanup);
     expect(fast.db.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
-    expect(hashsize(fast.db)).toBe(SEARCH_INDEX_BUFFER_BYTES);
+    expect(searchIndexHashsize(fast.db)).toBe(SEARCH_INDEX_BUFFER_BYTES);
     // SQLite's default, set back: every import below flushes the index many times over.
     plain.db.prepare("INSERT INTO session_fts (session_fts, rank) VALUES ('hashsize', ?)").run(1024n * 1024n);
     for (const { db } of [fast, plain]) {
       commitText(db, CONGRESS_36, '36c3.xml', NOW);
-      commitText(db, FOSDEM, 'fosdem.xml', NOW);
+      commitText(db, FOSDEM_2021, 'fosdem.xml', NOW);
       commitText(db, CONGRESS_38, '38c3.xml', NOW);
       expect(ftsCheck(db)).toBe('ok');
     }
