@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Database as Db } from 'better-sqlite3';
 import { toWireError } from '../../shared/errors.ts';
-import { connect } from '../store/connection.ts';
+import { connect, deferCheckpoints } from '../store/connection.ts';
 import { storeUnavailable } from '../store/problems.ts';
 import { commitImport, parseForImport } from './import-job.ts';
 import type { ImportRequest } from './import-job.ts';
@@ -39,8 +39,15 @@ if (port) {
     let db: Db | null = null;
     try {
       db = connect(dbPath);
+      const checkpoint = deferCheckpoints(db);
       const result = commitImport(db, req, now, (phase, done, total) => send({ type: 'progress', phase, done, total }));
       send({ type: 'done', result });
+      // After the answer: the person sees the import done while the WAL is copied in this thread.
+      try {
+        checkpoint();
+      } catch {
+        // The import is durable in the WAL either way; a later checkpoint copies it.
+      }
     } catch (err) {
       // Locked, full, no permission: say so in plain words rather than "something went wrong".
       send({ type: 'error', error: toWireError(storeUnavailable(err, dbPath, 'save changes to') ?? err) });
