@@ -1,8 +1,8 @@
 // A word, to search, is what the index's tokenizer makes one token (shared/search-words.ts). The
-// index keeps no word positions (migrations 100 and 120: detail = column, then none), so a query
-// word that the tokenizer cut in two would be a phrase and the search would fail. Proven against
-// the real schema for every code point, for random text, and on a title that holds one of the 21
-// letters that the tokenizer, going by Unicode 6.1, still treats as marks.
+// index keeps no word positions (migration 100, detail = column), so a query word that the
+// tokenizer cut in two would be a phrase and the search would fail. Proven against the real schema
+// for every code point, for random text, and on a title that holds one of the 21 letters that the
+// tokenizer, going by Unicode 6.1, still treats as marks.
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { join } from 'node:path';

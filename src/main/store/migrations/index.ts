@@ -10,8 +10,7 @@ import { friends } from './0080-friends.ts';
 import { deferredSearchIndex } from './0090-deferred-search-index.ts';
 import { scheduleOrderedSearch } from './0100-schedule-ordered-search.ts';
 import { searchIndexBuffer } from './0110-search-index-buffer.ts';
-import { searchIndexWithoutColumns } from './0120-search-index-without-columns.ts';
-import { noSpeakerSessionIndex } from './0130-no-speaker-session-index.ts';
+import { noSpeakerSessionIndex } from './0120-no-speaker-session-index.ts';
 import type { Migration } from './types.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,7 +25,6 @@ export const MIGRATIONS: readonly Migration[] = [
   deferredSearchIndex,
   scheduleOrderedSearch,
   searchIndexBuffer,
-  searchIndexWithoutColumns,
   noSpeakerSessionIndex
 ];
 

@@ -1,4 +1,4 @@
-// Migration 130: session_speaker loses its index by speaker (migration 10). Nothing looks links up
+// Migration 120: session_speaker loses its index by speaker (migration 10). Nothing looks links up
 // by speaker: sessions read their speakers by session (the table's key), and no speaker row is
 // ever deleted or renumbered, which is when SQLite would use it to check the foreign key. Each
 // import paid one more B-tree insert per link for it: on the bench's 100,000 sessions (136,000
@@ -7,7 +7,7 @@
 import type { Migration } from './types.ts';
 
 export const noSpeakerSessionIndex: Migration = {
-  version: 130,
+  version: 120,
   name: 'no-speaker-session-index',
   up(db) {
     db.exec('DROP INDEX session_speaker_speaker');

@@ -1,0 +1,59 @@
+// Migration 120: session_speaker has no index by speaker, which nothing read; an import's commit
+// is faster without it and nothing a person sees may change. On real schedules: a populated
+// schema-110 database keeps every row, finds what it found, and reads every speaker of every
+// session as before; the next import links its speakers like the rest.
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
+import { SEARCH_INDEX_BUFFER_BYTES } from '../../src/main/store/migrations/0110-search-index-buffer.ts';
+import { openStore } from '../../src/main/store/open.ts';
+import { searchSessionIds } from '../../src/main/store/session-search.ts';
+import { listSessions } from '../../src/main/store/sessions.ts';
+import { commitText, ftsCheck, populatedAtVersion, searchResults, tableRows, tempDir } from './helpers.ts';
+import { CILIUM_NA_2023, CONGRESS_38, FOSDEM_2021, searchIndexHashsize, TYPED_SEARCHES } from './search-corpus.ts';
+
+const cleanups: (() => void)[] = [];
+afterAll(() => cleanups.forEach((c) => c()));
+
+const NOW = Date.UTC(2026, 0, 1);
+
+const hasSpeakerIndex = (db: Database.Database) =>
+  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'session_speaker_speaker'").pluck().get() !== undefined;
+
+describe('migration 120: links without an index by speaker', () => {
+  it('migrates a populated schema-110 database: every row, search result and speaker list kept', () => {
+    const tmp = tempDir();
+    cleanups.push(tmp.cleanup);
+    const dbPath = populatedAtVersion(tmp.dir, 110, (db) => {
+      commitText(db, FOSDEM_2021, 'fosdem.xml', NOW);
+      commitText(db, CILIUM_NA_2023, 'cilium.md', NOW);
+    });
+    const old = new Database(dbPath);
+    expect(hasSpeakerIndex(old)).toBe(true);
+    const before = { sessions: listSessions(old, {}), found: searchResults(old, TYPED_SEARCHES), tables: Object.fromEntries(['conference', 'session', 'speaker', 'session_speaker'].map((t) => [t, tableRows(old, t)])) };
+    expect(Object.values(before.found).filter((ids) => ids !== null && ids.length > 0).length).toBeGreaterThan(10);
+    old.close();
+
+    const { db } = openStore(dbPath, { now: NOW });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+      expect(hasSpeakerIndex(db)).toBe(false);
+      expect(searchIndexHashsize(db)).toBe(SEARCH_INDEX_BUFFER_BYTES);
+      expect(ftsCheck(db)).toBe('ok');
+      expect(searchResults(db, TYPED_SEARCHES)).toEqual(before.found);
+      expect(listSessions(db, {})).toEqual(before.sessions);
+      expect(before.sessions.filter((s) => s.speakers.length > 0).length).toBeGreaterThan(300);
+      for (const [table, rows] of Object.entries(before.tables)) expect(tableRows(db, table), table).toEqual(rows);
+      // The next import is indexed and found like the rest; its speakers are linked.
+      const added = commitText(db, CONGRESS_38, '38c3.xml', NOW);
+      expect(added.added).toBeGreaterThan(900);
+      expect(ftsCheck(db)).toBe('ok');
+      expect(searchSessionIds(db, { search: 'Desiring Technology' })).toHaveLength(1);
+      expect(db.prepare('SELECT count(*) FROM session_speaker ss JOIN speaker sp ON sp.id = ss.speaker_id').pluck().get()).toBe(
+        db.prepare('SELECT count(*) FROM session_speaker').pluck().get()
+      );
+    } finally {
+      db.close();
+    }
+  });
+});
