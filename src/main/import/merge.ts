@@ -269,6 +269,7 @@ function mergeInTransaction(db: Db, input: MergeInput): MergeResult {
   };
   const recordChange = changeRecorder(db, { conferenceId, sourceId, importedAt: now });
   const change = (sessionId: number, kind: ChangeKind, detail: string) => {
+    sessions.flush(); // a change row refers to its session, which may be held by the writer still
     result.changeIds.push(recordChange(sessionId, kind, detail));
   };
   const seen = new Set<string>();
