@@ -85,13 +85,30 @@ describe('new sessions written many per statement', () => {
       expect(result.added).toBe(size);
       expectWritten(db, result.conferenceId, sessions, firstId);
     }
-    // The conference with the highest ids goes: the next import starts after the highest id left,
-    // as SQLite's own choice of rowid does.
-    const last = db.prepare('SELECT conference_id FROM session ORDER BY id DESC LIMIT 1').pluck().get() as number;
-    db.transaction(() => deleteConference(db, last))();
-    const firstId = maxId() + 1;
-    const sessions = Array.from({ length: 70 }, (_, i) => talk('After', i));
-    expectWritten(db, commit(db, 'After', sessions).conferenceId, sessions, firstId);
+    // A conference in the middle goes (a gap in the ids), then the one with the highest ids: each
+    // next import starts where SQLite itself would put a row written without an id.
+    const sqliteWouldGive = (): number => {
+      db.exec('SAVEPOINT probe');
+      try {
+        const conference = db.prepare('SELECT id FROM conference LIMIT 1').pluck().get() as number;
+        return Number(
+          db.prepare("INSERT INTO session (conference_id, key, title, start_ms, end_ms, fingerprint) VALUES (?, 'probe', 'probe', 0, 0, '')").run(conference)
+            .lastInsertRowid
+        );
+      } finally {
+        db.exec('ROLLBACK TO probe; RELEASE probe');
+      }
+    };
+    const ownerOf = (order: 'ASC' | 'DESC', offset: number) =>
+      db.prepare(`SELECT DISTINCT conference_id FROM session ORDER BY conference_id ${order} LIMIT 1 OFFSET ?`).pluck().get(offset) as number;
+    for (const [title, gone] of [['After a gap', ownerOf('ASC', 2)], ['After the last', ownerOf('DESC', 0)]] as const) {
+      db.transaction(() => deleteConference(db, gone))();
+      const firstId = sqliteWouldGive();
+      expect(firstId).toBe(maxId() + 1);
+      const sessions = Array.from({ length: 70 }, (_, i) => talk(title, i));
+      expectWritten(db, commit(db, title, sessions).conferenceId, sessions, firstId);
+    }
+    expect(db.prepare('SELECT count(*) FROM session').pluck().get()).toBeLessThan(maxId());
   });
 
   it('a re-import that adds sessions records each addition against the right session', () => {

@@ -45,7 +45,9 @@ export function connect(path: string): Db {
  * checkpoint that would first copy every page into the database file. For the bench's 100,000
  * sessions that copy is 100 MB of writes and a sync, 5–8 % of the commit. Call the returned
  * function once the result is reported: it copies what it can (a passive checkpoint, which never
- * waits for readers); what it cannot is copied by the next automatic checkpoint of any connection.
+ * waits). It stops short of pages a read that began before the commit still uses; those are
+ * copied by the next automatic checkpoint, which in the app is the services connection's after
+ * its next write (the automatic checkpoint at the commit had the same limit).
  */
 export function deferCheckpoints(db: Db): () => void {
   db.pragma('wal_autocheckpoint = 0');

@@ -1,8 +1,9 @@
 // Migration 120: session_speaker loses its index by speaker (migration 10). Nothing looks links up
-// by speaker: sessions read their speakers by session (the table's key), and no speaker row is
-// ever deleted or renumbered, which is when SQLite would use it to check the foreign key. Each
-// import paid one more B-tree insert per link for it: on the bench's 100,000 sessions (136,000
-// links) the commit is about 4 % faster without.
+// by speaker: sessions read their speakers by session (the table's key). SQLite would use it to
+// check the foreign key when a speaker row is deleted or renumbered: none is renumbered, and only
+// a backup restore deletes speakers, after it has emptied session_speaker (store/backups.ts,
+// DATA_TABLES). Each import paid one more B-tree insert per link for it: on the bench's 100,000
+// sessions (136,000 links) the commit is about 4 % faster without.
 // Shipped migrations are history: never edit this file, add a new one.
 import type { Migration } from './types.ts';
 
