@@ -138,7 +138,8 @@ export function deferSearchIndex(db: Db): { flush(): void } {
  * same speaker would no longer match the one an earlier import stored.
  */
 function asBound<T extends string | null>(text: T): T {
-  // toWellFormed replaces exactly the lone surrogates with U+FFFD; the test first skips the copy.
+  // toWellFormed replaces exactly the lone surrogates with U+FFFD; asking isWellFormed first spares
+  // a copy of every name that has none (nearly all).
   return (text === null || text.isWellFormed() ? text : text.toWellFormed()) as T;
 }
 
