@@ -141,7 +141,7 @@ export function populatedAtVersion(dir: string, version: number, fill: (db: Data
   return dbPath;
 }
 
-/** What each search finds (session ids in catalog order; null when it is not a search yet). */
+/** What each search finds (session ids, ascending; null when it is not a search yet). */
 export function searchResults(db: Database.Database, searches: readonly string[]): Record<string, number[] | null> {
   return Object.fromEntries(searches.map((q) => [q, searchSessionIds(db, { search: q })]));
 }
