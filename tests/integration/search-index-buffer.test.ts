@@ -11,8 +11,8 @@ import { SEARCH_INDEX_BUFFER_BYTES } from '../../src/main/store/migrations/0110-
 import { takeBackup } from '../../src/main/store/backups.ts';
 import { openStore } from '../../src/main/store/open.ts';
 import { searchSessionIds } from '../../src/main/store/session-search.ts';
-import { commitText, ftsCheck, populatedAtVersion, searchResults, tableRows, tempDir, tempStore } from './helpers.ts';
-import { CILIUM_NA_2023, CONGRESS_36, CONGRESS_38, FOSDEM_2021, searchIndexHashsize, TYPED_SEARCHES } from './search-corpus.ts';
+import { commitText, ftsCheck, searchResults, tableRows, tempDir, tempStore } from './helpers.ts';
+import { CONGRESS_36, CONGRESS_38, corpusAtVersion, FOSDEM_2021, searchesAndRows, searchIndexHashsize, TYPED_SEARCHES } from './search-corpus.ts';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
@@ -25,14 +25,11 @@ describe('migration 110 and 16 KiB pages', () => {
   it('migrates a populated schema-100 database: 4 KiB pages and every row kept, the buffer set, the same search results', () => {
     const tmp = tempDir();
     cleanups.push(tmp.cleanup);
-    const dbPath = populatedAtVersion(tmp.dir, 100, (db) => {
-      commitText(db, FOSDEM_2021, 'fosdem.xml', NOW);
-      commitText(db, CILIUM_NA_2023, 'cilium.md', NOW);
-    });
+    const dbPath = corpusAtVersion(tmp.dir, 100, NOW);
     const old = new Database(dbPath);
     expect(old.pragma('page_size', { simple: true })).toBe(4096);
     expect(searchIndexHashsize(old)).toBeUndefined();
-    const before = { found: searchAll(old), tables: Object.fromEntries(['conference', 'session', 'speaker', 'session_speaker'].map((t) => [t, tableRows(old, t)])) };
+    const before = searchesAndRows(old);
     expect(Object.values(before.found).filter((ids) => ids !== null && ids.length > 0).length).toBeGreaterThan(10);
     old.close();
 

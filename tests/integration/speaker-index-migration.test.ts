@@ -10,8 +10,8 @@ import { openStore } from '../../src/main/store/open.ts';
 import { searchSessionIds } from '../../src/main/store/session-search.ts';
 import { listSessions } from '../../src/main/store/sessions.ts';
 import { parseImport } from '../../src/main/import/pipeline.ts';
-import { commitText, ftsCheck, populatedAtVersion, searchResults, tableRows, tempDir } from './helpers.ts';
-import { CILIUM_NA_2023, CONGRESS_38, FOSDEM_2021, searchIndexHashsize, TYPED_SEARCHES } from './search-corpus.ts';
+import { commitText, ftsCheck, searchResults, tableRows, tempDir } from './helpers.ts';
+import { CONGRESS_38, corpusAtVersion, searchesAndRows, searchIndexHashsize, TYPED_SEARCHES } from './search-corpus.ts';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
@@ -25,13 +25,10 @@ describe('migration 120: links without an index by speaker', () => {
   it('migrates a populated schema-110 database: every row, search result and speaker list kept', () => {
     const tmp = tempDir();
     cleanups.push(tmp.cleanup);
-    const dbPath = populatedAtVersion(tmp.dir, 110, (db) => {
-      commitText(db, FOSDEM_2021, 'fosdem.xml', NOW);
-      commitText(db, CILIUM_NA_2023, 'cilium.md', NOW);
-    });
+    const dbPath = corpusAtVersion(tmp.dir, 110, NOW);
     const old = new Database(dbPath);
     expect(hasSpeakerIndex(old)).toBe(true);
-    const before = { sessions: listSessions(old, {}), found: searchResults(old, TYPED_SEARCHES), tables: Object.fromEntries(['conference', 'session', 'speaker', 'session_speaker'].map((t) => [t, tableRows(old, t)])) };
+    const before = { sessions: listSessions(old, {}), ...searchesAndRows(old) };
     expect(Object.values(before.found).filter((ids) => ids !== null && ids.length > 0).length).toBeGreaterThan(10);
     old.close();
 
