@@ -97,6 +97,15 @@ export interface SessionExtras {
   sourceId: number;
 }
 
+/**
+ * The id the next new session gets: the highest so far plus one, which is also SQLite's choice for
+ * a row written without one. The search index's deferral starts there, and sessionWriter counts on
+ * from it, so the two always agree on which sessions an import adds.
+ */
+function nextSessionId(db: Db): number {
+  return db.prepare('SELECT coalesce(max(id), 0) + 1 FROM session').pluck().get() as number;
+}
+
 /** The setting the search triggers read (migration 90): the first session id not indexed yet. */
 const SEARCH_DEFERRED = 'search.deferred';
 
@@ -112,7 +121,7 @@ const SEARCH_DEFERRED = 'search.deferred';
  * import's transaction, so a failed or interrupted import rolls the drop back with everything else.
  */
 export function deferSearchIndex(db: Db): { flush(): void } {
-  const from = db.prepare('SELECT coalesce(max(id), 0) + 1 FROM session').pluck().get() as number;
+  const from = nextSessionId(db);
   writeSetting(db, SEARCH_DEFERRED, String(from));
   const insertTrigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'session_fts_after_insert'").pluck().get() as
     | string
@@ -175,7 +184,7 @@ export function sessionWriter(db: Db) {
   const row = `(${Array.from({ length: SESSION_VALUES }, () => '?').join(', ')})`;
   const insertSession = db.prepare(`INSERT INTO session (${columns}) VALUES ${row}`);
   const insertSessions = db.prepare(`INSERT INTO session (${columns}) VALUES ${Array.from({ length: SESSIONS_PER_STATEMENT }, () => row).join(', ')}`);
-  let nextId = db.prepare('SELECT coalesce(max(id), 0) + 1 FROM session').pluck().get() as number;
+  let nextId = nextSessionId(db);
   /** The values of the sessions inserted but not written yet, one after the other. */
   const held: unknown[] = [];
   const flush = (): void => {
