@@ -15,7 +15,11 @@ import { median, round } from '../lib/stats.ts';
 import { freshStore } from '../lib/store.ts';
 import { runWorker } from '../lib/worker.ts';
 
-/** The peer: the same rows, written the obvious way; the schema's triggers fill its FTS index row by row (ours indexes its rows in one statement at the end, deferSearchIndex). */
+/**
+ * The peer: the same rows, written the obvious way, one statement per row: each session with its
+ * speakers (migration 130), a speaker row for each role or bio. The schema's triggers fill its FTS
+ * index row by row (ours indexes its rows in one statement at the end, deferSearchIndex).
+ */
 function rawInsert(db: Db, schedule: ParsedSchedule): void {
   const insertConference = db.prepare('INSERT INTO conference (title, identity, time_zone, created_at) VALUES (?, ?, ?, ?)');
   const insertSource = db.prepare(
@@ -24,32 +28,22 @@ function rawInsert(db: Db, schedule: ParsedSchedule): void {
   );
   const insertSession = db.prepare(
     `INSERT INTO session (conference_id, key, title, description, start_ms, end_ms, all_day, venue, room, track, type,
-                          url, status, attributes, speakers_text, fingerprint, source_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)`
+                          url, status, attributes, speakers_text, fingerprint, source_id, speakers)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`
   );
-  const insertSpeaker = db.prepare('INSERT INTO speaker (name, affiliation, role, bio) VALUES (?, ?, ?, ?)');
-  const link = db.prepare('INSERT INTO session_speaker (session_id, position, speaker_id) VALUES (?, ?, ?)');
+  const insertSpeaker = db.prepare('INSERT OR IGNORE INTO speaker (name, affiliation, role, bio) VALUES (?, ?, ?, ?)');
   db.transaction(() => {
     const c = schedule.conference;
     const conferenceId = insertConference.run(c.title, `peer ${c.title}`, c.timeZone, DATASET_NOW).lastInsertRowid;
     const sourceId = insertSource.run(conferenceId, schedule.format, schedule.zone.rule, schedule.zone.detail, DATASET_NOW).lastInsertRowid;
-    const speakerIds = new Map<string, number | bigint>();
     for (const s of schedule.sessions) {
       const speakersText = s.speakers.map((p) => (p.affiliation ? `${p.name} ${p.affiliation}` : p.name)).join(' · ');
-      const id = insertSession.run(
+      const speakers = JSON.stringify(s.speakers.map((p) => [p.name, p.affiliation ?? '']));
+      insertSession.run(
         conferenceId, s.key, s.title, s.description, s.start, s.end, s.allDay ? 1 : 0, s.venue, s.room, s.track, s.type,
-        s.url, s.status, JSON.stringify(s.attributes), speakersText, sourceId
-      ).lastInsertRowid;
-      s.speakers.forEach((p, position) => {
-        const affiliation = p.affiliation ?? '';
-        const key = `${p.name}\u001f${affiliation}`;
-        let speakerId = speakerIds.get(key);
-        if (speakerId === undefined) {
-          speakerId = insertSpeaker.run(p.name, affiliation, p.role, p.bio).lastInsertRowid;
-          speakerIds.set(key, speakerId);
-        }
-        link.run(id, position, speakerId);
-      });
+        s.url, s.status, JSON.stringify(s.attributes), speakersText, sourceId, speakers
+      );
+      for (const p of s.speakers) if (p.role || p.bio) insertSpeaker.run(p.name, p.affiliation ?? '', p.role || null, p.bio || null);
     }
   }).immediate();
 }

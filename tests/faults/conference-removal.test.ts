@@ -1,6 +1,6 @@
 // Removing a conference on a real SQLite file: the search index must stay in step (FTS5's own
 // integrity-check, against the session table too), searches must stop finding its sessions, and
-// undo must put back every row with its id — conference, sources, sessions, speaker links, plan,
+// undo must put back every row with its id — conference, sources, sessions with their speakers, plan,
 // walking times, changes — so the plan and the older undo entries stay valid. Also when an import
 // after the removal took its ids, and through the real `clashless` command.
 import { IdRuns } from '../../src/shared/id-runs.ts';
@@ -55,9 +55,6 @@ function rowsOf(dbPath: string, conferenceId: number): Record<string, unknown[]>
     conference: db.prepare('SELECT * FROM conference WHERE id = ?').all(conferenceId),
     source: db.prepare('SELECT * FROM source WHERE conference_id = ? ORDER BY id').all(conferenceId),
     session: db.prepare('SELECT * FROM session WHERE conference_id = ? ORDER BY id').all(conferenceId),
-    session_speaker: db
-      .prepare('SELECT * FROM session_speaker WHERE session_id IN (SELECT id FROM session WHERE conference_id = ?) ORDER BY session_id, position')
-      .all(conferenceId),
     plan_item: db.prepare('SELECT * FROM plan_item WHERE conference_id = ? ORDER BY id').all(conferenceId),
     travel: db.prepare('SELECT * FROM travel WHERE conference_id = ? ORDER BY place_a, place_b').all(conferenceId),
     change: db.prepare('SELECT * FROM change WHERE conference_id = ? ORDER BY id').all(conferenceId)
@@ -67,7 +64,7 @@ function rowsOf(dbPath: string, conferenceId: number): Record<string, unknown[]>
 function counts(dbPath: string): Record<string, number> {
   return onFile(dbPath, (db) =>
     Object.fromEntries(
-      ['conference', 'source', 'session', 'session_speaker', 'speaker', 'plan_item', 'travel', 'change', 'export_state'].map((t) => [
+      ['conference', 'source', 'session', 'speaker', 'plan_item', 'travel', 'change', 'export_state'].map((t) => [
         t,
         (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n
       ])

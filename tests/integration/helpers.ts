@@ -115,7 +115,30 @@ export function copyIntoOldSchema(written: string, dbPath: string, migrations: r
         .prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'session_fts%'")
         .pluck()
         .all() as string[];
+      const linked = tables.includes('session_speaker');
       for (const table of tables) {
+        if (linked && table === 'speaker') {
+          // Before migration 130 every speaker named was a row, linked per session: from today's session column.
+          old
+            .prepare(
+              `INSERT OR IGNORE INTO main.speaker (name, affiliation, role, bio)
+                 SELECT p.value ->> 0, p.value ->> 1, d.role, d.bio FROM cur.session s JOIN json_each(s.speakers) p
+                   LEFT JOIN cur.speaker d ON d.name = p.value ->> 0 AND d.affiliation = p.value ->> 1
+                  ORDER BY s.id, p.key`
+            )
+            .run();
+          continue;
+        }
+        if (table === 'session_speaker') {
+          old
+            .prepare(
+              `INSERT INTO main.session_speaker (session_id, position, speaker_id)
+                 SELECT s.id, p.key, sp.id FROM cur.session s JOIN json_each(s.speakers) p
+                   JOIN main.speaker sp ON sp.name = p.value ->> 0 AND sp.affiliation = p.value ->> 1`
+            )
+            .run();
+          continue;
+        }
         const columns = (old.pragma(`main.table_info(${table})`) as { name: string }[]).map((c) => c.name).join(', ');
         old.prepare(`INSERT INTO main.${table} (${columns}) SELECT ${columns} FROM cur.${table}`).run();
       }
@@ -146,7 +169,7 @@ export function searchResults(db: Database.Database, searches: readonly string[]
   return Object.fromEntries(searches.map((q) => [q, searchSessionIds(db, { search: q })]));
 }
 
-/** Every row of a table, in the order of its first two columns (session_speaker has no rowid). */
+/** Every row of a table, in the order of its first two columns (a table before migration 130, session_speaker, has no rowid). */
 export function tableRows(db: Database.Database, table: string): unknown[] {
   return db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
 }

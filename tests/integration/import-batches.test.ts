@@ -50,7 +50,7 @@ const rows = (db: Database.Database, conferenceId: number): Row[] =>
   db
     .prepare(
       `SELECT s.id, s.key, s.title, s.description, s.start_ms, s.room, s.attributes,
-              (SELECT group_concat(sp.name, ',') FROM session_speaker l JOIN speaker sp ON sp.id = l.speaker_id WHERE l.session_id = s.id) AS speakers
+              (SELECT group_concat(p.value ->> 0, ',' ORDER BY p.key) FROM json_each(s.speakers) p) AS speakers
          FROM session s WHERE s.conference_id = ? ORDER BY s.id`
     )
     .all(conferenceId) as Row[];

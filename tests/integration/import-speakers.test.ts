@@ -1,11 +1,12 @@
-// An import writes its speakers and their links set-based when it is done (schedule-write.ts,
-// sessionWriter.finish). What a person sees of the speakers must not depend on that: every link in
-// its place, one speaker per (name, affiliation) across sessions and imports, the role and bio a
-// schedule gives kept and the ones it leaves out (null, or both empty) not erased, and every name
-// exactly as written.
+// An import writes who speaks with each session row, and the roles and bios it gives set-based when
+// it is done (schedule-write.ts, session-speakers.ts). What a person sees of the speakers: every
+// speaker of a session in its place, one role and bio per (name, affiliation) across sessions and
+// imports, the ones a schedule gives kept and the ones it leaves out (null, or empty) not erased,
+// and every name exactly as written.
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mergeSchedule } from '../../src/main/import/merge.ts';
+import { listSessions } from '../../src/main/store/sessions.ts';
 import type { ParsedSchedule, ParsedSession, Speaker } from '../../src/shared/domain.ts';
 import { tempStore } from './helpers.ts';
 
@@ -38,24 +39,23 @@ function commit(db: Database.Database, sessions: ParsedSession[], now = Date.UTC
   return mergeSchedule(db, { schedule, rawText: JSON.stringify(sessions), fileName: 'speakers.json', now });
 }
 
-/** Each session's speakers as stored, in position order: "key: name (affiliation) [role; bio]". */
+/** Each session's speakers as a person reads them, in order: "key: name (affiliation) [role; bio]". */
 function stored(db: Database.Database): Record<string, string[]> {
-  const rows = db
-    .prepare(
-      `SELECT s.key, sp.name, sp.affiliation, sp.role, sp.bio FROM session s
-         JOIN session_speaker l ON l.session_id = s.id JOIN speaker sp ON sp.id = l.speaker_id
-        ORDER BY s.key, l.position`
-    )
-    .all() as { key: string; name: string; affiliation: string; role: string | null; bio: string | null }[];
   const out: Record<string, string[]> = {};
-  for (const r of rows) (out[r.key] ??= []).push(`${r.name}${r.affiliation ? ` (${r.affiliation})` : ''}${r.role || r.bio ? ` [${r.role ?? ''}; ${r.bio ?? ''}]` : ''}`);
+  for (const session of listSessions(db, {}).sort((a, b) => a.key.localeCompare(b.key))) {
+    if (session.speakers.length === 0) continue;
+    out[session.key] = session.speakers.map(
+      (p) => `${p.name}${p.affiliation ? ` (${p.affiliation})` : ''}${p.role || p.bio ? ` [${p.role ?? ''}; ${p.bio ?? ''}]` : ''}`
+    );
+  }
   return out;
 }
 
+/** Rows of the speaker table: one per (name, affiliation) that has a role or bio. */
 const speakerCount = (db: Database.Database) => db.prepare('SELECT count(*) FROM speaker').pluck().get() as number;
 
 describe('an import writes its speakers set-based', () => {
-  it('links every speaker in order, one speaker row per name and affiliation', () => {
+  it('keeps every speaker in order, told apart by affiliation, and writes no speaker row without a role or bio', () => {
     const db = freshDb();
     commit(db, [
       talk('t1', [person('Ada Lovelace', 'Analytical'), person('Charles Babbage')]),
@@ -66,7 +66,20 @@ describe('an import writes its speakers set-based', () => {
       t1: ['Ada Lovelace (Analytical)', 'Charles Babbage'],
       t2: ['Charles Babbage', 'Ada Lovelace (Analytical)', 'Ada Lovelace (Elsewhere)']
     });
-    expect(speakerCount(db)).toBe(3);
+    expect(speakerCount(db)).toBe(0);
+  });
+
+  it('shares one role and bio per name and affiliation across the sessions that name the speaker', () => {
+    const db = freshDb();
+    commit(db, [
+      talk('t1', [person('Ada Lovelace', 'Analytical', { bio: 'First programmer.' }), person('Charles Babbage')]),
+      talk('t2', [person('Ada Lovelace', 'Analytical'), person('Ada Lovelace', 'Elsewhere', { role: 'Namesake' })])
+    ]);
+    expect(stored(db)).toEqual({
+      t1: ['Ada Lovelace (Analytical) [; First programmer.]', 'Charles Babbage'],
+      t2: ['Ada Lovelace (Analytical) [; First programmer.]', 'Ada Lovelace (Elsewhere) [Namesake; ]']
+    });
+    expect(speakerCount(db)).toBe(2);
   });
 
   it('keeps every name exactly as written, whatever its characters', () => {
@@ -75,18 +88,24 @@ describe('an import writes its speakers set-based', () => {
     commit(db, [talk('t1', names.map((n) => person(n, n === '李小龍 🚀' ? 'Ｆｕｌｌ　ｗｉｄｔｈ' : null, { role: `${n} role`, bio: '{"not":"json"}' }))) ]);
     expect(db.prepare('SELECT name FROM speaker ORDER BY id').pluck().all()).toEqual(names);
     expect(db.prepare("SELECT count(*) FROM speaker WHERE bio = '{\"not\":\"json\"}' AND role = name || ' role'").pluck().get()).toBe(names.length);
+    const [session] = listSessions(db, {});
+    expect(session?.speakers.map((p) => [p.name, p.affiliation, p.role])).toEqual(
+      names.map((n) => [n, n === '李小龍 🚀' ? 'Ｆｕｌｌ　ｗｉｄｔｈ' : null, `${n} role`])
+    );
   });
 
   it('stores a broken name (a lone surrogate) as a bound title is stored, so a re-import finds the same speaker', () => {
     const db = freshDb();
     const broken = 'Bad \ud800 Byte';
-    commit(db, [talk('t1', [person(broken)], broken)]);
+    commit(db, [talk('t1', [person(broken, null, { bio: 'Kept.' })], broken)]);
     const title = db.prepare("SELECT title FROM session WHERE key = 't1'").pluck().get();
-    expect(db.prepare('SELECT name FROM speaker').pluck().all()).toEqual([title]);
     expect(title).toBe('Bad \ufffd Byte');
+    expect(db.prepare('SELECT name FROM speaker').pluck().all()).toEqual([title]);
+    expect(stored(db)).toEqual({ t1: ['Bad \ufffd Byte [; Kept.]'] });
+    // The re-import names the speaker without a bio: the stored one is found by the same name and kept.
     commit(db, [talk('t1', [person(broken), person('Other')], broken)], Date.UTC(2026, 0, 3));
-    expect(speakerCount(db)).toBe(2);
-    expect(stored(db)).toEqual({ t1: ['Bad \ufffd Byte', 'Other'] });
+    expect(speakerCount(db)).toBe(1);
+    expect(stored(db)).toEqual({ t1: ['Bad \ufffd Byte [; Kept.]', 'Other'] });
   });
 
   it('keeps a stored role and bio the new schedule leaves out, and takes the ones it gives', () => {
@@ -117,26 +136,36 @@ describe('an import writes its speakers set-based', () => {
     expect(stored(db)).toEqual({ t1: ['Radia Perlman [Engineer; Spanning tree.]'], t2: ['Radia Perlman [Engineer; Spanning tree.]'] });
   });
 
-  it('a re-import that changes who speaks replaces the links, and one that changes nothing keeps them', () => {
+  it('a session naming a speaker without a role or bio does not hide the ones a later session gives', () => {
+    const db = freshDb();
+    commit(db, [talk('t1', [person('Radia Perlman')]), talk('t2', [person('Radia Perlman', null, { role: '', bio: 'Spanning tree.' })])]);
+    expect(stored(db)).toEqual({ t1: ['Radia Perlman [; Spanning tree.]'], t2: ['Radia Perlman [; Spanning tree.]'] });
+    // The empty role is stored as none.
+    expect(db.prepare('SELECT role FROM speaker').pluck().all()).toEqual([null]);
+  });
+
+  it('a re-import that changes who speaks replaces them, and one that changes nothing keeps the row as it was', () => {
     const db = freshDb();
     commit(db, [talk('t1', [person('A'), person('B')]), talk('t2', [person('C')])]);
-    const before = db.prepare('SELECT * FROM session_speaker ORDER BY session_id, position').all();
+    const row = (key: string) => db.prepare('SELECT * FROM session WHERE key = ?').get(key);
+    const before = row('t2');
     const result = commit(db, [talk('t1', [person('B'), person('D')]), talk('t2', [person('C')])], Date.UTC(2026, 0, 3));
     expect(result.updated).toBe(1);
     expect(result.unchanged).toBe(1);
     expect(stored(db)).toEqual({ t1: ['B', 'D'], t2: ['C'] });
-    // t2's link is the same row as before.
-    expect(db.prepare('SELECT * FROM session_speaker WHERE session_id = (SELECT id FROM session WHERE key = ?)').all('t2')).toEqual(
-      (before as { session_id: number }[]).filter((r) => r.session_id === (db.prepare('SELECT id FROM session WHERE key = ?').pluck().get('t2') as number))
-    );
+    // t2 was not written again: the same row, its source the first import's.
+    expect(row('t2')).toEqual(before);
   });
 
-  it('an import of more links than one statement writes keeps them all', () => {
+  it('an import naming thousands of speakers with roles keeps every one of them', () => {
     const db = freshDb();
-    const sessions = Array.from({ length: 9_000 }, (_, i) => talk(`t${i}`, [person(`Speaker ${i % 4_000}`), person(`Co ${i}`, 'Org'), person('Host')]));
+    const sessions = Array.from({ length: 9_000 }, (_, i) =>
+      talk(`t${i}`, [person(`Speaker ${i % 4_000}`, null, { role: `Role ${i % 4_000}` }), person(`Co ${i}`, 'Org', { bio: `Bio ${i}` }), person('Host')])
+    );
     commit(db, sessions);
-    expect(db.prepare('SELECT count(*) FROM session_speaker').pluck().get()).toBe(27_000);
-    expect(speakerCount(db)).toBe(4_000 + 9_000 + 1);
-    expect(stored(db)['t8999']).toEqual(['Speaker 999', 'Co 8999 (Org)', 'Host']);
+    const read = stored(db);
+    expect(Object.values(read).reduce((n, names) => n + names.length, 0)).toBe(27_000);
+    expect(speakerCount(db)).toBe(4_000 + 9_000);
+    expect(read['t8999']).toEqual(['Speaker 999 [Role 999; ]', 'Co 8999 (Org) [; Bio 8999]', 'Host']);
   });
 });

@@ -28,10 +28,54 @@ export function corpusAtVersion(dir: string, version: number, now: number): stri
   });
 }
 
-/** What a migration must keep: what TYPED_SEARCHES find, and every row of the schedule tables. */
-export function searchesAndRows(db: Database.Database): { found: Record<string, number[] | null>; tables: Record<string, unknown[]> } {
+/**
+ * Each session's speakers as a person reads them, "name (affiliation) [role; bio]" in order, by
+ * session id: from the links of a database before migration 130, from the session column since.
+ * An empty role or bio is none (migration 130 stores it so).
+ */
+export function speakersBySession(db: Database.Database): Record<number, string[]> {
+  const linked = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'session_speaker'").get() !== undefined;
+  const rows = db
+    .prepare(
+      linked
+        ? `SELECT l.session_id AS id, sp.name, sp.affiliation, sp.role, sp.bio
+             FROM session_speaker l JOIN speaker sp ON sp.id = l.speaker_id ORDER BY l.session_id, l.position`
+        : `SELECT s.id, p.value ->> 0 AS name, p.value ->> 1 AS affiliation, d.role, d.bio
+             FROM session s JOIN json_each(s.speakers) p
+             LEFT JOIN speaker d ON d.name = p.value ->> 0 AND d.affiliation = p.value ->> 1 ORDER BY s.id, p.key`
+    )
+    .all() as { id: number; name: string; affiliation: string; role: string | null; bio: string | null }[];
+  const out: Record<number, string[]> = {};
+  for (const r of rows) {
+    const details = r.role || r.bio ? ` [${r.role || ''}; ${r.bio || ''}]` : '';
+    (out[r.id] ??= []).push(`${r.name}${r.affiliation ? ` (${r.affiliation})` : ''}${details}`);
+  }
+  return out;
+}
+
+/**
+ * What a migration must keep: what TYPED_SEARCHES find, every row of the conference and session
+ * tables, and every session's speakers.
+ */
+export function searchesAndRows(db: Database.Database): {
+  found: Record<string, number[] | null>;
+  tables: Record<string, Record<string, unknown>[]>;
+  speakers: Record<number, string[]>;
+} {
   return {
     found: searchResults(db, TYPED_SEARCHES),
-    tables: Object.fromEntries(['conference', 'session', 'speaker', 'session_speaker'].map((t) => [t, tableRows(db, t)]))
+    tables: Object.fromEntries(['conference', 'session'].map((t) => [t, tableRows(db, t) as Record<string, unknown>[]])),
+    speakers: speakersBySession(db)
   };
+}
+
+/** The tables of `before` as they are now, each row with only the columns it had then (a migration may add some). */
+export function rowsAsBefore(db: Database.Database, before: Record<string, Record<string, unknown>[]>): Record<string, Record<string, unknown>[]> {
+  return Object.fromEntries(
+    Object.entries(before).map(([table, rows]) => {
+      const columns = Object.keys(rows[0] ?? {});
+      const now = tableRows(db, table) as Record<string, unknown>[];
+      return [table, now.map((row) => Object.fromEntries(columns.map((c) => [c, row[c]])))];
+    })
+  );
 }

@@ -14,6 +14,7 @@ import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
 import { listSessions } from '../../src/main/store/sessions.ts';
 import { searchSessionIds } from '../../src/main/store/session-search.ts';
 import { commitText, copyIntoOldSchema, SEED_DIR, tempDir } from './helpers.ts';
+import { speakersBySession } from './search-corpus.ts';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
@@ -38,7 +39,8 @@ describe('migration 0040: sessions indexed by conference', () => {
     current.close();
     copyIntoOldSchema(join(tmp.dir, 'current.db'), dbPath, [createCore, talkKeys, sessionFtsTriggers], 30);
     const old = new Database(dbPath);
-    const before = Object.fromEntries(['conference', 'session', 'speaker'].map((t) => [t, tableDump(old, t)]));
+    const before = Object.fromEntries(['conference', 'session'].map((t) => [t, tableDump(old, t)]));
+    const speakers = speakersBySession(old);
     old.close();
 
     const { db } = openStore(dbPath, { now: Date.UTC(2024, 9, 4) });
@@ -46,16 +48,19 @@ describe('migration 0040: sessions indexed by conference', () => {
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
       expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'session_conference_id'").pluck().get()).toMatch(/ON session\s*\(conference_id\)/);
       // Every row as it was; later migrations only add columns (title_custom 0 for imported titles;
-      // search_key is computed from the row, tests/integration/search-order.test.ts).
+      // search_key is computed from the row, tests/integration/search-order.test.ts; the speakers
+      // move onto the session row, migration 130, and read the same).
       for (const [table, rows] of Object.entries(before)) {
         const now = tableDump(db, table).map((r) => {
-          const { title_custom: custom, reminder_minutes: _r, recording_url: recording, search_key: _k, ...rest } = r as Record<string, unknown>;
+          const { title_custom: custom, reminder_minutes: _r, recording_url: recording, search_key: _k, speakers: _s, ...rest } = r as Record<string, unknown>;
           if (custom !== undefined) expect(custom).toBe(0);
           if (recording !== undefined) expect(recording).toBeNull();
           return rest;
         });
         expect(now, table).toEqual(rows);
       }
+      expect(Object.keys(speakers).length).toBeGreaterThan(10);
+      expect(speakersBySession(db)).toEqual(speakers);
       const plan = (db.prepare('EXPLAIN QUERY PLAN SELECT min(id) FROM session WHERE conference_id = ?').all(1) as { detail: string }[]).map((r) => r.detail).join(' ');
       expect(plan).toContain('session_conference_id');
 

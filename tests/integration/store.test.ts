@@ -30,7 +30,7 @@ describe('opening the store', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table')").all() as { name: string }[]).map((r) => r.name);
-    for (const t of ['conference', 'source', 'session', 'speaker', 'session_speaker', 'plan_item', 'travel', 'change', 'history', 'session_fts']) {
+    for (const t of ['conference', 'source', 'session', 'speaker', 'plan_item', 'travel', 'change', 'history', 'session_fts']) {
       expect(tables).toContain(t);
     }
     db.close();

@@ -196,17 +196,12 @@ function pruneBackups(dbPath: string): void {
   }
 }
 
-/**
- * Tables copied by a restore, parents first (foreign keys are checked at commit). A restore empties
- * them in reverse: session_speaker before speaker matters, as links have no index by speaker
- * (migration 120), so each speaker deleted while links remain would scan them all.
- */
+/** Tables copied by a restore, parents first (foreign keys are checked at commit); it empties them in reverse. */
 const DATA_TABLES = [
   'conference',
   'source',
   'session',
   'speaker',
-  'session_speaker',
   'plan_item',
   'travel',
   'change',

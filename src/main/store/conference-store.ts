@@ -1,7 +1,7 @@
 // Removing a whole conference, and putting it back exactly (its undo).
 //
-// Policy: a removal first copies every row that hangs off the conference — its sources, sessions,
-// their speaker links, its plan items, walking times and schedule changes — into a snapshot, then
+// Policy: a removal first copies every row that hangs off the conference — its sources, its
+// sessions (each with its speakers), its plan items, walking times and schedule changes — into a snapshot, then
 // deletes the conference and lets the foreign keys cascade. The search index follows through the
 // session triggers (migration 30). The snapshot goes into the undo history (store/plan.ts).
 //
@@ -10,8 +10,8 @@
 // import after the removal can reuse the highest ids): such rows get new ids, every reference inside
 // the snapshot follows, and `Restored` says which ids moved so the older history can follow too.
 //
-// Not removed, so nothing to restore: speakers (a shared dictionary of names, linked per session)
-// and export_state (keyed by calendar UID; keeping it means a calendar that has these events gets a
+// Not removed, so nothing to restore: speakers' roles and bios (shared by every session naming them,
+// store/session-speakers.ts) and export_state (keyed by calendar UID; keeping it means a calendar that has these events gets a
 // raised SEQUENCE if they are exported again).
 import type { Database as Db } from 'better-sqlite3';
 
@@ -26,7 +26,6 @@ const PARTS = [
   { table: 'conference', where: 'id = @c' },
   { table: 'source', where: 'conference_id = @c' },
   { table: 'session', where: 'conference_id = @c' },
-  { table: 'session_speaker', where: 'session_id IN (SELECT id FROM session WHERE conference_id = @c)' },
   { table: 'plan_item', where: 'conference_id = @c OR session_id IN (SELECT id FROM session WHERE conference_id = @c)' },
   { table: 'travel', where: 'conference_id = @c' },
   { table: 'change', where: 'conference_id = @c OR session_id IN (SELECT id FROM session WHERE conference_id = @c)' },

@@ -1,4 +1,5 @@
-// What an import writes: the conference, its source, its sessions and their speakers. The merge
+// What an import writes: the conference, its source, its sessions and their speakers (in the format
+// of session-speakers.ts). The merge
 // (import/merge.ts) decides what to add, update and mark removed; this module only runs the SQL,
 // inside the merge's one transaction. The search index (session_fts) follows the session rows
 // through triggers (migrations 30, 90 and 100), except for the rows an import adds, which
@@ -6,6 +7,7 @@
 import type { Database as Db } from 'better-sqlite3';
 import type { ParsedSchedule, ParsedSession } from '../../shared/domain.ts';
 import { ClashlessError } from '../../shared/errors.ts';
+import { asBound, speakerDetails, speakersColumn } from './session-speakers.ts';
 import { writeSetting } from './settings-table.ts';
 
 /** A stored session as the merge compares it with the schedule. */
@@ -141,36 +143,23 @@ export function deferSearchIndex(db: Db): { flush(): void } {
   };
 }
 
-/**
- * Text as a bound parameter stores it: a lone surrogate (which a parser may keep from a broken
- * file) becomes U+FFFD. Through JSON it would reach SQLite as bytes that are not UTF-8, and the
- * same speaker would no longer match the one an earlier import stored.
- */
-function asBound<T extends string | null>(text: T): T {
-  // toWellFormed replaces exactly the lone surrogates with U+FFFD; asking isWellFormed first spares
-  // a copy of every name that has none (nearly all).
-  return (text === null || text.isWellFormed() ? text : text.toWellFormed()) as T;
-}
-
 /** The values of one session row that sessionWriter inserts. */
-const SESSION_VALUES = 19;
+const SESSION_VALUES = 20;
 
 /**
  * New sessions written per statement. One statement per session was 0.73 s of the bench's
  * 100,000-session commit, 64 per statement 0.53 s (8 gained little, 128 nothing more); 64 rows
- * are 1,216 bound values, far below SQLite's limit of 32,766.
+ * are 1,280 bound values, far below SQLite's limit of 32,766.
  */
 const SESSIONS_PER_STATEMENT = 64;
 
-/** Speaker links written per statement at most (each a few dozen bytes of JSON). */
-const LINKS_PER_STATEMENT = 20_000;
-
 /**
  * The session and speaker writes of one import, each statement prepared once (an import may write
- * tens of thousands of rows). Speakers are found or created by (name, affiliation); the first time
- * the import names a speaker decides their role and bio. Speakers and links are written set-based
- * by `finish()`, one statement per 20,000 links instead of up to three statements per link (the
- * bench's 100,000 sessions, 136,000 links: 26–27k → 28–29k sessions/s).
+ * tens of thousands of rows). Who speaks is written with each session row (session-speakers.ts).
+ * A speaker's role and bio go to the `speaker` table, found or created by (name, affiliation): the
+ * first time the import gives a speaker a role or bio decides them, and what a schedule leaves out
+ * (null or empty) never erases what an earlier import stored. They are written set-based by
+ * `finish()`, in one statement.
  *
  * New sessions are written SESSIONS_PER_STATEMENT at a time, with the ids SQLite would give them
  * one by one (the highest id so far plus one, in order), so `insert()` returns the id at once.
@@ -180,7 +169,7 @@ const LINKS_PER_STATEMENT = 20_000;
  */
 export function sessionWriter(db: Db) {
   const columns = `id, conference_id, key, title, description, start_ms, end_ms, all_day, venue, room, track, type,
-                   url, status, attributes, speakers_text, fingerprint, source_id, recording_url`;
+                   url, status, attributes, speakers_text, fingerprint, source_id, recording_url, speakers`;
   const row = `(${Array.from({ length: SESSION_VALUES }, () => '?').join(', ')})`;
   const insertSession = db.prepare(`INSERT INTO session (${columns}) VALUES ${row}`);
   const insertSessions = db.prepare(`INSERT INTO session (${columns}) VALUES ${Array.from({ length: SESSIONS_PER_STATEMENT }, () => row).join(', ')}`);
@@ -194,36 +183,29 @@ export function sessionWriter(db: Db) {
   const updateSession = db.prepare(
     `UPDATE session SET title = ?, description = ?, start_ms = ?, end_ms = ?, all_day = ?, venue = ?, room = ?, track = ?,
             type = ?, url = ?, status = ?, attributes = ?, speakers_text = ?, fingerprint = ?, source_id = ?,
-            recording_url = ?
+            recording_url = ?, speakers = ?
       WHERE id = ?`
   );
   const markStatus = db.prepare('UPDATE session SET status = ?, source_id = ? WHERE id = ?');
-  const deleteSpeakers = db.prepare('DELETE FROM session_speaker WHERE session_id = ?');
-  // A speaker stored before keeps what they had where the schedule says nothing (no role, no bio).
+  // A speaker stored before keeps what they had where the schedule says nothing (a null role or bio).
   const upsertSpeakers = db.prepare(
     `INSERT INTO speaker (name, affiliation, role, bio)
        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?) WHERE true
-     ON CONFLICT (name, affiliation) DO UPDATE SET role = coalesce(excluded.role, role), bio = coalesce(excluded.bio, bio)
-       WHERE coalesce(excluded.role, '') <> '' OR coalesce(excluded.bio, '') <> ''`
+     ON CONFLICT (name, affiliation) DO UPDATE SET role = coalesce(excluded.role, role), bio = coalesce(excluded.bio, bio)`
   );
-  const insertLinks = db.prepare(
-    `INSERT INTO session_speaker (session_id, position, speaker_id)
-       SELECT l.value ->> 0, l.value ->> 1, sp.id FROM json_each(?) l
-         JOIN speaker sp ON sp.name = l.value ->> 2 AND sp.affiliation = l.value ->> 3`
-  );
-  /** Each speaker the import names, once, as first named: [name, affiliation, role, bio]. */
-  const speakers = new Map<string, [string, string, string | null, string | null]>();
-  /** [session id, position, name, affiliation] of every link, in the order written. */
-  const links: [number, number, string, string][] = [];
+  /** Each speaker the import gives a role or bio, as it first does: [name, affiliation, role, bio]. */
+  const details = new Map<string, [string, string, string | null, string | null]>();
 
-  const linkSpeakers = (sessionId: number, s: ParsedSession): void => {
-    s.speakers.forEach((p, position) => {
+  const noteDetails = (s: ParsedSession): void => {
+    for (const p of s.speakers) {
+      if (!p.role && !p.bio) continue;
       const name = asBound(p.name);
       const affiliation = asBound(p.affiliation ?? '');
       const key = `${name}\u001f${affiliation}`;
-      if (!speakers.has(key)) speakers.set(key, [name, affiliation, asBound(p.role), asBound(p.bio)]);
-      links.push([sessionId, position, name, affiliation]);
-    });
+      if (details.has(key)) continue;
+      const { role, bio } = speakerDetails(p);
+      details.set(key, [name, affiliation, role, bio]);
+    }
   };
 
   return {
@@ -234,13 +216,13 @@ export function sessionWriter(db: Db) {
       if (id >= 2 ** 36) throw new ClashlessError('internal', 'This database has run out of session ids; export your plan and start a new database.');
       held.push(
         id, conferenceId, s.key, s.title, s.description, s.start, s.end, s.allDay ? 1 : 0, s.venue, s.room, s.track,
-        s.type, s.url, s.status, JSON.stringify(s.attributes), x.speakersText, x.fingerprint, x.sourceId, s.recordingUrl ?? null
+        s.type, s.url, s.status, JSON.stringify(s.attributes), x.speakersText, x.fingerprint, x.sourceId, s.recordingUrl ?? null, speakersColumn(s.speakers)
       );
       if (held.length === SESSION_VALUES * SESSIONS_PER_STATEMENT) {
         insertSessions.run(held);
         held.length = 0;
       }
-      linkSpeakers(id, s);
+      noteDetails(s);
       return id;
     },
     /** Write the sessions inserted so far. */
@@ -250,23 +232,21 @@ export function sessionWriter(db: Db) {
       flush();
       updateSession.run(
         s.title, s.description, s.start, s.end, s.allDay ? 1 : 0, s.venue, s.room, s.track, s.type, s.url, s.status,
-        JSON.stringify(s.attributes), x.speakersText, x.fingerprint, x.sourceId, s.recordingUrl ?? null, sessionId
+        JSON.stringify(s.attributes), x.speakersText, x.fingerprint, x.sourceId, s.recordingUrl ?? null, speakersColumn(s.speakers),
+        sessionId
       );
-      deleteSpeakers.run(sessionId);
-      linkSpeakers(sessionId, s);
+      noteDetails(s);
     },
     /** A session the schedule no longer has: kept, marked removed (a planned one stays visible). */
     markRemoved(sessionId: number, sourceId: number): void {
       flush();
       markStatus.run('removed', sourceId, sessionId);
     },
-    /** Write the speakers and links of every session inserted or updated so far. */
+    /** Write what is held, and the roles and bios of the speakers of every session inserted or updated so far. */
     finish(): void {
       flush();
-      if (speakers.size > 0) upsertSpeakers.run(JSON.stringify([...speakers.values()]));
-      speakers.clear();
-      for (let i = 0; i < links.length; i += LINKS_PER_STATEMENT) insertLinks.run(JSON.stringify(links.slice(i, i + LINKS_PER_STATEMENT)));
-      links.length = 0;
+      if (details.size > 0) upsertSpeakers.run(JSON.stringify([...details.values()]));
+      details.clear();
     }
   };
 }

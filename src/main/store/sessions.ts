@@ -6,6 +6,7 @@ import type { Conference, Session, SessionStatus, SessionSummary, Speaker } from
 import { isoDateInZone } from '../../shared/time.ts';
 import { textPool } from '../../shared/text-pool.ts';
 import { LIST_LIMIT, ONE_CONFERENCE, sessionRows, type ListOptions } from './session-search.ts';
+import { speakerNames, speakersOfSessions } from './session-speakers.ts';
 
 interface SessionRow {
   id: number;
@@ -60,36 +61,8 @@ function toSession(row: SessionRow, speakers: Speaker[]): Session {
   };
 }
 
-interface SpeakerRow {
-  session_id: number;
-  name: string;
-  affiliation: string;
-  role: string | null;
-  bio: string | null;
-}
-
-function speakersFor(db: Db, ids: readonly number[]): Map<number, Speaker[]> {
-  const out = new Map<number, Speaker[]>();
-  if (ids.length === 0) return out;
-  // json_each keeps it one statement with one bound parameter, whatever the number of ids.
-  const rows = db
-    .prepare(
-      `SELECT ss.session_id, sp.name, sp.affiliation, sp.role, sp.bio
-         FROM session_speaker ss JOIN speaker sp ON sp.id = ss.speaker_id
-        WHERE ss.session_id IN (SELECT value FROM json_each(?))
-        ORDER BY ss.session_id, ss.position`
-    )
-    .all(JSON.stringify(ids)) as SpeakerRow[];
-  for (const r of rows) {
-    let list = out.get(r.session_id);
-    if (!list) out.set(r.session_id, (list = []));
-    list.push({ name: r.name, affiliation: r.affiliation === '' ? null : r.affiliation, role: r.role, bio: r.bio });
-  }
-  return out;
-}
-
 function withSpeakers(db: Db, rows: SessionRow[]): Session[] {
-  const speakers = speakersFor(
+  const speakers = speakersOfSessions(
     db,
     rows.map((r) => r.id)
   );
@@ -139,8 +112,8 @@ export function listSessions(db: Db, opts: ListOptions): Session[] {
 
 
 /** The columns of a SessionSummary, read as arrays in this order. */
-const SUMMARY_COLUMNS = 's.id, s.conference_id, s.title, s.start_ms, s.end_ms, s.all_day, s.venue, s.room, s.track, s.type, s.status';
-type SummaryRow = [number, number, string, number, number, number, string | null, string | null, string | null, string | null, SessionStatus];
+const SUMMARY_COLUMNS = 's.id, s.conference_id, s.title, s.start_ms, s.end_ms, s.all_day, s.venue, s.room, s.track, s.type, s.status, s.speakers';
+type SummaryRow = [number, number, string, number, number, number, string | null, string | null, string | null, string | null, SessionStatus, string];
 
 /**
  * A conference's sessions as the week and the catalog hold them, in the catalog's order (see
@@ -148,28 +121,21 @@ type SummaryRow = [number, number, string, number, number, number, string | null
  * each repeated text (a place, a track, a type, a speaker's name) is one string however many
  * sessions name it (shared/text-pool.ts; the renderer shares them again after the transport). The
  * bench's memory probe holding 100,000 sessions has 49 MB of JS heap with these, and had 148 MB
- * with full sessions. Sessions and names are read in one transaction, so an import
+ * with full sessions. One statement reads sessions and names alike (migration 130), so an import
  * committing meanwhile is seen whole or not at all.
  */
 export function listSessionSummaries(db: Db, opts: { conferenceId: number; limit?: number | undefined }): SessionSummary[] {
-  return db.transaction(() => readSummaries(db, opts.conferenceId, opts.limit ?? LIST_LIMIT))();
+  return readSummaries(db, opts.conferenceId, opts.limit ?? LIST_LIMIT);
 }
 
 function readSummaries(db: Db, conference: number, limit: number): SessionSummary[] {
   const shared = textPool();
   const list: SessionSummary[] = [];
-  const byId = new Map<number, SessionSummary>();
-  // One row more than asked tells whether the list is the whole conference; that row is not kept.
-  let whole = true;
-  for (const [id, conferenceId, title, start, end, allDay, venue, room, track, type, status] of db
+  for (const [id, conferenceId, title, start, end, allDay, venue, room, track, type, status, speakers] of db
     .prepare(ONE_CONFERENCE(SUMMARY_COLUMNS))
     .raw()
-    .iterate(conference, limit + 1) as IterableIterator<SummaryRow>) {
-    if (list.length === limit) {
-      whole = false;
-      break;
-    }
-    const summary: SessionSummary = {
+    .iterate(conference, limit) as IterableIterator<SummaryRow>) {
+    list.push({
       id,
       conferenceId,
       title,
@@ -181,35 +147,9 @@ function readSummaries(db: Db, conference: number, limit: number): SessionSummar
       track: shared(track),
       type: shared(type),
       status: shared(status),
-      speakerNames: []
-    };
-    list.push(summary);
-    byId.set(id, summary);
+      speakerNames: speakerNames(speakers, shared)
+    });
   }
-  if (list.length === 0) return list;
-  // The names, in order: of the whole conference by its own index when the list is all of it, else of the sessions listed.
-  const namesOf = 'SELECT ss.session_id, sp.name FROM session_speaker ss JOIN speaker sp ON sp.id = ss.speaker_id WHERE ss.session_id IN';
-  const links = (
-    whole
-      ? db.prepare(`${namesOf} (SELECT id FROM session WHERE conference_id = ?) ORDER BY ss.session_id, ss.position`).raw().iterate(conference)
-      : db.prepare(`${namesOf} (SELECT value FROM json_each(?)) ORDER BY ss.session_id, ss.position`).raw().iterate(JSON.stringify([...byId.keys()]))
-  ) as IterableIterator<[number, string]>;
-  // Links come grouped by session: each session's names are set once, as an array of their exact size.
-  let speakers: string[] = [];
-  let of: number | null = null;
-  const settle = (): void => {
-    const summary = of === null ? undefined : byId.get(of);
-    if (summary) summary.speakerNames = speakers.slice();
-    speakers = [];
-  };
-  for (const [id, name] of links) {
-    if (id !== of) {
-      settle();
-      of = id;
-    }
-    speakers.push(shared(name));
-  }
-  settle();
   return list;
 }
 

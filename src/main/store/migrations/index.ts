@@ -11,6 +11,7 @@ import { deferredSearchIndex } from './0090-deferred-search-index.ts';
 import { scheduleOrderedSearch } from './0100-schedule-ordered-search.ts';
 import { searchIndexBuffer } from './0110-search-index-buffer.ts';
 import { noSpeakerSessionIndex } from './0120-no-speaker-session-index.ts';
+import { speakersOnSession } from './0130-speakers-on-session.ts';
 import type { Migration } from './types.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -25,7 +26,8 @@ export const MIGRATIONS: readonly Migration[] = [
   deferredSearchIndex,
   scheduleOrderedSearch,
   searchIndexBuffer,
-  noSpeakerSessionIndex
+  noSpeakerSessionIndex,
+  speakersOnSession
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
