@@ -1,4 +1,4 @@
-// Worker: commit_100k_per_s. Our merge (fingerprints, speaker de-duplication, change tracking, FTS)
+// Worker: commit_100k_per_s. Our merge (fingerprints, speakers' roles and bios, change tracking, FTS)
 // against the peer: plain prepared inserts of the same rows into the same schema and FTS index,
 // one transaction, no merge logic. Both write to a fresh on-disk database with the app's pragmas and,
 // like the import worker, leave the WAL checkpoint until after the commit (store/connection.ts,

@@ -64,7 +64,7 @@ function rowsOf(dbPath: string, conferenceId: number): Record<string, unknown[]>
 function counts(dbPath: string): Record<string, number> {
   return onFile(dbPath, (db) =>
     Object.fromEntries(
-      ['conference', 'source', 'session', 'speaker', 'plan_item', 'travel', 'change', 'export_state'].map((t) => [
+      ['conference', 'source', 'session', 'plan_item', 'travel', 'change', 'export_state'].map((t) => [
         t,
         (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n
       ])

@@ -127,7 +127,7 @@ describe('an import writes its speakers set-based', () => {
     expect(speakerCount(db)).toBe(2);
   });
 
-  it('the first time an import names a speaker decides their role and bio', () => {
+  it('the first role and the first bio an import gives a speaker decide them', () => {
     const db = freshDb();
     commit(db, [
       talk('t1', [person('Radia Perlman', null, { role: 'Engineer', bio: 'Spanning tree.' })]),
@@ -136,12 +136,25 @@ describe('an import writes its speakers set-based', () => {
     expect(stored(db)).toEqual({ t1: ['Radia Perlman [Engineer; Spanning tree.]'], t2: ['Radia Perlman [Engineer; Spanning tree.]'] });
   });
 
-  it('a session naming a speaker without a role or bio does not hide the ones a later session gives', () => {
+  it('a session naming a speaker without a role or bio does not hide the ones later sessions give', () => {
     const db = freshDb();
-    commit(db, [talk('t1', [person('Radia Perlman')]), talk('t2', [person('Radia Perlman', null, { role: '', bio: 'Spanning tree.' })])]);
-    expect(stored(db)).toEqual({ t1: ['Radia Perlman [; Spanning tree.]'], t2: ['Radia Perlman [; Spanning tree.]'] });
-    // The empty role is stored as none.
-    expect(db.prepare('SELECT role FROM speaker').pluck().all()).toEqual([null]);
+    commit(db, [
+      talk('t1', [person('Radia Perlman')]),
+      talk('t2', [person('Radia Perlman', null, { role: '', bio: 'Spanning tree.' })]),
+      talk('t3', [person('Radia Perlman', null, { role: 'Engineer', bio: 'Another bio.' })])
+    ]);
+    const all = ['Radia Perlman [Engineer; Spanning tree.]'];
+    expect(stored(db)).toEqual({ t1: all, t2: all, t3: all });
+    expect(speakerCount(db)).toBe(1);
+  });
+
+  it('stores an empty role or bio as none', () => {
+    const db = freshDb();
+    commit(db, [talk('t1', [person('Radia Perlman', null, { role: '', bio: 'Spanning tree.' }), person('Alan Kay', null, { role: 'Fellow', bio: '' })])]);
+    expect(db.prepare('SELECT name, role, bio FROM speaker ORDER BY name').all()).toEqual([
+      { name: 'Alan Kay', role: 'Fellow', bio: null },
+      { name: 'Radia Perlman', role: null, bio: 'Spanning tree.' }
+    ]);
   });
 
   it('a re-import that changes who speaks replaces them, and one that changes nothing keeps the row as it was', () => {

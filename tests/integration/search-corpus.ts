@@ -4,6 +4,8 @@ import type Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PEER_DIR } from '../fixtures/paths.ts';
+import { listSessions } from '../../src/main/store/sessions.ts';
+import type { Session } from '../../src/shared/domain.ts';
 import { commitText, populatedAtVersion, searchResults, SEED_DIR, tableRows } from './helpers.ts';
 
 const read = (...path: string[]) => readFileSync(join(...path), 'utf8');
@@ -20,12 +22,19 @@ export function searchIndexHashsize(db: Database.Database): number | undefined {
   return db.prepare("SELECT v FROM session_fts_config WHERE k = 'hashsize'").pluck().get() as number | undefined;
 }
 
-/** A database at schema `version` holding FOSDEM 2021 and the Cilium seed, as the migration tests start: its path. */
-export function corpusAtVersion(dir: string, version: number, now: number): string {
-  return populatedAtVersion(dir, version, (db) => {
+/**
+ * A database at schema `version` holding FOSDEM 2021 and the Cilium seed, as the migration tests
+ * start: its path, and every session as today's code reads it from the database it was copied
+ * from, which the migrated database must give back.
+ */
+export function corpusAtVersion(dir: string, version: number, now: number): { dbPath: string; sessions: Session[] } {
+  let sessions: Session[] = [];
+  const dbPath = populatedAtVersion(dir, version, (db) => {
     commitText(db, FOSDEM_2021, 'fosdem.xml', now);
     commitText(db, CILIUM_NA_2023, 'cilium.md', now);
+    sessions = listSessions(db, {});
   });
+  return { dbPath, sessions };
 }
 
 /**

@@ -10,6 +10,7 @@ import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
 import { SEARCH_INDEX_BUFFER_BYTES } from '../../src/main/store/migrations/0110-search-index-buffer.ts';
 import { takeBackup } from '../../src/main/store/backups.ts';
 import { openStore } from '../../src/main/store/open.ts';
+import { listSessions } from '../../src/main/store/sessions.ts';
 import { searchSessionIds } from '../../src/main/store/session-search.ts';
 import { commitText, ftsCheck, searchResults, tempDir, tempStore } from './helpers.ts';
 import { CONGRESS_36, CONGRESS_38, corpusAtVersion, FOSDEM_2021, rowsAsBefore, searchesAndRows, searchIndexHashsize, speakersBySession, TYPED_SEARCHES } from './search-corpus.ts';
@@ -25,7 +26,7 @@ describe('migration 110 and 16 KiB pages', () => {
   it('migrates a populated schema-100 database: 4 KiB pages and every row kept, the buffer set, the same search results', () => {
     const tmp = tempDir();
     cleanups.push(tmp.cleanup);
-    const dbPath = corpusAtVersion(tmp.dir, 100, NOW);
+    const { dbPath, sessions } = corpusAtVersion(tmp.dir, 100, NOW);
     const old = new Database(dbPath);
     expect(old.pragma('page_size', { simple: true })).toBe(4096);
     expect(searchIndexHashsize(old)).toBeUndefined();
@@ -42,6 +43,8 @@ describe('migration 110 and 16 KiB pages', () => {
       expect(searchAll(db)).toEqual(before.found);
       expect(rowsAsBefore(db, before.tables)).toEqual(before.tables);
       expect(speakersBySession(db)).toEqual(before.speakers);
+      expect(sessions.filter((s) => s.speakers.length > 0).length).toBeGreaterThan(300);
+      expect(listSessions(db, {})).toEqual(sessions);
       // Its backups keep its pages too (VACUUM INTO writes a copy with the connection's page size).
       const backup = takeBackup(db, dbPath, 'daily', NOW);
       const copy = new Database(backup, { readonly: true });

@@ -26,7 +26,7 @@ describe('migration 120: links without an index by speaker', () => {
   it('migrates a populated schema-110 database: every row, search result and speaker list kept', () => {
     const tmp = tempDir();
     cleanups.push(tmp.cleanup);
-    const dbPath = corpusAtVersion(tmp.dir, 110, NOW);
+    const { dbPath, sessions } = corpusAtVersion(tmp.dir, 110, NOW);
     const old = new Database(dbPath);
     expect(hasSpeakerIndex(old)).toBe(true);
     const before = searchesAndRows(old);
@@ -43,6 +43,8 @@ describe('migration 120: links without an index by speaker', () => {
       expect(Object.keys(before.speakers).length).toBeGreaterThan(300);
       expect(rowsAsBefore(db, before.tables)).toEqual(before.tables);
       expect(speakersBySession(db)).toEqual(before.speakers);
+      expect(sessions.filter((s) => s.speakers.length > 0).length).toBeGreaterThan(300);
+      expect(listSessions(db, {})).toEqual(sessions);
       // The next import is indexed and found like the rest; every speaker it names is read back.
       const added = commitText(db, CONGRESS_38, '38c3.xml', NOW);
       expect(added.added).toBeGreaterThan(900);

@@ -63,7 +63,8 @@ function removeAsBefore(db: Database.Database, conferenceId: number): void {
       conference: of('conference', 'id = @c'),
       source: of('source', 'conference_id = @c'),
       session: of('session', 'conference_id = @c'),
-      session_speaker: of('session_speaker', inConference),
+      // In no particular order (the migration sorts them by position).
+      session_speaker: of('session_speaker', inConference).reverse(),
       plan_item: of('plan_item', `conference_id = @c OR ${inConference}`),
       travel: of('travel', 'conference_id = @c'),
       change: of('change', `conference_id = @c OR ${inConference}`),
@@ -90,8 +91,14 @@ describe('migration 130: speakers on the session row', () => {
     });
     const old = new Database(dbPath);
     expect(hasTable(old, 'session_speaker')).toBe(true);
-    // The schema-120 import stored a role a schedule gave as empty.
+    // Rows the schema-120 code could hold that today's import does not write: a role a schedule
+    // gave as empty, a speaker named twice in one session, one with a role that no session names.
     old.prepare("UPDATE speaker SET role = '' WHERE name = 'Alan Turing'").run();
+    const p2 = old.prepare("SELECT id FROM session WHERE key = 'p2'").pluck().get() as number;
+    old.prepare(
+      "INSERT INTO session_speaker (session_id, position, speaker_id) SELECT ?, 3, id FROM speaker WHERE name = 'Alan Turing'"
+    ).run(p2);
+    old.prepare("INSERT INTO speaker (name, affiliation, role, bio) VALUES ('Nobody Named', '', 'Keeper', NULL)").run();
     const cilium = old.prepare("SELECT id FROM conference WHERE title LIKE '%Cilium%'").pluck().get() as number;
     const ciliumSpeakers = speakersBySession(old);
     const ciliumIds = old.prepare('SELECT id FROM session WHERE conference_id = ?').pluck().all(cilium) as number[];
@@ -116,8 +123,10 @@ describe('migration 130: speakers on the session row', () => {
       // Only the speakers with a role or bio keep a row, and none keeps an empty one.
       expect(db.prepare('SELECT name, affiliation, role, bio FROM speaker ORDER BY name').all()).toEqual([
         { name: 'Grace Hopper', affiliation: 'Navy', role: 'Rear Admiral', bio: 'Wrote the first compiler.' },
+        { name: 'Nobody Named', affiliation: '', role: 'Keeper', bio: null },
         { name: 'Radia Perlman', affiliation: 'Sun', role: 'Engineer', bio: null }
       ]);
+      expect(before.speakers[p2]).toEqual(['Alan Turing', 'Grace Hopper (Navy) [Rear Admiral; Wrote the first compiler.]', 'Radia Perlman (Sun) [Engineer; ]', 'Alan Turing']);
 
       // Undoing the removal made before the upgrade puts the conference back with its speakers.
       expect(undo(db)?.conference).toEqual({ id: cilium, restored: true });

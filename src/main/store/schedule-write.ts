@@ -157,8 +157,8 @@ const SESSIONS_PER_STATEMENT = 64;
  * The session and speaker writes of one import, each statement prepared once (an import may write
  * tens of thousands of rows). Who speaks is written with each session row (session-speakers.ts).
  * A speaker's role and bio go to the `speaker` table, found or created by (name, affiliation): the
- * first time the import gives a speaker a role or bio decides them, and what a schedule leaves out
- * (null or empty) never erases what an earlier import stored. They are written set-based by
+ * first role and the first bio the import gives a speaker decide them, and what a schedule leaves
+ * out (null or empty) never erases what an earlier import stored. They are written set-based by
  * `finish()`, in one statement.
  *
  * New sessions are written SESSIONS_PER_STATEMENT at a time, with the ids SQLite would give them
@@ -193,7 +193,7 @@ export function sessionWriter(db: Db) {
        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?) WHERE true
      ON CONFLICT (name, affiliation) DO UPDATE SET role = coalesce(excluded.role, role), bio = coalesce(excluded.bio, bio)`
   );
-  /** Each speaker the import gives a role or bio, as it first does: [name, affiliation, role, bio]. */
+  /** Each speaker the import gives a role or bio: [name, affiliation, the first role given, the first bio given]. */
   const details = new Map<string, [string, string, string | null, string | null]>();
 
   const noteDetails = (s: ParsedSession): void => {
@@ -202,9 +202,13 @@ export function sessionWriter(db: Db) {
       const name = asBound(p.name);
       const affiliation = asBound(p.affiliation ?? '');
       const key = `${name}\u001f${affiliation}`;
-      if (details.has(key)) continue;
       const { role, bio } = speakerDetails(p);
-      details.set(key, [name, affiliation, role, bio]);
+      const known = details.get(key);
+      if (!known) details.set(key, [name, affiliation, role, bio]);
+      else {
+        known[2] ??= role;
+        known[3] ??= bio;
+      }
     }
   };
 

@@ -34,32 +34,30 @@ export function speakerNames(column: string, keep: (name: string) => string = (n
   return (JSON.parse(column) as [string, string][]).map((pair) => keep(pair[0]));
 }
 
-interface SpeakerRow {
-  session_id: number;
-  name: string;
-  affiliation: string;
-  role: string | null;
-  bio: string | null;
-}
-
-/** The speakers of each of these sessions, in order, with the role and bio known of each. */
-export function speakersOfSessions(db: Db, ids: readonly number[]): Map<number, Speaker[]> {
-  const out = new Map<number, Speaker[]>();
-  if (ids.length === 0) return out;
-  // json_each keeps it one statement with one bound parameter, whatever the number of ids.
-  const rows = db
-    .prepare(
-      `SELECT s.id AS session_id, p.value ->> 0 AS name, p.value ->> 1 AS affiliation, sp.role, sp.bio
-         FROM session s JOIN json_each(s.speakers) p
-         LEFT JOIN speaker sp ON sp.name = p.value ->> 0 AND sp.affiliation = p.value ->> 1
-        WHERE s.id IN (SELECT value FROM json_each(?))
-        ORDER BY s.id, p.key`
-    )
-    .all(JSON.stringify(ids)) as SpeakerRow[];
-  for (const r of rows) {
-    let list = out.get(r.session_id);
-    if (!list) out.set(r.session_id, (list = []));
-    list.push({ name: r.name, affiliation: r.affiliation === '' ? null : r.affiliation, role: r.role, bio: r.bio });
+/**
+ * The speakers of these rows (each with its `speakers` column), in order, with the role and bio
+ * known of each: one lookup for every distinct speaker of them all.
+ */
+export function speakersOfRows(db: Db, rows: readonly { speakers: string }[]): Speaker[][] {
+  const pairs = rows.map((r) => (r.speakers === '[]' ? [] : (JSON.parse(r.speakers) as [string, string][])));
+  const named = pairs.flat();
+  const details = new Map<string, { role: string | null; bio: string | null }>();
+  if (named.length > 0) {
+    // json_each keeps it one statement with one bound parameter, whatever the number of speakers.
+    const found = db
+      .prepare(
+        `SELECT name, affiliation, role, bio FROM speaker
+          WHERE (name, affiliation) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`
+      )
+      .raw()
+      .all(JSON.stringify(named)) as [string, string, string | null, string | null][];
+    for (const [name, affiliation, role, bio] of found) details.set(`${name}\u001f${affiliation}`, { role, bio });
   }
-  return out;
+  return pairs.map((list) =>
+    list.map(([name, affiliation]) => ({
+      name,
+      affiliation: affiliation === '' ? null : affiliation,
+      ...(details.get(`${name}\u001f${affiliation}`) ?? { role: null, bio: null })
+    }))
+  );
 }

@@ -6,7 +6,7 @@ import type { Conference, Session, SessionStatus, SessionSummary, Speaker } from
 import { isoDateInZone } from '../../shared/time.ts';
 import { textPool } from '../../shared/text-pool.ts';
 import { LIST_LIMIT, ONE_CONFERENCE, sessionRows, type ListOptions } from './session-search.ts';
-import { speakerNames, speakersOfSessions } from './session-speakers.ts';
+import { speakerNames, speakersOfRows } from './session-speakers.ts';
 
 interface SessionRow {
   id: number;
@@ -25,10 +25,11 @@ interface SessionRow {
   status: SessionStatus;
   attributes: string;
   recording_url: string | null;
+  speakers: string;
 }
 
 const SESSION_COLUMNS = `s.id, s.conference_id, s.key, s.title, s.description, s.start_ms, s.end_ms, s.all_day,
-  s.venue, s.room, s.track, s.type, s.url, s.status, s.attributes, s.recording_url`;
+  s.venue, s.room, s.track, s.type, s.url, s.status, s.attributes, s.recording_url, s.speakers`;
 
 function parseAttributes(json: string): Record<string, string> {
   try {
@@ -61,12 +62,10 @@ function toSession(row: SessionRow, speakers: Speaker[]): Session {
   };
 }
 
+/** Full sessions: the speakers are in each row (one read with it), their roles and bios looked up. */
 function withSpeakers(db: Db, rows: SessionRow[]): Session[] {
-  const speakers = speakersOfSessions(
-    db,
-    rows.map((r) => r.id)
-  );
-  return rows.map((r) => toSession(r, speakers.get(r.id) ?? []));
+  const speakers = speakersOfRows(db, rows);
+  return rows.map((r, i) => toSession(r, speakers[i] ?? []));
 }
 
 export function listConferences(db: Db): Conference[] {

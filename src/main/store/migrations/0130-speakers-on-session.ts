@@ -13,9 +13,9 @@
 // those are turned into the same column of their sessions, so undoing a removal made before this
 // migration puts the speakers back too.
 //
-// An empty role or bio says nothing (the import has always kept a stored one over it), so it is
-// stored as none, and a speaker row left with neither is dropped: their name and affiliation stay
-// on every session that names them.
+// An empty role or bio reads as none (nothing shows one), so it is stored as none, and a speaker
+// row left with neither is dropped: their name and affiliation stay on every session that names
+// them.
 // Shipped migrations are history: never edit this file, add a new one.
 import type { Database } from 'better-sqlite3';
 import type { Migration } from './types.ts';
