@@ -9,11 +9,11 @@
 //   Clashless wrote is left where it is. None of them counts among the newest five.
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ClashlessError } from '../../shared/errors.ts';
-import { fsyncDir, fsyncPath, quickCheck, userVersion } from './connection.ts';
-import { LATEST_VERSION } from './migrations/index.ts';
+import { connect, fsyncDir, fsyncPath, quickCheck, userVersion } from './connection.ts';
+import { LATEST_VERSION, migrate } from './migrations/index.ts';
 import { damageOf, errCode, firstLine, problemOf, problemText } from './problems.ts';
 
 const BACKUPS_KEPT = 5;
@@ -80,7 +80,7 @@ export function checkBackup(file: string, expectVersion?: number): BackupCheck {
  * full disk or a kill never leaves a half backup that looks like a real one. Throws a
  * ClashlessError in plain words when the copy cannot be made; the live database is never touched.
  */
-export function takeBackup(db: Db, dbPath: string, reason: string, now = Date.now()): string {
+export function takeBackup(db: Db, dbPath: string, reason: string, now = Date.now(), keep?: string): string {
   const dir = backupDir(dbPath);
   const name = `${basename(dbPath, '.db')}-${stamp(now)}-${reason}.db`;
   const target = join(dir, name);
@@ -112,7 +112,7 @@ export function takeBackup(db: Db, dbPath: string, reason: string, now = Date.no
     throw new ClashlessError('internal', `Clashless could not save a backup of ${basename(dbPath)} in ${dir}: ${why}`);
   }
   try {
-    pruneBackups(dbPath);
+    pruneBackups(dbPath, keep);
   } catch {
     // Pruning is tidying; the next backup tries again.
   }
@@ -186,8 +186,10 @@ export function sortOutBackups(dbPath: string): string[] {
   return good;
 }
 
-function pruneBackups(dbPath: string): void {
+/** Keep the newest BACKUPS_KEPT good backups, and `keep` (a backup about to be read) whatever its age. */
+function pruneBackups(dbPath: string, keep?: string): void {
   for (const old of sortOutBackups(dbPath).slice(BACKUPS_KEPT)) {
+    if (old === keep) continue;
     try {
       unlinkSync(old);
     } catch {
@@ -233,9 +235,39 @@ export function describeBackups(dbPath: string): BackupInfo[] {
 }
 
 /**
+ * A backup from an older schema (the one taken before an upgrade, say), copied beside it and brought
+ * to today's schema by the same migrations an opened database gets; the backup itself is never
+ * written. `remove()` deletes the copy; one a crash left behind is an unfinished copy like any other
+ * (its name ends in .partial-<pid>), which sortOutBackups removes.
+ */
+function migratedCopy(file: string): { file: string; remove(): void } {
+  const copy = `${file}.partial-${process.pid}`;
+  const remove = (): void => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(copy + suffix, { force: true });
+  };
+  try {
+    copyFileSync(file, copy);
+    const db = connect(copy);
+    try {
+      db.transaction(() => migrate(db)).immediate();
+    } finally {
+      db.close();
+    }
+  } catch (err) {
+    remove();
+    throw new ClashlessError(
+      'internal',
+      `The backup “${basename(file)}” could not be brought to this version's schema (${firstLine(err)}). Nothing was changed.`
+    );
+  }
+  return { file: copy, remove };
+}
+
+/**
  * Replace the live data with a backup's, in one transaction on the open connection (so every door
  * keeps working), after taking a backup of the current state. Only files in our backups folder
- * can be named: the argument is a file name, never a path.
+ * can be named: the argument is a file name, never a path. A backup from an older schema is
+ * restored from a migrated copy (migratedCopy); one from a newer Clashless is refused.
  */
 export function restoreBackup(db: Db, dbPath: string, name: string, now = Date.now()): { savedCurrentAs: string } {
   const file = listBackups(dbPath).find((f) => basename(f) === name);
@@ -245,10 +277,25 @@ export function restoreBackup(db: Db, dbPath: string, name: string, now = Date.n
     throw new ClashlessError('conflict', `The backup “${name}” is damaged (${check.state === 'empty' ? 'it is empty' : check.detail}); choose another one.`);
   }
   if (check.state === 'unknown') throw new ClashlessError('conflict', `The backup “${name}” cannot be read (${check.detail}); choose another one.`);
-  if (check.version !== LATEST_VERSION) {
-    throw new ClashlessError('conflict', `The backup “${name}” has schema ${check.version}; this Clashless restores schema ${LATEST_VERSION} backups only.`);
+  if (check.state === 'other-version') {
+    throw new ClashlessError(
+      'conflict',
+      `The backup “${name}” has schema ${check.version}, which this Clashless (schema ${LATEST_VERSION}) cannot read; choose another one, or restore it with the Clashless that wrote it.`
+    );
   }
-  const savedCurrentAs = takeBackup(db, dbPath, 'before-restore', now);
+  const source = check.version === LATEST_VERSION ? { file, remove: () => undefined } : migratedCopy(file);
+  try {
+    // The backup of the current state must not prune the one being restored (the oldest of five).
+    const savedCurrentAs = takeBackup(db, dbPath, 'before-restore', now, file);
+    replaceData(db, source.file);
+    return { savedCurrentAs: basename(savedCurrentAs) };
+  } finally {
+    source.remove();
+  }
+}
+
+/** Every data table replaced by the rows of `file` (a database at today's schema), in one transaction. */
+function replaceData(db: Db, file: string): void {
   db.prepare('ATTACH DATABASE ? AS bak').run(file);
   try {
     db.transaction(() => {
@@ -264,5 +311,4 @@ export function restoreBackup(db: Db, dbPath: string, name: string, now = Date.n
   } finally {
     db.prepare('DETACH DATABASE bak').run();
   }
-  return { savedCurrentAs: basename(savedCurrentAs) };
 }

@@ -25,7 +25,7 @@ import { basename, dirname } from 'node:path';
 import { ClashlessError } from '../../shared/errors.ts';
 import { checkBackup, sortOutBackups, stamp, takeBackup } from './backups.ts';
 import { BUSY_TIMEOUT_MS, connect, fsyncPath, quickCheck, userVersion } from './connection.ts';
-import { LATEST_VERSION, MIGRATIONS } from './migrations/index.ts';
+import { LATEST_VERSION, migrate } from './migrations/index.ts';
 import { checkAccess, damageOf, DamageFound, errCode, unavailable } from './problems.ts';
 
 export interface Recovery {
@@ -69,10 +69,7 @@ function ensureSchema(db: Db, dbPath: string, now: number): boolean {
     .transaction(() => {
       const version = userVersion(db);
       if (version > LATEST_VERSION) throw newerVersion(dbPath, version);
-      for (const m of MIGRATIONS.filter((m) => m.version > version)) {
-        m.up(db);
-        db.pragma(`user_version = ${m.version}`);
-      }
+      migrate(db);
       return version === 0;
     })
     .immediate();

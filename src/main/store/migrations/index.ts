@@ -12,6 +12,7 @@ import { scheduleOrderedSearch } from './0100-schedule-ordered-search.ts';
 import { searchIndexBuffer } from './0110-search-index-buffer.ts';
 import { noSpeakerSessionIndex } from './0120-no-speaker-session-index.ts';
 import { speakersOnSession } from './0130-speakers-on-session.ts';
+import type { Database } from 'better-sqlite3';
 import type { Migration } from './types.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -31,3 +32,17 @@ export const MIGRATIONS: readonly Migration[] = [
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+/**
+ * Run every migration newer than the database's schema, in order, each recording its version
+ * (PRAGMA user_version). Call inside one transaction, so a failure leaves the schema as it was.
+ * Returns the version the database had.
+ */
+export function migrate(db: Database): number {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (const m of MIGRATIONS.filter((x) => x.version > version)) {
+    m.up(db);
+    db.pragma(`user_version = ${m.version}`);
+  }
+  return version;
+}
