@@ -1,18 +1,19 @@
 // Removing a whole conference, and putting it back exactly (its undo).
 //
 // Policy: a removal first copies every row that hangs off the conference — its sources, its
-// sessions (each with its speakers), its plan items, walking times and schedule changes — into a snapshot, then
-// deletes the conference and lets the foreign keys cascade. The search index follows through the
-// session triggers (migration 30). The snapshot goes into the undo history (store/plan.ts).
+// sessions (each with its speakers), its plan items, walking times and schedule changes — into a
+// snapshot, then deletes the conference and lets the foreign keys cascade. The search index follows
+// through the session triggers (migration 30). The snapshot goes into the undo history
+// (store/plan.ts).
 //
 // A restore puts every row back with its own id, so plan items, undo entries and exported calendar
 // UIDs stay valid. An id can only be taken meanwhile by an import, which is not in the history (an
 // import after the removal can reuse the highest ids): such rows get new ids, every reference inside
 // the snapshot follows, and `Restored` says which ids moved so the older history can follow too.
 //
-// Not removed, so nothing to restore: speakers' roles and bios (shared by every session naming them,
-// store/session-speakers.ts) and export_state (keyed by calendar UID; keeping it means a calendar that has these events gets a
-// raised SEQUENCE if they are exported again).
+// Not removed, so nothing to restore: speakers' roles and bios (shared by every session naming
+// them, store/session-speakers.ts) and export_state (keyed by calendar UID; keeping it means a
+// calendar that has these events gets a raised SEQUENCE if they are exported again).
 import type { Database as Db } from 'better-sqlite3';
 
 type Row = Record<string, string | number | null>;

@@ -124,16 +124,12 @@ type SummaryRow = [number, number, string, number, number, number, string | null
  * committing meanwhile is seen whole or not at all.
  */
 export function listSessionSummaries(db: Db, opts: { conferenceId: number; limit?: number | undefined }): SessionSummary[] {
-  return readSummaries(db, opts.conferenceId, opts.limit ?? LIST_LIMIT);
-}
-
-function readSummaries(db: Db, conference: number, limit: number): SessionSummary[] {
   const shared = textPool();
   const list: SessionSummary[] = [];
   for (const [id, conferenceId, title, start, end, allDay, venue, room, track, type, status, speakers] of db
     .prepare(ONE_CONFERENCE(SUMMARY_COLUMNS))
     .raw()
-    .iterate(conference, limit) as IterableIterator<SummaryRow>) {
+    .iterate(opts.conferenceId, opts.limit ?? LIST_LIMIT) as IterableIterator<SummaryRow>) {
     list.push({
       id,
       conferenceId,
