@@ -4,7 +4,7 @@
 //   into a fresh on-disk store (the same work as import_ics_10k_ms);
 // - clashes: the sweep-line engine over 1k / 10k / 100k plan items at the density of
 //   clashes_10k_ms (10,000 items a week: more items, more days, not a denser week);
-// - search: one keystroke's ids (searchSessionIds, the catalog's path) over 10k / 100k / 1M stored
+// - search: one keystroke's ids (searchSessionRuns, the catalog's path) over 10k / 100k / 1M stored
 //   sessions (1M as ten conferences of 100k, searched all together), p95 of typed prefixes.
 // Each size reports its time and the time per item; the last column is that cost relative to the
 // smallest size (1.0 is linear; below 1 is better than linear). Writes bench/scaling.json.
@@ -13,7 +13,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { mergeSchedule } from '../src/main/import/merge.ts';
-import { searchSessionIds } from '../src/main/store/session-search.ts';
+import { searchSessionRuns } from '../src/main/store/session-search.ts';
 import { findClashes } from '../src/shared/clashes.ts';
 import { createTravelLookup } from '../src/shared/travel.ts';
 import { generateIcs } from '../tests/fixtures/generate-ics.ts';
@@ -107,13 +107,13 @@ function searchLine(dir: string): Line {
         mergeSchedule(store.db, { schedule, rawText: '', fileName: null, now: NOW });
       }
       const built = performance.now() - t0;
-      for (const q of queries.slice(0, 50)) searchSessionIds(store.db, { search: q });
+      for (const q of queries.slice(0, 50)) searchSessionRuns(store.db, { search: q });
       const p95s: number[] = [];
       let last: number[] = [];
       for (let r = 0; r < 3; r++) {
         last = queries.map((q) => {
           const s = performance.now();
-          searchSessionIds(store.db, { search: q });
+          searchSessionRuns(store.db, { search: q });
           return performance.now() - s;
         });
         p95s.push(percentile(last, 95));

@@ -5,9 +5,9 @@
 import type { Database as Db } from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import { listSessions, listSessionSummaries } from '../../src/main/store/sessions.ts';
-import { searchSessionIds } from '../../src/main/store/session-search.ts';
+import { searchSessionRuns } from '../../src/main/store/session-search.ts';
 import { NO_FILTERS, filterSessions } from '../../src/renderer/src/lib/catalog/filter.ts';
-import { encodeIdRuns, IdRuns } from '../../src/shared/id-runs.ts';
+import { IdRuns } from '../../src/shared/id-runs.ts';
 import { openStore } from '../../src/main/store/open.ts';
 import { DATASET_SIZE, ensureDataset } from '../lib/dataset.ts';
 import { timeLeft } from '../lib/run-plan.ts';
@@ -99,8 +99,7 @@ await runWorker(async (ctx) => {
     const sessions = listSessionSummaries(db, { conferenceId, limit: DATASET_SIZE });
     const keystroke = (search: string): number => {
       const t0 = performance.now();
-      const ids = searchSessionIds(db, { conferenceId, search });
-      const wire = JSON.stringify({ runs: ids === null ? null : encodeIdRuns(ids) });
+      const wire = JSON.stringify({ runs: searchSessionRuns(db, { conferenceId, search }) });
       const { runs } = JSON.parse(wire) as { runs: number[] | null };
       filterSessions(sessions, GENERATED_ZONE, runs === null ? null : new IdRuns(runs), NO_FILTERS);
       return performance.now() - t0;

@@ -13,7 +13,8 @@ import { mergeSchedule, type MergeResult } from '../../src/main/import/merge.ts'
 import { parseImport } from '../../src/main/import/pipeline.ts';
 import { MIGRATIONS } from '../../src/main/store/migrations/index.ts';
 import { openStore } from '../../src/main/store/open.ts';
-import { searchSessionIds } from '../../src/main/store/session-search.ts';
+import { searchSessionRuns } from '../../src/main/store/session-search.ts';
+import { IdRuns } from '../../src/shared/id-runs.ts';
 import type { Migration } from '../../src/main/store/migrations/types.ts';
 import { ClashlessError } from '../../src/shared/contract.ts';
 import { expect } from 'vitest';
@@ -162,6 +163,12 @@ export function populatedAtVersion(dir: string, version: number, fill: (db: Data
   const dbPath = join(dir, 'clashless.db');
   copyIntoOldSchema(written, dbPath, MIGRATIONS.filter((m) => m.version <= version), version);
   return dbPath;
+}
+
+/** The sessions a search finds as the catalog is told them (searchSessionRuns), as ids, ascending; null when it is not a search yet. */
+export function searchSessionIds(db: Database.Database, opts: { conferenceId?: number | undefined; search: string }): number[] | null {
+  const runs = searchSessionRuns(db, opts);
+  return runs === null ? null : [...new IdRuns(runs)];
 }
 
 /** What each search finds (session ids, ascending; null when it is not a search yet). */

@@ -11,8 +11,7 @@ import { SEARCH_INDEX_BUFFER_BYTES } from '../../src/main/store/migrations/0110-
 import { takeBackup } from '../../src/main/store/backups.ts';
 import { openStore } from '../../src/main/store/open.ts';
 import { listSessions } from '../../src/main/store/sessions.ts';
-import { searchSessionIds } from '../../src/main/store/session-search.ts';
-import { commitText, ftsCheck, searchResults, tempDir, tempStore } from './helpers.ts';
+import { commitText, ftsCheck, searchResults, tempDir, tempStore, searchSessionIds } from './helpers.ts';
 import { CONGRESS_36, CONGRESS_38, corpusAtVersion, FOSDEM_2021, rowsAsBefore, searchesAndRows, searchIndexHashsize, speakersBySession, TYPED_SEARCHES } from './search-corpus.ts';
 
 const cleanups: (() => void)[] = [];

@@ -9,9 +9,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/main/store/open.ts';
 import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
-import { searchSessionIds } from '../../src/main/store/session-search.ts';
 import { PEER_DIR } from '../fixtures/paths.ts';
-import { commitText, openMigratedFrom, ftsCheck, oldConferenceSessions, SEED_DIR, tempDir, frabEvents } from './helpers.ts';
+import { commitText, openMigratedFrom, ftsCheck, oldConferenceSessions, SEED_DIR, tempDir, frabEvents, searchSessionIds } from './helpers.ts';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));

@@ -12,8 +12,7 @@ import { talkKeys } from '../../src/main/store/migrations/0020-talk-keys.ts';
 import { sessionFtsTriggers } from '../../src/main/store/migrations/0030-session-fts-triggers.ts';
 import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
 import { listSessions } from '../../src/main/store/sessions.ts';
-import { searchSessionIds } from '../../src/main/store/session-search.ts';
-import { commitText, copyIntoOldSchema, SEED_DIR, tempDir } from './helpers.ts';
+import { commitText, copyIntoOldSchema, SEED_DIR, tempDir, searchSessionIds } from './helpers.ts';
 import { speakersBySession } from './search-corpus.ts';
 
 const cleanups: (() => void)[] = [];

@@ -12,9 +12,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
 import { searchKey } from '../../src/main/store/search-key.ts';
 import { listSessions } from '../../src/main/store/sessions.ts';
-import { ftsQuery, searchSessionIds } from '../../src/main/store/session-search.ts';
+import { ftsQuery } from '../../src/main/store/session-search.ts';
 import { PEER_DIR } from '../fixtures/paths.ts';
-import { commitText, openMigratedFrom, ftsCheck, oldConferenceSessions, SEED_DIR, frabEvents, tempStore } from './helpers.ts';
+import { commitText, openMigratedFrom, ftsCheck, oldConferenceSessions, SEED_DIR, frabEvents, tempStore, searchSessionIds } from './helpers.ts';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));

@@ -8,10 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
 import { SEARCH_INDEX_BUFFER_BYTES } from '../../src/main/store/migrations/0110-search-index-buffer.ts';
 import { openStore } from '../../src/main/store/open.ts';
-import { searchSessionIds } from '../../src/main/store/session-search.ts';
 import { listSessions } from '../../src/main/store/sessions.ts';
 import { parseImport } from '../../src/main/import/pipeline.ts';
-import { commitText, ftsCheck, searchResults, tempDir } from './helpers.ts';
+import { commitText, ftsCheck, searchResults, tempDir, searchSessionIds } from './helpers.ts';
 import { CONGRESS_38, corpusAtVersion, rowsAsBefore, searchesAndRows, searchIndexHashsize, speakersBySession, TYPED_SEARCHES } from './search-corpus.ts';
 
 const cleanups: (() => void)[] = [];

@@ -2,7 +2,6 @@
 // the browser host, the CLI). It is typed `satisfies Api`, so a missing or extra channel fails to
 // compile. Requests arriving here have already been validated by the door (parseRequest); handlers
 // still refuse ids that do not exist with a clear message.
-import { encodeIdRuns } from '../../shared/id-runs.ts';
 import { Worker } from 'node:worker_threads';
 import type { Database as Db } from 'better-sqlite3';
 import { ClashlessError } from '../../shared/contract.ts';
@@ -24,7 +23,7 @@ import { setReminders } from '../store/reminders.ts';
 import { markItems } from '../store/outcomes.ts';
 import { readSetting, writeSetting } from '../store/settings-table.ts';
 import { getConference, getSessions, listConferences, listSessions, listSessionSummaries } from '../store/sessions.ts';
-import { searchSessionIds } from '../store/session-search.ts';
+import { searchSessionRuns } from '../store/session-search.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -135,8 +134,7 @@ export function createApi(
       return s;
     },
     async 'session.search'(req: Request<'session.search'>) {
-      const ids = searchSessionIds(db, req);
-      return { runs: ids === null ? null : encodeIdRuns(ids) };
+      return { runs: searchSessionRuns(db, req) };
     },
     async 'import.preview'(req: Request<'import.preview'>): Promise<ImportPreview> {
       const { detectFormat, csvColumns, parseForImport, LastPreview, systemZone, chooseTarget, zoneCandidates } = await loadOnDemand();

@@ -4,7 +4,7 @@
 // which turns them into sessions and summaries; this file owns the search index's queries.
 import type { Database as Db } from 'better-sqlite3';
 import { splitWords } from '../../shared/search-words.ts';
-import { ascendingIds } from '../../shared/id-runs.ts';
+import { idRunsOf, type IdRunList } from '../../shared/id-runs.ts';
 import { KEY_ID_SPAN, lastKeyOfMinute, searchKey } from './search-key.ts';
 
 /**
@@ -138,19 +138,20 @@ function noOtherConferenceBetween(db: Db, conferenceId: number, lo: number, hi: 
 }
 
 /**
- * Ids of the sessions matching a search, ascending: what search-as-you-type needs (the catalog keeps
- * its own schedule order and only asks "is this one a match?"). Null when the text is not a search
- * yet.
+ * The sessions matching a search, as runs of ids: what search-as-you-type needs (the catalog keeps
+ * its own schedule order and only asks "is this one a match?", shared/id-runs.ts). Null when the
+ * text is not a search yet.
  */
-export function searchSessionIds(db: Db, opts: { conferenceId?: number | undefined; search: string }): number[] | null {
+export function searchSessionRuns(db: Db, opts: { conferenceId?: number | undefined; search: string }): IdRunList | null {
   const match = ftsQuery(opts.search);
   if (match === null) return null;
   return db.transaction(() => {
     const source = matchSource(db, match, opts.conferenceId);
     if (source === null) return [];
     // The ids come back as one JSON array built inside SQLite (handing 90,000 rows to JavaScript
-    // one by one cost more than finding them), in index order; ascendingIds puts them in id order.
+    // one by one cost more than finding them), in index order; idRunsOf needs no order.
     const json = db.prepare(`SELECT json_group_array(id) FROM (${source.sql})`).pluck().get(source.params) as string;
-    return ascendingIds(JSON.parse(json) as number[]);
+    return idRunsOf(JSON.parse(json) as number[]);
   })();
 }
+
