@@ -154,4 +154,3 @@ export function searchSessionRuns(db: Db, opts: { conferenceId?: number | undefi
     return idRunsOf(JSON.parse(json) as number[]);
   })();
 }
-
