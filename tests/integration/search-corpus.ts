@@ -1,6 +1,7 @@
 // What the search-index migration tests search: three congresses and a KubeCon seed as real
 // schedules, and the searches a person types. Shared, so each migration is proven on the same words.
 import type Database from 'better-sqlite3';
+import { expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PEER_DIR } from '../fixtures/paths.ts';
@@ -87,4 +88,20 @@ export function rowsAsBefore(db: Database.Database, before: Record<string, Recor
       return [table, now.map((row) => Object.fromEntries(columns.map((c) => [c, row[c]])))];
     })
   );
+}
+
+/**
+ * What every migration of the corpus must keep, checked on the migrated database: the searches find
+ * what they found (`before`, read from the old one), every conference and session row is as it was,
+ * every speaker reads the same, and today's code reads every session as it did from the database
+ * the old one was copied from (`sessions`, corpusAtVersion).
+ */
+export function expectCorpusKept(db: Database.Database, before: ReturnType<typeof searchesAndRows>, sessions: Session[]): void {
+  expect(Object.values(before.found).filter((ids) => ids !== null && ids.length > 0).length).toBeGreaterThan(10);
+  expect(searchResults(db, TYPED_SEARCHES)).toEqual(before.found);
+  expect(rowsAsBefore(db, before.tables)).toEqual(before.tables);
+  expect(Object.keys(before.speakers).length).toBeGreaterThan(300);
+  expect(speakersBySession(db)).toEqual(before.speakers);
+  expect(sessions.filter((s) => s.speakers.length > 0).length).toBeGreaterThan(300);
+  expect(listSessions(db, {})).toEqual(sessions);
 }

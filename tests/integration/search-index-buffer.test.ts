@@ -10,9 +10,8 @@ import { LATEST_VERSION } from '../../src/main/store/migrations/index.ts';
 import { SEARCH_INDEX_BUFFER_BYTES } from '../../src/main/store/migrations/0110-search-index-buffer.ts';
 import { takeBackup } from '../../src/main/store/backups.ts';
 import { openStore } from '../../src/main/store/open.ts';
-import { listSessions } from '../../src/main/store/sessions.ts';
 import { commitText, ftsCheck, searchResults, tempDir, tempStore, searchSessionIds } from './helpers.ts';
-import { CONGRESS_36, CONGRESS_38, corpusAtVersion, FOSDEM_2021, rowsAsBefore, searchesAndRows, searchIndexHashsize, speakersBySession, TYPED_SEARCHES } from './search-corpus.ts';
+import { CONGRESS_36, CONGRESS_38, corpusAtVersion, expectCorpusKept, FOSDEM_2021, searchesAndRows, searchIndexHashsize, TYPED_SEARCHES } from './search-corpus.ts';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
@@ -30,7 +29,6 @@ describe('migration 110 and 16 KiB pages', () => {
     expect(old.pragma('page_size', { simple: true })).toBe(4096);
     expect(searchIndexHashsize(old)).toBeUndefined();
     const before = searchesAndRows(old);
-    expect(Object.values(before.found).filter((ids) => ids !== null && ids.length > 0).length).toBeGreaterThan(10);
     old.close();
 
     const { db } = openStore(dbPath, { now: NOW });
@@ -39,11 +37,7 @@ describe('migration 110 and 16 KiB pages', () => {
       expect(db.pragma('page_size', { simple: true })).toBe(4096);
       expect(searchIndexHashsize(db)).toBe(SEARCH_INDEX_BUFFER_BYTES);
       expect(ftsCheck(db)).toBe('ok');
-      expect(searchAll(db)).toEqual(before.found);
-      expect(rowsAsBefore(db, before.tables)).toEqual(before.tables);
-      expect(speakersBySession(db)).toEqual(before.speakers);
-      expect(sessions.filter((s) => s.speakers.length > 0).length).toBeGreaterThan(300);
-      expect(listSessions(db, {})).toEqual(sessions);
+      expectCorpusKept(db, before, sessions);
       // Its backups keep its pages too (VACUUM INTO writes a copy with the connection's page size).
       const backup = takeBackup(db, dbPath, 'daily', NOW);
       const copy = new Database(backup, { readonly: true });

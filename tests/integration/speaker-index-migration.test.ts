@@ -10,8 +10,8 @@ import { SEARCH_INDEX_BUFFER_BYTES } from '../../src/main/store/migrations/0110-
 import { openStore } from '../../src/main/store/open.ts';
 import { listSessions } from '../../src/main/store/sessions.ts';
 import { parseImport } from '../../src/main/import/pipeline.ts';
-import { commitText, ftsCheck, searchResults, tempDir, searchSessionIds } from './helpers.ts';
-import { CONGRESS_38, corpusAtVersion, rowsAsBefore, searchesAndRows, searchIndexHashsize, speakersBySession, TYPED_SEARCHES } from './search-corpus.ts';
+import { commitText, ftsCheck, tempDir, searchSessionIds } from './helpers.ts';
+import { CONGRESS_38, corpusAtVersion, expectCorpusKept, searchesAndRows, searchIndexHashsize } from './search-corpus.ts';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
@@ -29,7 +29,6 @@ describe('migration 120: links without an index by speaker', () => {
     const old = new Database(dbPath);
     expect(hasSpeakerIndex(old)).toBe(true);
     const before = searchesAndRows(old);
-    expect(Object.values(before.found).filter((ids) => ids !== null && ids.length > 0).length).toBeGreaterThan(10);
     old.close();
 
     const { db } = openStore(dbPath, { now: NOW });
@@ -38,12 +37,7 @@ describe('migration 120: links without an index by speaker', () => {
       expect(hasSpeakerIndex(db)).toBe(false);
       expect(searchIndexHashsize(db)).toBe(SEARCH_INDEX_BUFFER_BYTES);
       expect(ftsCheck(db)).toBe('ok');
-      expect(searchResults(db, TYPED_SEARCHES)).toEqual(before.found);
-      expect(Object.keys(before.speakers).length).toBeGreaterThan(300);
-      expect(rowsAsBefore(db, before.tables)).toEqual(before.tables);
-      expect(speakersBySession(db)).toEqual(before.speakers);
-      expect(sessions.filter((s) => s.speakers.length > 0).length).toBeGreaterThan(300);
-      expect(listSessions(db, {})).toEqual(sessions);
+      expectCorpusKept(db, before, sessions);
       // The next import is indexed and found like the rest; every speaker it names is read back.
       const added = commitText(db, CONGRESS_38, '38c3.xml', NOW);
       expect(added.added).toBeGreaterThan(900);
