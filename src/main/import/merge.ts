@@ -184,10 +184,6 @@ export function sessionFingerprint(s: ParsedSession): string {
   );
 }
 
-function speakersText(s: ParsedSession): string {
-  return s.speakers.map((p) => (p.affiliation ? `${p.name} ${p.affiliation}` : p.name)).join(' · ');
-}
-
 function placeText(venue: string | null, room: string | null): string {
   return [venue, room].filter(Boolean).join(' | ') || 'no room';
 }
@@ -278,7 +274,7 @@ function mergeInTransaction(db: Db, input: MergeInput): MergeResult {
   schedule.sessions.forEach((s, i) => {
     if (seen.has(s.key)) return; // parsers make keys unique; a duplicate here would violate UNIQUE
     seen.add(s.key);
-    const extras = { fingerprint: sessionFingerprint(s), speakersText: speakersText(s), sourceId };
+    const extras = { fingerprint: sessionFingerprint(s), sourceId };
     const old = existing.get(s.key);
     if (!old) {
       const id = sessions.insert(conferenceId, s, extras);

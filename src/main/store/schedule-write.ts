@@ -7,7 +7,7 @@
 import type { Database as Db } from 'better-sqlite3';
 import type { ParsedSchedule, ParsedSession } from '../../shared/domain.ts';
 import { ClashlessError } from '../../shared/errors.ts';
-import { asBound, speakerDetails, speakersColumn } from './session-speakers.ts';
+import { asBound, speakerDetails, speakersColumn, speakersSearchText } from './session-speakers.ts';
 import { writeSetting } from './settings-table.ts';
 
 /** A stored session as the merge compares it with the schedule. */
@@ -95,7 +95,6 @@ export function mergeRows(db: Db, conferenceId: number): MergeRow[] {
 /** What the merge computed for a session besides the parsed fields. */
 export interface SessionExtras {
   fingerprint: string;
-  speakersText: string;
   sourceId: number;
 }
 
@@ -220,7 +219,7 @@ export function sessionWriter(db: Db) {
       if (id >= 2 ** 36) throw new ClashlessError('internal', 'This database has run out of session ids; export your plan and start a new database.');
       held.push(
         id, conferenceId, s.key, s.title, s.description, s.start, s.end, s.allDay ? 1 : 0, s.venue, s.room, s.track,
-        s.type, s.url, s.status, JSON.stringify(s.attributes), x.speakersText, x.fingerprint, x.sourceId, s.recordingUrl ?? null, speakersColumn(s.speakers)
+        s.type, s.url, s.status, JSON.stringify(s.attributes), speakersSearchText(s.speakers), x.fingerprint, x.sourceId, s.recordingUrl ?? null, speakersColumn(s.speakers)
       );
       if (held.length === SESSION_VALUES * SESSIONS_PER_STATEMENT) {
         insertSessions.run(held);
@@ -236,7 +235,7 @@ export function sessionWriter(db: Db) {
       flush();
       updateSession.run(
         s.title, s.description, s.start, s.end, s.allDay ? 1 : 0, s.venue, s.room, s.track, s.type, s.url, s.status,
-        JSON.stringify(s.attributes), x.speakersText, x.fingerprint, x.sourceId, s.recordingUrl ?? null, speakersColumn(s.speakers),
+        JSON.stringify(s.attributes), speakersSearchText(s.speakers), x.fingerprint, x.sourceId, s.recordingUrl ?? null, speakersColumn(s.speakers),
         sessionId
       );
       noteDetails(s);

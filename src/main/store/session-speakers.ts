@@ -1,5 +1,6 @@
 // How a session keeps its speakers (migration 130): its row's `speakers` column holds who speaks,
-// in order, as a JSON array of [name, affiliation] pairs (affiliation '' when there is none); the
+// in order, as a JSON array of [name, affiliation] pairs (affiliation '' when there is none), and
+// `speakers_text` the same as words for the search index; the
 // `speaker` table holds what is known of a speaker beyond that, their role and bio, one row per
 // (name, affiliation), shared by every session and import that names them. This module is the one
 // place that writes and reads that format: schedule-write.ts stores it, sessions.ts reads it.
@@ -21,6 +22,11 @@ export function asBound<T extends string | null>(text: T): T {
 export function speakersColumn(speakers: readonly Speaker[]): string {
   if (speakers.length === 0) return '[]';
   return JSON.stringify(speakers.map((p) => [asBound(p.name), asBound(p.affiliation ?? '')]));
+}
+
+/** What the search index reads of a session's speakers (`speakers_text`): each name with its affiliation. */
+export function speakersSearchText(speakers: readonly Speaker[]): string {
+  return speakers.map((p) => (p.affiliation ? `${p.name} ${p.affiliation}` : p.name)).join(' · ');
 }
 
 /** A speaker's role and bio as the `speaker` table keeps them: an empty one says nothing (null). */
